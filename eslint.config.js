@@ -1,0 +1,38 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'artifacts/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The core runs in the content script, the CLI and unit tests alike: it must not touch
+    // extension APIs (DESIGN.md, principle 1).
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'webextension-polyfill', message: 'src/core must stay free of extension APIs.' }],
+        patterns: [{ group: ['**/background/**', '**/content/**', '**/storage/**'], message: 'src/core must not depend on extension code.' }],
+      }],
+      'no-restricted-globals': ['error',
+        { name: 'chrome', message: 'src/core must stay free of extension APIs.' },
+        { name: 'browser', message: 'src/core must stay free of extension APIs.' },
+      ],
+    },
+  },
+  {
+    // Extension code speaks the promise-based `browser.*` namespace through webextension-polyfill.
+    files: ['src/**/*.ts', 'popup/**/*.ts', 'options/**/*.ts'],
+    ignores: ['src/core/**', 'src/cli/**'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'chrome', message: 'Use browser.* from webextension-polyfill.' }],
+    },
+  },
+);
