@@ -1,0 +1,92 @@
+/**
+ * `npm run bench [-- cases.jsonl]`: the clip pipeline beside Readability alone, in one process,
+ * on the same documents. Each page is parsed once with jsdom (not timed); then, alternating so
+ * neither side profits from a warmer cache, Readability alone (clone + parse) and Frontclip's
+ * extract (clone + Readability + metadata + sanitize + Markdown + fields) run REPS times each and
+ * the fastest run of each is kept. Prints the median per-page times, the median ratio, and where
+ * the extra time goes.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { Readability } from '@mozilla/readability';
+import { extract, type Phase } from '../src/core/extract.ts';
+import { write } from '../src/core/frontmatter.ts';
+
+interface Case { file: string; url: string }
+
+const REPS = Number(process.env.BENCH_REPS ?? 5);
+const fixture = fileURLToPath(new URL('../test/fixtures/news-article.html', import.meta.url));
+
+function loadCases(list: string | undefined): Case[] {
+  const cases: Case[] = [{ file: fixture, url: 'http://127.0.0.1:8080/media/nato-ambassador.html' }];
+  if (!list) return cases;
+  const folder = dirname(resolve(list));
+  for (const line of readFileSync(list, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const item = JSON.parse(line) as Case;
+    cases.push({ file: resolve(folder, item.file), url: item.url });
+  }
+  return cases;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length === 0 ? NaN : s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+function time(run: () => void): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+const quiet = new VirtualConsole();
+const cases = loadCases(process.argv[2]);
+const rows: { readability: number; clip: number; phases: Record<Phase | 'write', number> }[] = [];
+let failed = 0;
+
+for (const c of cases) {
+  const dom = new JSDOM(readFileSync(c.file, 'utf8'), { url: c.url, virtualConsole: quiet });
+  const doc = dom.window.document;
+  let best = { readability: Infinity, clip: Infinity, phases: {} as Record<Phase | 'write', number> };
+  try {
+    for (let i = 0; i < REPS; i++) {
+      const r = time(() => new Readability(doc.cloneNode(true) as Document).parse());
+      const phases = {} as Record<Phase | 'write', number>;
+      const onPhase = (p: Phase, ms: number) => { phases[p] = ms; };
+      const clip = time(() => {
+        const article = extract(doc, c.url, { now: '2026-11-26', onPhase });
+        const start = performance.now();
+        write(article);
+        phases.write = performance.now() - start;
+      });
+      best = {
+        readability: Math.min(best.readability, r),
+        clip: Math.min(best.clip, clip),
+        phases: clip < best.clip ? phases : best.phases,
+      };
+    }
+    rows.push(best);
+  } catch {
+    failed++;
+  } finally {
+    dom.window.close();
+  }
+}
+
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+const fixtureRow = rows[0];
+console.log(`pages: ${rows.length} measured, ${failed} without an article (left out); ${REPS} runs each, fastest kept`);
+if (fixtureRow) {
+  console.log(`fixture: Readability alone ${fmt(fixtureRow.readability)}, Frontclip ${fmt(fixtureRow.clip)}, ratio ${(fixtureRow.clip / fixtureRow.readability).toFixed(2)}`);
+}
+const ratios = rows.map((r) => r.clip / r.readability);
+console.log(`median per page: Readability alone ${fmt(median(rows.map((r) => r.readability)))}, Frontclip ${fmt(median(rows.map((r) => r.clip)))}`);
+console.log(`median ratio Frontclip / Readability: ${median(ratios).toFixed(2)} (target <= 1.30)`);
+console.log('median time per phase of Frontclip:');
+for (const phase of ['readability', 'metadata', 'sanitize', 'convert', 'fields', 'write'] as const) {
+  console.log(`  ${phase.padEnd(12)} ${fmt(median(rows.map((r) => r.phases[phase] ?? 0)))}`);
+}

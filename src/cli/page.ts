@@ -1,0 +1,35 @@
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { extract, type ExtractOptions } from '../core/extract.ts';
+import type { Article } from '../core/article.ts';
+
+/** A page's address: the one given, else the file's own `file:` URL. */
+export function pageUrl(file: string, url?: string): string {
+  if (url) {
+    try {
+      return new URL(url).href;
+    } catch {
+      throw new UsageError(`--url is not a valid absolute URL: ${url}`);
+    }
+  }
+  return file === '-' ? 'about:blank' : pathToFileURL(resolve(file)).href;
+}
+
+/** A mistake in how the command was called: exit status 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+// Pages log CSS and script complaints through jsdom's console; they are not ours to print.
+const quiet = new VirtualConsole();
+
+/** Parses HTML with jsdom (no scripts run, nothing is fetched) and runs the core on it. */
+export function clipHtml(html: string, url: string, options: ExtractOptions): Article {
+  const dom = new JSDOM(html, { url, virtualConsole: quiet });
+  try {
+    return extract(dom.window.document, url, options);
+  } finally {
+    dom.window.close();
+  }
+}

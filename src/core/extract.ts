@@ -1,0 +1,153 @@
+import { Readability } from '@mozilla/readability';
+import type { Article, BodyFormat } from './article.ts';
+import { readMetadata, type PageMetadata } from './metadata.ts';
+import { sanitizeElement } from './sanitize.ts';
+import { removeFurniture } from './boilerplate.ts';
+import { toMarkdown } from './markdown.ts';
+import { slugify } from './slug.ts';
+import { suggestTags } from './tags.ts';
+import { buildFilename, DEFAULT_FILENAME_TEMPLATE } from './filename.ts';
+import { parseUrl, siteHost } from './urls.ts';
+
+const hostOf = (href: string): string => parseUrl(href)?.hostname ?? '';
+
+export interface ExtractOptions {
+  /** The clock: a Date (its local calendar day is used) or a `YYYY-MM-DD` day. */
+  now: Date | string;
+  body?: BodyFormat;
+  /** `article` runs Readability; `page` keeps the whole page body; `selection` uses `selectionHtml`. */
+  mode?: 'article' | 'page' | 'selection';
+  /** The HTML of the reader's selection, for `mode: 'selection'`. */
+  selectionHtml?: string;
+  tagCount?: number;
+  filenameTemplate?: string;
+  /** Called with the milliseconds each phase took: the benchmark's breakdown. */
+  onPhase?: (phase: Phase, ms: number) => void;
+}
+
+export type Phase = 'readability' | 'metadata' | 'sanitize' | 'convert' | 'fields';
+
+/** Thrown when the page holds no readable article; callers offer the whole page or a selection. */
+export class NoArticleError extends Error {
+  constructor(message = 'No readable article was found on this page.') {
+    super(message);
+    this.name = 'NoArticleError';
+  }
+}
+
+/** Below this much text Readability has found a fragment, not an article. */
+const MIN_ARTICLE_CHARS = 140;
+
+function dayOf(now: Date | string): string {
+  if (typeof now === 'string') {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(now)) throw new RangeError(`"now" must be YYYY-MM-DD, got "${now}"`);
+    return now;
+  }
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Readability wraps its result in `div#readability-content > div#readability-page-N`. */
+function unwrapReadability(content: Element): Element {
+  let root = content;
+  for (;;) {
+    const only = root.children.length === 1 ? root.firstElementChild : null;
+    if (!only || only.tagName !== 'DIV' || !/^readability-/.test(only.id)) return root;
+    if (root.childNodes.length !== 1 && (root.textContent ?? '').trim() !== (only.textContent ?? '').trim()) return root;
+    root = only;
+  }
+}
+
+interface Body {
+  element: Element;
+  hints: { title?: string | null; excerpt?: string | null; siteName?: string | null; publishedTime?: string | null };
+}
+
+function readArticle(doc: Document): Body {
+  // Readability rewrites the DOM it is given: it only ever sees a clone (DESIGN.md, principle 2).
+  const clone = doc.cloneNode(true) as Document;
+  const result = new Readability<Element>(clone, {
+    serializer: (node) => node as Element,
+    keepClasses: true,
+  }).parse();
+  const text = (result?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (!result?.content || text.length < MIN_ARTICLE_CHARS) throw new NoArticleError();
+  const holder = clone.createElement('div');
+  holder.append(...Array.from(unwrapReadability(result.content).childNodes));
+  removeFurniture(holder);
+  return {
+    element: holder,
+    hints: { title: result.title, excerpt: result.excerpt, siteName: result.siteName, publishedTime: result.publishedTime },
+  };
+}
+
+function readPage(doc: Document): Body {
+  const holder = doc.implementation.createHTMLDocument('').createElement('div');
+  if (doc.body) holder.append(...Array.from(doc.body.cloneNode(true).childNodes));
+  return { element: holder, hints: {} };
+}
+
+function readSelection(doc: Document, html: string): Body {
+  const holder = doc.implementation.createHTMLDocument('').createElement('div');
+  // Parsed in an inert document: nothing in the selection runs or loads here.
+  holder.innerHTML = html;
+  if (!(holder.textContent ?? '').trim() && !holder.querySelector('img')) {
+    throw new NoArticleError('The selection is empty.');
+  }
+  return { element: holder, hints: {} };
+}
+
+/**
+ * Clips one page: metadata from the page itself, the body from Readability run on a clone.
+ * Never changes `doc`. Throws NoArticleError when there is nothing to clip.
+ */
+export function extract(doc: Document, url: string, options: ExtractOptions): Article {
+  const today = dayOf(options.now);
+  const mode = options.mode ?? 'article';
+  const onPhase = options.onPhase;
+  const timed = <T>(phase: Phase, run: () => T): T => {
+    if (!onPhase) return run();
+    const start = performance.now();
+    const value = run();
+    onPhase(phase, performance.now() - start);
+    return value;
+  };
+  const body = timed('readability', () =>
+    mode === 'selection' ? readSelection(doc, options.selectionHtml ?? '')
+      : mode === 'page' ? readPage(doc)
+        : readArticle(doc));
+  const meta = timed('metadata', () => readMetadata(doc, url, body.hints));
+  const clean = timed('sanitize', () => sanitizeElement(body.element, doc.baseURI || url, doc));
+  const bodyText = timed('convert', () =>
+    options.body === 'html' ? clean.innerHTML.trim() : toMarkdown(clean as HTMLElement));
+  return timed('fields', () => assemble(meta, bodyText, url, today, options));
+}
+
+/** The file's fields from the metadata chain, with FORMAT.md's fallbacks. */
+function assemble(meta: PageMetadata, bodyText: string, url: string, today: string, options: ExtractOptions): Article {
+  const title = meta.title || meta.siteName || siteHost(url) || 'Untitled';
+  const slug = slugify(title) || 'article';
+  const date = meta.date ?? today;
+  const source = meta.source;
+  const sourceHost = hostOf(source);
+  return {
+    title,
+    date,
+    dateSource: meta.date ? meta.dateSource : 'clip-date',
+    description: meta.description,
+    summary: meta.description,
+    slug,
+    image: meta.image,
+    link: meta.link,
+    source,
+    categories: sourceHost ? [sourceHost] : [],
+    tags: suggestTags(title, options.tagCount ?? 5),
+    draft: false,
+    body: bodyText,
+    siteName: meta.siteName,
+    keywords: meta.keywords,
+    filename: buildFilename(options.filenameTemplate ?? DEFAULT_FILENAME_TEMPLATE, {
+      slug, date, title, site: siteHost(meta.link),
+    }),
+  };
+}

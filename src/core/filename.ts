@@ -1,0 +1,132 @@
+/** The file name used until the user sets a template of their own (FORMAT.md, "File name"). */
+export const DEFAULT_FILENAME_TEMPLATE = '{slug}.md';
+
+/** The longest name before the extension, in characters (FORMAT.md). */
+export const MAX_STEM_CHARS = 120;
+
+/**
+ * Also a byte budget, because Linux file systems cap a name at 255 UTF-8 bytes: 120 CJK letters
+ * are 360 bytes. 200 leaves room for the extension and a browser's ` (1)` on a name clash.
+ */
+export const MAX_STEM_BYTES = 200;
+
+/** A name with nothing usable left in it gets this one instead. */
+export const FALLBACK_STEM = 'article';
+
+/** The values a template can use; `date` is the article's `YYYY-MM-DD`. */
+export interface FilenameFields {
+  slug: string;
+  date: string;
+  title?: string;
+  /** The site's host name, e.g. `www.foxnews.com`. */
+  site?: string;
+}
+
+// The two extensions a front-matter file is saved with; any other suffix is part of the name.
+const EXTENSION = /\.(?:md|html)$/i;
+
+// How far back from the length limit a `-` may be to cut there rather than mid-word.
+const BOUNDARY_WINDOW = 40;
+
+/**
+ * Characters no name may hold. `<>:"/\|?*` are reserved on Windows (and `/` everywhere, `:` on
+ * classic macOS); `~` breaks VFAT short names, and Chromium refuses it at either end of a name.
+ */
+const RESERVED = /[<>:"/\\|?*~]+/g;
+
+/**
+ * Characters that are dropped: C0/C1 controls; format characters (`\p{Cf}`: bidi overrides that can
+ * disguise a name, zero-width joiners, the BOM), which Chromium's `downloads.download` rejects
+ * outright; noncharacters, which Chromium rejects too; and lone surrogates, which no file system
+ * encoding can store.
+ */
+function isDropped(ch: string): boolean {
+  const cp = ch.codePointAt(0) ?? 0;
+  if ((cp & 0xfffe) === 0xfffe || (cp >= 0xfdd0 && cp <= 0xfdef)) return true;
+  if (cp >= 0xd800 && cp <= 0xdfff) return true; // for..of yields a surrogate only when it is lone
+  return /[\p{Cc}\p{Cf}]/u.test(ch);
+}
+
+/**
+ * Device names Windows reserves whatever the extension (`nul.md` opens the null device). The
+ * superscript digits count too, and `CONIN$`/`CONOUT$` are reserved since Windows 10.
+ */
+const WINDOWS_DEVICE = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
+
+// Whitespace, dots and dashes at either end: Windows drops trailing dots and spaces, a leading dot
+// hides the file on Unix, a leading dash reads as an option on a command line.
+const EDGES = /^[\p{White_Space}.-]+|[\p{White_Space}.-]+$/gu;
+
+const utf8 = new TextEncoder();
+
+function fill(template: string, fields: FilenameFields): string {
+  const [year = '', month = '', day = ''] = /^\d{4}-\d{2}-\d{2}$/.test(fields.date)
+    ? fields.date.split('-')
+    : [];
+  // A Map, not an object literal: `{constructor}` must not find Object.prototype's members.
+  const values = new Map<string, string>([
+    ['slug', fields.slug],
+    ['date', fields.date],
+    ['year', year],
+    ['month', month],
+    ['day', day],
+    ['title', fields.title ?? ''],
+    ['site', fields.site ?? ''],
+  ]);
+  // An unknown placeholder stays as written, so a typo in a template shows in the file name.
+  return template.replace(/\{([a-z]+)\}/g, (whole, name: string) => values.get(name) ?? whole);
+}
+
+function clean(stem: string): string {
+  // Whitespace becomes a space before controls are dropped, so a tab or newline still separates
+  // words; runs of spaces are folded last, after dropping may have brought two together.
+  const spaced = stem.replace(/\p{White_Space}/gu, ' ');
+  return Array.from(spaced)
+    .filter((ch) => !isDropped(ch))
+    .join('')
+    .replace(/ {2,}/g, ' ')
+    .replace(RESERVED, '-')
+    .replace(EDGES, '');
+}
+
+/** Shortens to the limits, preferring to cut where a `-` separates words. */
+function shorten(stem: string): string {
+  const chars = Array.from(stem); // code points: a cut never splits a surrogate pair
+  let fit = 0;
+  let bytes = 0;
+  for (const ch of chars) {
+    const size = utf8.encode(ch).length;
+    if (fit === MAX_STEM_CHARS || bytes + size > MAX_STEM_BYTES) break;
+    fit++;
+    bytes += size;
+  }
+  if (fit === chars.length) return stem;
+  let cut = fit;
+  if (chars[fit] !== '-') {
+    const dash = chars.lastIndexOf('-', fit - 1);
+    if (dash > 0 && dash >= fit - BOUNDARY_WINDOW) cut = dash;
+  }
+  return chars.slice(0, cut).join('').replace(EDGES, '');
+}
+
+/** Keeps a reserved device name from being the part Windows looks at (before the first dot). */
+function avoidDeviceName(stem: string): string {
+  const dot = stem.indexOf('.');
+  const base = dot === -1 ? stem : stem.slice(0, dot);
+  if (!WINDOWS_DEVICE.test(base.trimEnd())) return stem;
+  return `${base.trimEnd()}_${dot === -1 ? '' : stem.slice(dot)}`;
+}
+
+/**
+ * The file name for an article from a template such as `{date}-{slug}.md`. Placeholders:
+ * `{slug}`, `{date}`, `{year}`, `{month}`, `{day}`, `{title}`, `{site}`. The template's `.md` or
+ * `.html` ending is kept; a template without one gets `.md`. The result is one safe name on
+ * Windows, macOS and Linux and in both browsers' download APIs: never a path, never empty.
+ */
+export function buildFilename(template: string, fields: FilenameFields): string {
+  const ending = EXTENSION.exec(template);
+  const extension = ending ? ending[0] : '.md';
+  const stemTemplate = ending ? template.slice(0, ending.index) : template;
+  const stem = shorten(avoidDeviceName(clean(fill(stemTemplate, fields))));
+  return `${stem === '' ? FALLBACK_STEM : stem}${extension}`;
+}

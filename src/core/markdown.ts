@@ -1,0 +1,64 @@
+import TurndownService from 'turndown';
+import { gfm } from '@joplin/turndown-plugin-gfm';
+
+const LANGUAGE = /(?:^|\s)(?:language|lang)-([\w+#.-]+)/i;
+
+function languageOf(pre: Element): string {
+  const code = pre.querySelector('code');
+  const classes = `${code?.getAttribute('class') ?? ''} ${pre.getAttribute('class') ?? ''}`;
+  return LANGUAGE.exec(classes)?.[1] ?? '';
+}
+
+/** The longest run of backticks inside the code decides the fence, so the block cannot end early. */
+function fenceFor(text: string): string {
+  let longest = 0;
+  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
+function createService(): TurndownService {
+  const service = new TurndownService({
+    headingStyle: 'atx',
+    codeBlockStyle: 'fenced',
+    fence: '```',
+    bulletListMarker: '-',
+    emDelimiter: '_',
+    strongDelimiter: '**',
+    hr: '---',
+  });
+  service.use(gfm);
+  // Turndown's own fenced rule reads only `language-*` on <code>; pages also write `lang-*`,
+  // and put the class on <pre>.
+  service.addRule('fencedCodeWithLanguage', {
+    filter: (node) => node.nodeName === 'PRE',
+    replacement: (_content, node) => {
+      const pre = node as Element;
+      const text = (pre.textContent ?? '').replace(/\n$/, '');
+      const fence = fenceFor(text);
+      return `\n\n${fence}${languageOf(pre)}\n${text}\n${fence}\n\n`;
+    },
+  });
+  // Markdown has no figure: keep the image and its caption as plain paragraphs.
+  service.addRule('figure', {
+    filter: ['figure'],
+    replacement: (content) => `\n\n${content.trim()}\n\n`,
+  });
+  service.addRule('figcaption', {
+    filter: ['figcaption'],
+    replacement: (content) => `\n\n${content.trim()}\n\n`,
+  });
+  service.remove(['script', 'style', 'noscript']);
+  return service;
+}
+
+let service: TurndownService | undefined;
+
+/**
+ * Converts sanitized article HTML (an element, or a string) to Markdown: ATX headings, fenced
+ * code with its language, `-` bullets, GitHub-flavoured tables and strikethrough.
+ */
+export function toMarkdown(html: string | HTMLElement): string {
+  service ??= createService();
+  // A no-break space that ended a paragraph on the page is invisible padding in a text file.
+  return service.turndown(html).replace(/[\u00a0 ]+$/gm, (run) => (/^ {2}$/.test(run) ? run : '')).trim();
+}

@@ -1,0 +1,294 @@
+/**
+ * The page's metadata, each field from the first source in FORMAT.md's order of preference
+ * ("What each field means"). Reads `doc` only: it may be the live page in the content script.
+ */
+import type { DateSource } from './article.ts';
+import { dayFromMicrodata, dayFromTimeElements, dayFromUrlPath, parseDay } from './dates.ts';
+import {
+  type JsonLd, type JsonLdNode, jsonLdImage, jsonLdKeywords, jsonLdName, jsonLdText, nodeTypes, readJsonLd,
+} from './jsonld.ts';
+import { absoluteHttpUrl, cleanUrl, originOf, parseUrl, siteHost } from './urls.ts';
+
+/** What Readability found, used after the page's own declarations. */
+export interface ReadabilityHints {
+  title?: string | null;
+  excerpt?: string | null;
+  siteName?: string | null;
+  publishedTime?: string | null;
+}
+
+export interface PageMetadata {
+  /** `''` if nothing found. */
+  title: string;
+  /** `YYYY-MM-DD`, the publisher's own calendar day, or `null`. */
+  date: string | null;
+  /** `clip-date` when `date` is `null`. */
+  dateSource: DateSource;
+  description: string;
+  /** Absolute URL or `''`. */
+  image: string;
+  /** Canonical address without tracking parameters or fragment. */
+  link: string;
+  /** First RSS/Atom feed of the page, else the page's origin + `/`. */
+  source: string;
+  siteName: string;
+  keywords: string[];
+}
+
+type MetaTags = ReadonlyMap<string, readonly string[]>;
+
+function fold(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function firstOf(...values: (string | null | undefined)[]): string {
+  for (const value of values) {
+    const folded = fold(value);
+    if (folded !== '') return folded;
+  }
+  return '';
+}
+
+/** Every `<meta>` by lower-cased `property` and `name`: Open Graph tags often come as `name`. */
+function readMetaTags(doc: Document): MetaTags {
+  const tags = new Map<string, string[]>();
+  for (const meta of doc.querySelectorAll('meta[content]')) {
+    const content = meta.getAttribute('content') ?? '';
+    const keys = new Set([meta.getAttribute('property'), meta.getAttribute('name')]);
+    for (const key of keys) {
+      if (key === null || key.trim() === '') continue;
+      const lower = key.trim().toLowerCase();
+      const list = tags.get(lower);
+      if (list === undefined) tags.set(lower, [content]);
+      else list.push(content);
+    }
+  }
+  return tags;
+}
+
+/** The first non-empty value of the first of `names` that has one. */
+function metaValue(tags: MetaTags, ...names: string[]): string {
+  for (const name of names) {
+    for (const value of tags.get(name) ?? []) {
+      const folded = fold(value);
+      if (folded !== '') return folded;
+    }
+  }
+  return '';
+}
+
+/** The article node first, then the nodes that describe the page as a whole. */
+function pageNodes(ld: JsonLd): JsonLdNode[] {
+  return ld.article === undefined ? ld.pageNodes : [ld.article, ...ld.pageNodes];
+}
+
+function fromJsonLd(ld: JsonLd, key: string): string {
+  for (const node of pageNodes(ld)) {
+    const text = fold(jsonLdText(node[key]));
+    if (text !== '') return text;
+  }
+  return '';
+}
+
+/** Lower-case letters and digits only, so `Fox News`, `FOX-NEWS` and `foxnews` compare equal. */
+function siteKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'gov', 'ac', 'edu', 'ne', 'or', 'go', 'gob', 'nic', 'ltd', 'plc']);
+
+/** `www.bbc.co.uk` -> `bbc`: how a site often names itself in its titles. */
+function hostLabel(host: string): string {
+  const labels = host.split('.');
+  labels.pop();
+  if (labels.length > 1 && SECOND_LEVEL.has(labels[labels.length - 1] ?? '')) labels.pop();
+  return labels[labels.length - 1] ?? '';
+}
+
+const TITLE_SEPARATORS = [' - ', ' | ', ' \u2014 ', ' \u2013 ', ' \u00b7 ', ' :: '];
+
+/** Drops a trailing ` | Site` when `Site` is one of the names the site goes by. */
+function dropSiteSuffix(title: string, siteNames: string[]): string {
+  let cut = -1;
+  let separator = '';
+  for (const candidate of TITLE_SEPARATORS) {
+    const index = title.lastIndexOf(candidate);
+    if (index > cut) {
+      cut = index;
+      separator = candidate;
+    }
+  }
+  if (cut <= 0) return title;
+  const suffix = siteKey(title.slice(cut + separator.length));
+  const keys = new Set(siteNames.map(siteKey).filter((key) => key !== ''));
+  return keys.has(suffix) ? title.slice(0, cut).trim() : title;
+}
+
+/** The publisher as named by the JSON-LD: the article's publisher, else the WebSite node. */
+function jsonLdSiteName(ld: JsonLd): string {
+  for (const node of pageNodes(ld)) {
+    const name = fold(jsonLdName(node['publisher'], ld));
+    if (name !== '') return name;
+  }
+  const site = ld.nodes.find((node) => nodeTypes(node).includes('website'));
+  return site === undefined ? '' : fold(jsonLdText(site['name']));
+}
+
+interface FoundDate {
+  date: string | null;
+  dateSource: DateSource;
+}
+
+const PUBLISHED_META = ['article:published_time', 'og:article:published_time', 'article:published'];
+const OTHER_DATE_META = [
+  'date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'published_time', 'published_at',
+  'publication_date', 'dc.date', 'dc.date.issued', 'dc.date.created', 'dcterms.created',
+  'dcterms.issued', 'dcterms.date', 'parsely-pub-date', 'sailthru.date', 'og:published_time',
+  'cxenseparse:recs:publishtime', 'citation_publication_date', 'citation_date', 'pdate',
+  'originalpublicationdate', 'article_date_original',
+];
+
+/** `parsely-page` holds its JSON with a `pub_date`. */
+function parselyPageDate(tags: MetaTags): string {
+  const raw = metaValue(tags, 'parsely-page');
+  if (raw === '') return '';
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return typeof parsed === 'object' && parsed !== null ? jsonLdText((parsed as Record<string, unknown>)['pub_date']) : '';
+  } catch {
+    return '';
+  }
+}
+
+function findDate(doc: Document, tags: MetaTags, ld: JsonLd, urls: string[], hint: string, now: Date): FoundDate {
+  const steps: [DateSource, () => string | null][] = [
+    ['article:published_time', () => firstDay(PUBLISHED_META.flatMap((name) => tags.get(name) ?? []), now)],
+    ['json-ld', () => firstDay(pageNodes(ld).map((node) => jsonLdText(node['datePublished'])), now)],
+    ['time-element', () => dayFromTimeElements(doc, now)],
+    ['meta', () => firstDay([...OTHER_DATE_META.flatMap((name) => tags.get(name) ?? []), parselyPageDate(tags)], now)],
+    ['microdata', () => dayFromMicrodata(doc, now)],
+    ['meta', () => parseDay(hint, now)],
+    ['url', () => urls.reduce<string | null>((day, url) => day ?? dayFromUrlPath(url, now), null)],
+  ];
+  for (const [dateSource, find] of steps) {
+    const date = find();
+    if (date !== null) return { date, dateSource };
+  }
+  return { date: null, dateSource: 'clip-date' };
+}
+
+function firstDay(values: string[], now: Date): string | null {
+  for (const value of values) {
+    const day = parseDay(value, now);
+    if (day !== null) return day;
+  }
+  return null;
+}
+
+/** Relative URLs in the page resolve against its `<base href>` when it has one, as a browser does. */
+function baseUrl(doc: Document, pageUrl: string): string {
+  const href = doc.querySelector('base[href]')?.getAttribute('href');
+  if (href === null || href === undefined) return pageUrl;
+  return parseUrl(href.trim(), pageUrl)?.href ?? pageUrl;
+}
+
+function relTokens(el: Element): string[] {
+  return (el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
+}
+
+/**
+ * The canonical address, else og:url, else the page's own. A canonical pointing at the site's
+ * home page from a deeper page is a common CMS misconfiguration, so such a value is passed over.
+ */
+function findLink(links: Element[], tags: MetaTags, base: string, pageUrl: string): string {
+  const page = parseUrl(pageUrl);
+  const canonical = links.find((el) => relTokens(el).includes('canonical'))?.getAttribute('href');
+  for (const candidate of [canonical, metaValue(tags, 'og:url')]) {
+    const url = parseUrl(absoluteHttpUrl(candidate, base));
+    if (url === null) continue;
+    if (url.pathname === '/' && url.search === '' && page !== null && page.pathname !== '/') continue;
+    return cleanUrl(url.href);
+  }
+  return cleanUrl(pageUrl);
+}
+
+const FEED_TYPES = new Set(['application/rss+xml', 'application/atom+xml']);
+
+function findSource(links: Element[], base: string, pageUrl: string): string {
+  for (const el of links) {
+    const type = (el.getAttribute('type') ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
+    if (!FEED_TYPES.has(type) || !relTokens(el).includes('alternate')) continue;
+    const href = absoluteHttpUrl(el.getAttribute('href'), base);
+    if (href !== '') return href;
+  }
+  return originOf(pageUrl);
+}
+
+function findImage(tags: MetaTags, ld: JsonLd, base: string): string {
+  const candidates = [
+    ...['og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src']
+      .flatMap((name) => tags.get(name) ?? []),
+    ...pageNodes(ld).flatMap((node) => [jsonLdImage(node['image'], ld), jsonLdImage(node['thumbnailUrl'], ld)]),
+  ];
+  for (const candidate of candidates) {
+    const url = absoluteHttpUrl(candidate, base);
+    if (url !== '') return url;
+  }
+  return '';
+}
+
+function findKeywords(tags: MetaTags, ld: JsonLd): string[] {
+  const raw = [
+    ...['keywords', 'news_keywords', 'article:tag'].flatMap((name) => tags.get(name) ?? []),
+    ...pageNodes(ld).flatMap((node) => jsonLdKeywords(node['keywords'])),
+  ];
+  const seen = new Set<string>();
+  const keywords: string[] = [];
+  for (const word of raw.flatMap((value) => value.split(','))) {
+    const folded = fold(word);
+    const key = folded.toLowerCase();
+    if (folded === '' || seen.has(key)) continue;
+    seen.add(key);
+    keywords.push(folded);
+  }
+  return keywords;
+}
+
+/**
+ * Reads the page's metadata. `pageUrl` is the tab's address (the document may be a clone that
+ * lost it); `now` bounds how far in the future a date may lie, and defaults to the clock.
+ */
+export function readMetadata(doc: Document, pageUrl: string, hints: ReadabilityHints = {}, now: Date = new Date()): PageMetadata {
+  const tags = readMetaTags(doc);
+  const base = baseUrl(doc, pageUrl);
+  const links = Array.from(doc.querySelectorAll('link[rel][href]'));
+  const link = findLink(links, tags, base, pageUrl);
+  const ld = readJsonLd(doc, [link, pageUrl]);
+  const host = siteHost(pageUrl);
+
+  const siteName = firstOf(
+    metaValue(tags, 'og:site_name'), jsonLdSiteName(ld),
+    metaValue(tags, 'application-name', 'apple-mobile-web-app-title', 'al:ios:app_name'), hints.siteName, host,
+  );
+  const rawTitle = firstOf(
+    metaValue(tags, 'og:title'), fromJsonLd(ld, 'headline'), metaValue(tags, 'twitter:title'), hints.title, doc.title,
+  );
+  const title = dropSiteSuffix(rawTitle, [siteName, metaValue(tags, 'og:site_name'), jsonLdSiteName(ld), host, hostLabel(host)]);
+  const { date, dateSource } = findDate(doc, tags, ld, [link, pageUrl], fold(hints.publishedTime), now);
+  const description = firstOf(
+    metaValue(tags, 'og:description'), metaValue(tags, 'description'), fromJsonLd(ld, 'description'),
+    metaValue(tags, 'twitter:description'), hints.excerpt,
+  );
+
+  return {
+    title,
+    date,
+    dateSource,
+    description,
+    image: findImage(tags, ld, base),
+    link,
+    source: findSource(links, base, pageUrl),
+    siteName,
+    keywords: findKeywords(tags, ld),
+  };
+}

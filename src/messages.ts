@@ -1,0 +1,64 @@
+import type { Article } from './core/article.ts';
+
+/** What to clip: Readability's article, the whole page, or the reader's selection. */
+export type ClipMode = 'article' | 'page' | 'selection';
+
+/** Why a clip gave no article, so the popup can show a clear state instead of a blank. */
+export type ClipFailure =
+  | 'restricted' // chrome://, about:, the web stores, PDF viewers: extensions may not run there
+  | 'no-article' // Readability found nothing worth clipping: offer the whole page or the selection
+  | 'no-selection' // "Clip selection" with nothing selected
+  | 'loading' // the tab is still loading
+  | 'error'; // the content script failed or could not be reached
+
+export type Result<T> = ({ ok: true } & T) | { ok: false; reason: ClipFailure | 'storage' | 'download'; message: string };
+
+/**
+ * The one protocol between the extension's pages and its service worker (DESIGN.md, principle 3):
+ * message name -> (request) => response. Senders and the handler object share this map, so a
+ * missing handler or a wrong payload is a type error.
+ */
+export interface Protocol {
+  /** Clip a tab through the content script; nothing is stored. */
+  clip(request: { tabId: number; mode?: ClipMode }): Result<{ article: Article; tabUrl: string }>;
+  /** Keep the (edited) article in the library. */
+  save(request: { article: Article }): Result<{ savedAt: string }>;
+  /** Save to the library and download the file now. */
+  download(request: { article: Article }): Result<{ savedAt: string; filename: string }>;
+  /** Clip a tab and download it at once with the suggested tags (keyboard command, context menu). */
+  quickDownload(request: { tabId: number; mode?: ClipMode }): Result<{ filename: string }>;
+  /** Tags already used in the library, most used first: the popup's autocomplete. */
+  knownTags(request: Record<string, never>): Result<{ tags: string[] }>;
+}
+
+export type MessageName = keyof Protocol;
+export type RequestOf<K extends MessageName> = Parameters<Protocol[K]>[0];
+export type ResponseOf<K extends MessageName> = ReturnType<Protocol[K]>;
+
+/** The envelope on the wire: `{ name, request }`. */
+export interface Envelope<K extends MessageName = MessageName> {
+  name: K;
+  request: RequestOf<K>;
+}
+
+/** The service worker's handler object: one async function per message name. */
+export type Handlers = { [K in MessageName]: (request: RequestOf<K>) => Promise<ResponseOf<K>> };
+
+/** Content script protocol: the worker asks the injected script of one tab for its article. */
+export interface ContentRequest {
+  name: 'frontclip:extract';
+  mode: ClipMode;
+  body: 'markdown' | 'html';
+  tagCount: number;
+  filenameTemplate: string;
+}
+export type ContentResponse = Result<{ article: Article }>;
+
+/**
+ * Asked before injecting: a tab whose content script already listens answers `{ ok: true }`, so
+ * the worker does not inject the script a second time.
+ */
+export interface ContentPing {
+  name: 'frontclip:ping';
+}
+export type ContentMessage = ContentRequest | ContentPing;

@@ -1,0 +1,16 @@
+import type { BodyFormat } from '../core/article.ts';
+
+/** Defaults decide the type of every setting (DESIGN.md, principle 4). */
+export const DEFAULT_SETTINGS = {
+  bodyFormat: 'markdown' as BodyFormat,
+  filenameTemplate: '{slug}.md',
+  subfolder: 'Frontclip',
+  saveAs: false,
+  defaultDraft: false,
+  tagCount: 5,
+};
+
+export type Settings = typeof DEFAULT_SETTINGS;
+
+/** Bumped whenever a stored setting changes meaning; `migrate` upgrades older records. */
+export const SETTINGS_VERSION = 1;
