@@ -51,11 +51,16 @@ const BASIC_ISO_DAY = /^(\d{4})(\d{2})(\d{2})(?:$|T)/;
 const DOTTED_DAY = /^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)/;
 const DAY_MONTH_YEAR = /(?<![\p{L}\d])(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(\p{L}{3,}\.?),?\s+(\d{4})(?!\d)/u;
 const MONTH_DAY_YEAR = /(?<![\p{L}\d])(\p{L}{3,}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)/u;
+/** `Tue May 24 05:55:00 2016` (C asctime) and `Mon Aug 03 12:45:00 EDT 2015` (Java). */
+const MONTH_DAY_TIME_YEAR = /(?<![\p{L}\d])(\p{L}{3,})\s+(\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?\s+(?:[A-Z]{2,5}\s+)?(\d{4})(?!\d)/u;
+/** `2019年4月3日` (Chinese, Japanese) and `2019년 4월 3일` (Korean). */
+const CJK_DAY = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/;
 
 /**
  * Reads the calendar day out of a timestamp as written: ISO 8601 with or without time and offset,
  * `2026-01-06 06:45`, `20260106`, RFC 2822 (`Tue, 06 Jan 2026 06:45:12 GMT`), English prose
- * (`January 6, 2026`, `6th January 2026`), `06.01.2026`, and epoch seconds or milliseconds.
+ * (`January 6, 2026`, `6th January 2026`), `06.01.2026`, `Tue May 24 05:55:00 2016`,
+ * `2019年4月3日`, and epoch seconds or milliseconds.
  * Returns `null` for anything else, for days that do not exist, before 1990 or far in the future.
  * Slashed forms like `01/06/2026` are refused: they read differently in the US and in Europe.
  */
@@ -73,6 +78,13 @@ export function parseDay(value: string | null | undefined, now: Date = new Date(
   m = DOTTED_DAY.exec(text);
   if (m !== null) return formatDay(Number(m[3]), Number(m[2]), Number(m[1]), now);
 
+  m = CJK_DAY.exec(text);
+  if (m !== null) return formatDay(Number(m[1]), Number(m[2]), Number(m[3]), now);
+  m = MONTH_DAY_TIME_YEAR.exec(text);
+  if (m !== null) {
+    const month = monthNumber(m[1] ?? '');
+    if (month > 0) return formatDay(Number(m[3]), month, Number(m[2]), now);
+  }
   m = DAY_MONTH_YEAR.exec(text);
   if (m !== null) {
     const month = monthNumber(m[2] ?? '');
@@ -113,7 +125,7 @@ export function dayFromUrlPath(href: string, now: Date = new Date()): string | n
 /** Containers whose dates belong to something else than the article: asides, menus, comments. */
 const SKIP_TAGS = new Set(['ASIDE', 'NAV']);
 const SKIP_ROLES = new Set(['complementary', 'navigation']);
-const SKIP_NAMES = /(?:^|[\s_-])(?:comments?|sidebar|side-bar|related|recommend(?:ed|ations)?|widgets?|trending|popular|most-read|more-stories|newsletter)(?=$|[\s_-])/i;
+const SKIP_NAMES = /(?:^|[\s_-])(?:comments?|sidebar|side-bar|related|recommend(?:ed|ations)?|trending|popular|most-read|more-stories|newsletter)(?=$|[\s_-])/i;
 const FOOTER_NAMES = /(?:^|[\s_-])footer(?=$|[\s_-])/i;
 const MODIFIED_NAMES = /modif|updat|revis|edited/i;
 const MODIFIED_TEXT = /^\s*(?:last\s+)?(?:updated|modified|edited|revised)\b/i;
@@ -124,11 +136,17 @@ interface Placement {
   inFooter: boolean;
 }
 
-function placement(el: Element): Placement {
+/**
+ * Whether `el` sits in an aside, menu or comments, or in a footer. The walk stops at the main
+ * content and at the first ancestor holding the headline: wrappers that high describe the page's
+ * layout (`container sidebar_right`), not an aside.
+ */
+function placement(el: Element, headline: Element | null): Placement {
   let inFooter = false;
   for (let node = el.parentElement; node !== null && node.tagName !== 'BODY'; node = node.parentElement) {
-    const names = `${node.getAttribute('class') ?? ''} ${node.id}`;
     const role = node.getAttribute('role') ?? '';
+    if (node.tagName === 'MAIN' || role === 'main' || (headline !== null && node.contains(headline))) break;
+    const names = `${node.getAttribute('class') ?? ''} ${node.id}`;
     if (SKIP_TAGS.has(node.tagName) || SKIP_ROLES.has(role) || SKIP_NAMES.test(names)) {
       return { skipped: true, inFooter };
     }
@@ -141,16 +159,22 @@ function ownNames(el: Element): string {
   return `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('itemprop') ?? ''}`;
 }
 
-/** `Updated <time>`, `<time class="dateModified">`: the modified date, never the published one. */
+/**
+ * `Updated <time>`, `<time class="dateModified">`, `<dt>Updated:</dt><dd><span><time>`: the
+ * modified date, never the published one. The nearest few ancestors count, as sites often put the
+ * label or the class on a wrapper.
+ */
 function isModified(el: Element): boolean {
-  const names = ownNames(el);
-  // WordPress marks an unedited post's date `class="entry-date published updated"`.
-  if (PUBLISHED_NAMES.test(names)) return false;
-  const parent = el.parentElement;
-  return MODIFIED_NAMES.test(names)
-    || MODIFIED_TEXT.test(el.textContent ?? '')
-    || (parent !== null && (MODIFIED_NAMES.test(parent.getAttribute('class') ?? '')
-      || MODIFIED_TEXT.test(parent.textContent ?? '')));
+  let node: Element | null = el;
+  for (let level = 0; level < 4 && node !== null; level++, node = node.parentElement) {
+    const names = ownNames(node);
+    // WordPress marks an unedited post's date `class="entry-date published updated"`.
+    if (PUBLISHED_NAMES.test(names)) return false;
+    if (MODIFIED_NAMES.test(names)) return true;
+    if (level < 2 && MODIFIED_TEXT.test(node.textContent ?? '')) return true;
+    if (MODIFIED_TEXT.test(node.previousElementSibling?.textContent ?? '')) return true;
+  }
+  return false;
 }
 
 function isMarkedPublished(el: Element): boolean {
@@ -168,9 +192,8 @@ function headline(doc: Document): Element | null {
  * usually sits beside it), then the article element or main content. A container that holds
  * several `<article>`s is a listing, whose dates are the teasers', so climbing stops there.
  */
-function articleRegions(doc: Document): Element[] {
+function articleRegions(doc: Document, h1: Element | null): Element[] {
   const regions: Element[] = [];
-  const h1 = headline(doc);
   let node = h1?.parentElement ?? null;
   for (let level = 0; level < 3 && node !== null && node.tagName !== 'HTML'; level++) {
     if (node.querySelectorAll('article').length > 1) break;
@@ -188,24 +211,25 @@ function articleRegions(doc: Document): Element[] {
 }
 
 /**
- * The day of the article's `<time datetime>`: one marked as the publication date if any, else the
+ * The day of the article's `<time>`: one marked as the publication date if any, else the
  * first near the headline, else the first in the article; a time in an aside, menu or comments,
  * or labelled as an update, never counts; one in a footer only when nothing else is found.
  */
 export function dayFromTimeElements(doc: Document, now: Date = new Date()): string | null {
+  const h1 = headline(doc);
   const times: { el: Element; day: string; inFooter: boolean }[] = [];
-  for (const el of doc.querySelectorAll('time[datetime]')) {
-    const day = parseDay(el.getAttribute('datetime'), now);
+  for (const el of doc.querySelectorAll('time')) {
+    // HTML gives a <time> without `datetime` its text as value: `<time>Dec 13, 2016</time>`.
+    const day = parseDay(el.getAttribute('datetime') ?? el.textContent, now);
     if (day === null || isModified(el)) continue;
-    const where = placement(el);
+    const where = placement(el, h1);
     if (!where.skipped) times.push({ el, day, inFooter: where.inFooter });
   }
   if (times.length === 0) return null;
-  const regions = articleRegions(doc);
-  if (regions.length === 0) {
-    // Without any article structure, a page with many dates is most likely a list of posts.
-    return times.length <= 2 ? (times.find((t) => !t.inFooter)?.day ?? null) : null;
-  }
+  // Outside the article's structure, one or two dates are the page's; many make a list of posts.
+  const fallback = times.length <= 2 ? (times.find((t) => !t.inFooter)?.day ?? null) : null;
+  const regions = articleRegions(doc, h1);
+  if (regions.length === 0) return fallback;
   const inRegions = times.filter((t) => regions.some((region) => region.contains(t.el)));
   const marked = inRegions.find((t) => isMarkedPublished(t.el));
   if (marked !== undefined) return marked.day;
@@ -213,16 +237,19 @@ export function dayFromTimeElements(doc: Document, now: Date = new Date()): stri
     const found = inRegions.find((t) => !t.inFooter && region.contains(t.el));
     if (found !== undefined) return found.day;
   }
-  return inRegions[0]?.day ?? null;
+  return inRegions[0]?.day ?? fallback;
 }
 
 /** `itemprop="datePublished"` microdata outside asides and comments. */
 export function dayFromMicrodata(doc: Document, now: Date = new Date()): string | null {
+  const h1 = headline(doc);
   for (const el of doc.querySelectorAll('[itemprop~="datePublished"], [itemprop~="datepublished"]')) {
-    if (placement(el).skipped) continue;
-    const value = el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent;
-    const day = parseDay(value, now);
-    if (day !== null) return day;
+    if (placement(el, h1).skipped) continue;
+    // Blogger and microformats put the timestamp in an <abbr title>, the text being `8:38 pm`.
+    for (const value of [el.getAttribute('content'), el.getAttribute('datetime'), el.getAttribute('title'), el.textContent]) {
+      const day = parseDay(value, now);
+      if (day !== null) return day;
+    }
   }
   return null;
 }

@@ -101,7 +101,7 @@ export function createTagEditor(options: TagEditorOptions = {}): TagEditor {
     { class: 'tag-editor' },
     h('span', { id: labelId, class: 'field-label' }, options.label ?? 'Tags'),
     field,
-    h('p', { id: hintId, class: 'hint' }, 'Enter or comma adds a tag; Backspace in the empty field removes the last one.'),
+    h('p', { id: hintId, class: 'hint' }, 'Enter or comma adds a tag, Backspace removes the last.'),
     suggestionGroup,
     announcer,
   );

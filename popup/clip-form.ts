@@ -1,0 +1,212 @@
+import type { Article } from '../src/core/article.ts';
+import type { Settings } from '../src/storage/settings-schema.ts';
+import { renderBodyPreview } from '../src/ui/body-preview.ts';
+import { h } from '../src/ui/h.ts';
+import type { Send } from '../src/ui/send.ts';
+import { createTagEditor } from '../src/ui/tag-editor.ts';
+import { uniqueId } from '../src/ui/unique-id.ts';
+import { dateSourceNote } from './date-source-note.ts';
+import { editedArticle } from './edited-article.ts';
+
+export interface ClipFormOptions {
+  article: Article;
+  settings: Settings;
+  send: Send;
+}
+
+export interface ClipForm {
+  readonly element: HTMLFormElement;
+  /** Tags already used in the library: they join the suggestions after the page's own. */
+  setKnownTags(tags: readonly string[]): void;
+  /** The article as the form would send it now. */
+  article(): Article;
+  /** Puts the keyboard in the first field. */
+  focus(): void;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Where the file will go inside the downloads folder, as the worker builds the path. */
+export function filePath(subfolder: string, filename: string): string {
+  const folder = subfolder.replace(/^\/+|\/+$/g, '');
+  return folder === '' ? filename : `${folder}/${filename}`;
+}
+
+/** A labelled field with room for an error message that the field is described by. */
+function field(label: string, control: HTMLInputElement | HTMLTextAreaElement, ...extra: Node[]): { wrap: HTMLElement; error: HTMLElement } {
+  const id = uniqueId('field');
+  const errorId = uniqueId('error');
+  control.id = id;
+  const error = h('p', { id: errorId, class: 'field-error', hidden: true });
+  const describedBy = [control.getAttribute('aria-describedby'), errorId].filter(Boolean).join(' ');
+  control.setAttribute('aria-describedby', describedBy);
+  const wrap = h('div', { class: 'field' }, h('label', { for: id, class: 'field-label' }, label), control, ...extra, error);
+  return { wrap, error };
+}
+
+function setError(control: HTMLElement, error: HTMLElement, message: string): void {
+  error.textContent = message;
+  error.hidden = message === '';
+  if (message === '') control.removeAttribute('aria-invalid');
+  else control.setAttribute('aria-invalid', 'true');
+}
+
+/**
+ * The edit form for one clipped article: title, description, date with where it came from, tags,
+ * draft, a safe preview of the body, and Save / Download with their outcome in a status region.
+ * Page-derived strings only ever reach the DOM as text or form values, except in the preview.
+ */
+export function createClipForm({ article, settings, send }: ClipFormOptions): ClipForm {
+  const title = h('textarea', { class: 'title-input', rows: 2, required: true, spellcheck: 'true' });
+  title.value = article.title;
+  const description = h('textarea', { rows: 3, spellcheck: 'true' });
+  description.value = article.description;
+
+  const noteId = uniqueId('date-note');
+  const originalNote = dateSourceNote(article.dateSource);
+  const dateNote = h('span', { id: noteId, class: 'note' }, originalNote);
+  const date = h('input', { type: 'date', required: true, 'aria-describedby': noteId });
+  date.value = article.date;
+
+  const draft = h('input', { type: 'checkbox', id: uniqueId('draft') });
+  draft.checked = settings.defaultDraft;
+
+  const tags = createTagEditor({
+    tags: article.tags,
+    suggestions: [...article.keywords, ...article.tags],
+    maxSuggestionChips: 8,
+  });
+
+  const titleField = field('Title', title);
+  const descriptionField = field('Description', description);
+  const dateField = field('Date', date, dateNote);
+  dateField.wrap.classList.add('field-date');
+
+  const previewLabelId = uniqueId('preview-label');
+  const preview = h(
+    'div',
+    // Focusable so a keyboard alone can scroll a long body.
+    { class: 'preview', tabindex: 0, role: 'region', 'aria-labelledby': previewLabelId },
+    renderBodyPreview(article.body, settings.bodyFormat, article.link),
+  );
+
+  const fileName = h('code', { class: 'file-name-value' });
+  const save = h('button', { type: 'button', class: 'button' }, 'Save');
+  const download = h('button', { type: 'button', class: 'button button-primary' }, 'Download');
+  const status = h('p', { role: 'status', class: 'status' });
+
+  const element = h(
+    'form',
+    { class: 'clip-form', novalidate: true, 'aria-label': 'Clipped article' },
+    titleField.wrap,
+    descriptionField.wrap,
+    h(
+      'div',
+      { class: 'row' },
+      dateField.wrap,
+      h('div', { class: 'field field-check' }, draft, h('label', { for: draft.id }, 'Draft')),
+    ),
+    tags.element,
+    h('div', { class: 'field' }, h('span', { id: previewLabelId, class: 'field-label' }, 'Preview'), preview),
+    h('p', { class: 'file-name' }, h('span', { class: 'note' }, 'File: '), fileName),
+    h('div', { class: 'actions' }, save, download),
+    status,
+  );
+
+  function current(): Article {
+    return editedArticle(
+      article,
+      { title: title.value, description: description.value, date: date.value, tags: tags.tags(), draft: draft.checked },
+      settings.filenameTemplate,
+    );
+  }
+
+  function showFileName(): void {
+    fileName.textContent = filePath(settings.subfolder, current().filename);
+  }
+
+  function showStatus(text: string, kind: 'info' | 'success' | 'error'): void {
+    status.textContent = text;
+    status.dataset['kind'] = kind;
+  }
+
+  /** Checks the fields the file cannot do without; returns the first invalid control. */
+  function validate(): HTMLElement | null {
+    const titleMessage = title.value.trim() === '' ? 'Enter a title.' : '';
+    const dateMessage = DAY.test(date.value) ? '' : 'Enter a date.';
+    setError(title, titleField.error, titleMessage);
+    setError(date, dateField.error, dateMessage);
+    if (titleMessage !== '') return title;
+    if (dateMessage !== '') return date;
+    return null;
+  }
+
+  let busy = false;
+  async function submit(kind: 'save' | 'download'): Promise<void> {
+    if (busy) return;
+    tags.commitPending();
+    const invalid = validate();
+    if (invalid) {
+      showStatus('Not saved: check the highlighted fields.', 'error');
+      invalid.focus();
+      return;
+    }
+    busy = true;
+    for (const button of [save, download]) button.setAttribute('aria-disabled', 'true');
+    showStatus(kind === 'save' ? 'Saving…' : 'Downloading…', 'info');
+    const verb = kind === 'save' ? 'save' : 'download';
+    try {
+      const request = { article: current() };
+      if (kind === 'save') {
+        const reply = await send('save', request);
+        if (reply.ok) showStatus('Saved to your library', 'success');
+        else showStatus(`Couldn't ${verb}: ${reply.message}`, 'error');
+      } else {
+        const reply = await send('download', request);
+        // The worker answers with the path it used, after any ` (1)` the browser added.
+        if (reply.ok) showStatus(`Downloaded ${reply.filename}`, 'success');
+        else showStatus(`Couldn't ${verb}: ${reply.message}`, 'error');
+      }
+    } catch (error) {
+      showStatus(`Couldn't ${verb}: ${messageOf(error)}`, 'error');
+    } finally {
+      busy = false;
+      for (const button of [save, download]) button.removeAttribute('aria-disabled');
+    }
+  }
+
+  save.addEventListener('click', () => void submit('save'));
+  download.addEventListener('click', () => void submit('download'));
+  // No implicit submission: Enter confirms a tag or does nothing, it never saves by surprise.
+  element.addEventListener('submit', (event) => event.preventDefault());
+
+  // The title is one line in the file; a textarea only so that long headlines wrap visibly.
+  title.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') event.preventDefault();
+  });
+  title.addEventListener('input', () => {
+    if (/[\r\n]/.test(title.value)) title.value = title.value.replace(/[\r\n]+/g, ' ');
+    if (title.value.trim() !== '') setError(title, titleField.error, '');
+    showFileName();
+  });
+  date.addEventListener('input', () => {
+    dateNote.textContent = date.value === article.date ? originalNote : 'set by you';
+    if (DAY.test(date.value)) setError(date, dateField.error, '');
+    showFileName();
+  });
+
+  showFileName();
+
+  return {
+    element,
+    setKnownTags(list) {
+      tags.setSuggestions([...article.keywords, ...article.tags, ...list]);
+    },
+    article: current,
+    focus: () => title.focus(),
+  };
+}

@@ -1,0 +1,159 @@
+import type { ClipFailure, ClipMode } from '../src/messages.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../src/storage/settings-schema.ts';
+import { h } from '../src/ui/h.ts';
+import type { Send } from '../src/ui/send.ts';
+import { uniqueId } from '../src/ui/unique-id.ts';
+import { createClipForm } from './clip-form.ts';
+
+export interface PopupLink {
+  label: string;
+  href: string;
+}
+
+export interface PopupDeps {
+  /** Talks to the service worker; tests pass a fake. */
+  send: Send;
+  /** The tab to clip; undefined when none could be found. */
+  tabId: number | undefined;
+  loadSettings: () => Promise<Settings>;
+  /** Links in the header (settings, later the library); they open in a new tab. */
+  links?: readonly PopupLink[];
+}
+
+type Reason = ClipFailure | 'storage' | 'download';
+type Action = 'page' | 'selection' | 'retry';
+
+interface FailureCopy {
+  heading: string;
+  text: string;
+  actions: readonly Action[];
+  /** Whether the worker's own message helps the reader (an error) or only repeats the heading. */
+  detail: boolean;
+}
+
+const ERROR_COPY: FailureCopy = {
+  heading: "Couldn't clip this page",
+  text: 'Something went wrong while reading the page. Try again; reloading the page can help.',
+  actions: ['retry'],
+  detail: true,
+};
+
+const FAILURES: Record<Reason, FailureCopy> = {
+  restricted: {
+    heading: "Frontclip can't run on this page",
+    text: "Browsers don't let extensions read their own pages (such as settings, new tab, chrome:// or about: pages), extension stores or the built-in PDF viewer. Open an article on a website and try again.",
+    actions: [],
+    detail: false,
+  },
+  'no-article': {
+    heading: 'No article found',
+    text: "Frontclip couldn't find an article on this page. You can clip the whole page, or the part you selected.",
+    actions: ['page', 'selection'],
+    detail: false,
+  },
+  'no-selection': {
+    heading: 'Nothing is selected',
+    text: 'Select the part of the page you want to keep, then try again, or clip the whole page.',
+    actions: ['selection', 'page'],
+    detail: false,
+  },
+  loading: {
+    heading: 'The page is still loading',
+    text: 'Wait until it has finished loading, then try again.',
+    actions: ['retry'],
+    detail: false,
+  },
+  error: ERROR_COPY,
+  storage: ERROR_COPY,
+  download: ERROR_COPY,
+};
+
+const ACTION_LABELS: Record<Action, string> = {
+  page: 'Clip whole page',
+  selection: 'Clip selection',
+  retry: 'Retry',
+};
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function header(links: readonly PopupLink[]): HTMLElement {
+  return h(
+    'header',
+    { class: 'popup-header' },
+    h('span', { class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }), 'Frontclip'),
+    links.length === 0
+      ? null
+      : h('nav', { 'aria-label': 'Frontclip pages' }, ...links.map((link) => h('a', { href: link.href, target: '_blank', rel: 'noopener' }, link.label))),
+  );
+}
+
+/**
+ * The popup: clips the tab and shows the edit form, or a clear state saying why it could not.
+ * The view depends only on `send`, the settings loader and `root`, so tests drive it in jsdom.
+ * Resolves once the first clip has been answered and rendered.
+ */
+export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<void> {
+  const main = h('main', { class: 'popup-main' });
+  root.replaceChildren(header(deps.links ?? []), main);
+
+  // Settings and library tags are not needed to start clipping: ask for all three at once.
+  const settings = deps.loadSettings().catch((): Settings => ({ ...DEFAULT_SETTINGS }));
+  const knownTags = deps
+    .send('knownTags', {})
+    .then((reply) => (reply.ok ? reply.tags : []))
+    .catch((): string[] => []);
+
+  function show(view: HTMLElement, busy = false): void {
+    main.replaceChildren(view);
+    main.setAttribute('aria-busy', String(busy));
+  }
+
+  function showFailure(reason: Reason, message: string, mode: ClipMode): void {
+    const copy = FAILURES[reason] ?? ERROR_COPY;
+    const buttons = copy.actions.map((action) => {
+      const button = h('button', { type: 'button', class: action === copy.actions[0] ? 'button button-primary' : 'button' }, ACTION_LABELS[action]);
+      button.addEventListener('click', () => void clip(action === 'retry' ? mode : action));
+      return button;
+    });
+    const headingId = uniqueId('state-heading');
+    const heading = h('h1', { id: headingId, class: 'state-heading', tabindex: -1 }, copy.heading);
+    show(
+      h(
+        'section',
+        { class: `state state-${reason}`, 'aria-labelledby': headingId },
+        heading,
+        h('p', {}, copy.text),
+        copy.detail && message !== '' ? h('p', { class: 'state-detail' }, message) : null,
+        buttons.length === 0 ? null : h('div', { class: 'actions' }, ...buttons),
+      ),
+    );
+    (buttons[0] ?? heading).focus();
+  }
+
+  async function clip(mode: ClipMode): Promise<void> {
+    show(h('p', { role: 'status', class: 'state-loading' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Clipping…'), true);
+    if (deps.tabId === undefined) {
+      showFailure('error', 'Frontclip could not tell which tab to clip.', mode);
+      return;
+    }
+    let reply;
+    try {
+      reply = await deps.send('clip', { tabId: deps.tabId, mode });
+    } catch (error) {
+      showFailure('error', messageOf(error), mode);
+      return;
+    }
+    if (!reply.ok) {
+      showFailure(reply.reason, reply.message, mode);
+      return;
+    }
+    const form = createClipForm({ article: reply.article, settings: await settings, send: deps.send });
+    show(form.element);
+    form.focus();
+    form.setKnownTags(await knownTags);
+  }
+
+  await clip('article');
+}

@@ -1,0 +1,41 @@
+/** A manifest as JSON: only the keys the build rewrites are typed. */
+export interface Manifest {
+  version: string;
+  permissions?: string[];
+  host_permissions?: string[];
+  background?: { service_worker?: string; scripts?: string[]; type?: string };
+  browser_specific_settings?: unknown;
+  [key: string]: unknown;
+}
+
+/** The host the end-to-end fixture server listens on; only test builds may read it. */
+export const TEST_HOST_PERMISSION = 'http://127.0.0.1/*';
+
+const clone = (m: Manifest): Manifest => structuredClone(m);
+
+/** Chrome: a module service worker; Firefox-only keys dropped so Chrome shows no warnings. */
+export function chromeManifest(source: Manifest): Manifest {
+  const m = clone(source);
+  delete m.browser_specific_settings;
+  const worker = source.background?.service_worker ?? 'background.js';
+  m.background = { service_worker: worker, type: 'module' };
+  return m;
+}
+
+/**
+ * Firefox runs the background as an event page from `scripts` and ignores `service_worker`;
+ * both keys are kept so one file also loads where only the other is understood.
+ */
+export function firefoxManifest(source: Manifest): Manifest {
+  const m = clone(source);
+  const worker = source.background?.service_worker ?? 'background.js';
+  m.background = { service_worker: worker, scripts: [worker], type: 'module' };
+  return m;
+}
+
+/** A test build: the shipped one plus read access to the fixture server, which a toolbar click would grant. */
+export function withTestHost(manifest: Manifest): Manifest {
+  const m = clone(manifest);
+  m.host_permissions = [...(manifest.host_permissions ?? []), TEST_HOST_PERMISSION];
+  return m;
+}

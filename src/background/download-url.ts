@@ -1,0 +1,63 @@
+/** What the worker hands to downloads.download, and how to free it once the download is done. */
+export interface DownloadSource {
+  url: string;
+  revoke: () => void;
+}
+
+export const ARTICLE_MIME = 'text/markdown;charset=utf-8';
+
+/** Standard base64 of the text's UTF-8 bytes; chunked so long articles don't overflow the argument list. */
+export function utf8Base64(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+/** Blob URLs, where the context has them. */
+export interface ObjectUrls {
+  create: (blob: Blob) => string;
+  revoke: (url: string) => void;
+}
+
+/** This context's blob URLs, or null where there are none (a Chrome service worker). */
+export function objectUrls(): ObjectUrls | null {
+  if (typeof URL.createObjectURL !== 'function') return null;
+  return { create: (blob) => URL.createObjectURL(blob), revoke: (url) => URL.revokeObjectURL(url) };
+}
+
+/**
+ * A URL that downloads `text`. Firefox's event page has `URL.createObjectURL` and refuses `data:`
+ * URLs in downloads.download; Chrome's service worker has no `createObjectURL` but accepts `data:`.
+ * So the capability decides, never the browser's name.
+ */
+export function downloadSource(text: string, urls: ObjectUrls | null = objectUrls()): DownloadSource {
+  if (urls) {
+    const url = urls.create(new Blob([text], { type: ARTICLE_MIME }));
+    return { url, revoke: () => urls.revoke(url) };
+  }
+  return { url: `data:${ARTICLE_MIME};base64,${utf8Base64(text)}`, revoke: () => {} };
+}
+
+/**
+ * The relative path handed to downloads.download: `subfolder/filename`, or just the file name.
+ * The file name comes from a message, so it is checked again here: it must be one plain name.
+ */
+export function downloadPath(subfolder: string, filename: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!filename || /[/\\\u0000-\u001f]/.test(filename) || filename === '.' || filename === '..') {
+    throw new RangeError(`"${filename}" is not a usable file name.`);
+  }
+  const folder = subfolder.replace(/^\/+|\/+$/g, '');
+  return folder ? `${folder}/${filename}` : filename;
+}
+
+/** The name to report for a finished download: the folder we chose plus the name the browser settled on (`x (1).md`). */
+export function reportedName(requested: string, finalPath: string | undefined): string {
+  const finalName = finalPath?.split(/[\\/]/).pop();
+  if (!finalName) return requested;
+  const slash = requested.lastIndexOf('/');
+  return slash === -1 ? finalName : `${requested.slice(0, slash + 1)}${finalName}`;
+}

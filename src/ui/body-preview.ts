@@ -1,0 +1,53 @@
+import type { BodyFormat } from '../core/article.ts';
+import { sanitizeElement } from '../core/sanitize.ts';
+import { h } from './h.ts';
+
+// Everything that could make the preview fetch something. The page already loaded its images;
+// the preview shows where they are instead of contacting the page's hosts again from the extension.
+const MEDIA = 'img, picture, video, audio, source, track, svg, math, canvas';
+const URL_ATTRIBUTES = ['src', 'srcset', 'poster', 'href', 'xlink:href', 'data', 'background', 'cite', 'longdesc'];
+
+function mediaLabel(el: Element): string {
+  const tag = el.tagName.toLowerCase();
+  const alt = (el.getAttribute('alt') ?? '').trim();
+  if (tag === 'img') return alt === '' ? '[Image]' : `[Image: ${alt}]`;
+  if (tag === 'video') return '[Video]';
+  if (tag === 'audio') return '[Audio]';
+  return '';
+}
+
+/** Makes sanitized article HTML inert for display: no loads, links open outside the popup. */
+function neutralize(root: Element): void {
+  for (const el of Array.from(root.querySelectorAll(MEDIA))) {
+    // A <picture>'s or <video>'s inner image is dropped with it, so one label stands for both.
+    if (!root.contains(el)) continue;
+    const label = mediaLabel(el);
+    el.replaceWith(...(label === '' ? [] : [root.ownerDocument.createTextNode(label)]));
+  }
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    const isLink = el.tagName === 'A';
+    for (const name of URL_ATTRIBUTES) {
+      if (isLink && name === 'href') continue;
+      el.removeAttribute(name);
+    }
+    if (isLink) {
+      el.setAttribute('target', '_blank');
+      el.setAttribute('rel', 'noopener noreferrer');
+    }
+  }
+}
+
+/**
+ * A read-only view of an article body. A Markdown body is shown as text; an HTML body is parsed in
+ * an inert document, sanitized with DOMPurify (the core's configuration) and only then moved into
+ * the page. This is the one place where page-derived text is parsed as HTML.
+ */
+export function renderBodyPreview(body: string, format: BodyFormat, baseUrl: string): HTMLElement {
+  if (format === 'markdown') return h('pre', { class: 'preview-markdown' }, body);
+  const parsed = new DOMParser().parseFromString(body, 'text/html');
+  const clean = sanitizeElement(parsed.body, baseUrl, document);
+  neutralize(clean);
+  const container = h('div', { class: 'preview-html' });
+  container.append(...Array.from(clean.childNodes, (node) => document.importNode(node, true)));
+  return container;
+}

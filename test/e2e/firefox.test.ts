@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import type { Browser as Api } from 'webextension-polyfill';
+import type { Page } from 'puppeteer-core';
+import { browserAvailable, FIREFOX_PATH, requireBuild } from './harness/paths.ts';
+import { startFixtureServer, type FixtureServer } from '../../scripts/serve-fixtures.ts';
+import { launchFirefoxWithExtension, type FirefoxWithExtension } from './harness/firefox.ts';
+import { waitForFile } from './harness/downloads.ts';
+import { cliArticle, expectedFile } from './harness/expected-file.ts';
+import type { MessageName, RequestOf, ResponseOf } from '../../src/messages.ts';
+
+describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH))('Frontclip in Firefox ESR', { timeout: 90_000 }, () => {
+  let server: FixtureServer;
+  let ff: FirefoxWithExtension;
+  let messenger: Page;
+
+  beforeAll(async () => {
+    const dir = requireBuild('firefox-e2e');
+    server = await startFixtureServer();
+    ff = await launchFirefoxWithExtension(dir);
+    messenger = await ff.openExtensionPage('options/index.html');
+  });
+
+  afterAll(async () => {
+    await ff?.close();
+    await server?.close();
+  });
+
+  /** The tab showing `url`, found through the extension (Firefox patterns cannot hold a port). */
+  const tabIdOf = (url: string) => messenger.evaluate(async (u) => {
+    const api = (globalThis as unknown as { browser: Api }).browser;
+    const tab = (await api.tabs.query({})).find((t) => t.url === u);
+    if (tab?.id === undefined) throw new Error(`no tab for ${u}`);
+    return tab.id;
+  }, url);
+
+  const send = <K extends MessageName>(name: K, request: RequestOf<K>) => messenger.evaluate((n, r) => {
+    const api = (globalThis as unknown as { browser: Api }).browser;
+    return api.runtime.sendMessage({ name: n, request: r });
+  }, name, request) as Promise<ResponseOf<K>>;
+
+  async function openFixture(path: string): Promise<{ url: string; tabId: number; page: Page }> {
+    const page = await ff.browser.newPage();
+    const url = server.url(path);
+    await page.goto(url, { waitUntil: 'load' });
+    return { url, page, tabId: await tabIdOf(url) };
+  }
+
+  it('the popup: remove "nations", add "diplomacy", Download writes the expected file', async () => {
+    const { url, tabId } = await openFixture('news-article.html?firefox=popup');
+    const popup = await ff.openExtensionPage(`popup/index.html?tabId=${tabId}`);
+    // Firefox's accessibility locator also matches a <label> by its text, so the role is given too.
+    await popup.locator('::-p-aria([name="Remove tag nations"][role="button"])').click();
+    await popup.locator('::-p-aria([name="Add tag"][role="combobox"])').fill('diplomacy');
+    await popup.keyboard.press('Enter');
+    await popup.locator('::-p-aria([name="Remove tag diplomacy"][role="button"])').wait();
+    expect(await popup.$$('::-p-aria([name="Remove tag nations"][role="button"])')).toHaveLength(0);
+    await popup.locator('::-p-aria([name="Download"][role="button"])').click();
+
+    const clipped = cliArticle('news-article.html', url);
+    const expected = expectedFile({ ...clipped, tags: [...clipped.tags.filter((t) => t !== 'nations'), 'diplomacy'] });
+    const file = await waitForFile(join(ff.downloads, 'Frontclip', clipped.filename));
+    expect(file.toString('utf8')).toBe(expected);
+    const confirmation = await popup.waitForFunction(
+      () => [...document.querySelectorAll('[role="status"]')].map((el) => el.textContent ?? '').find((t) => t.includes('Downloaded')),
+      { timeout: 10_000 },
+    );
+    expect(await confirmation.jsonValue()).toContain(`Frontclip/${clipped.filename}`);
+  });
+
+  it('quick download through the background (a blob: URL there); a clash gets "(1)", never an overwrite', async () => {
+    const { url, tabId } = await openFixture('news-article.html?firefox=quick');
+    const expected = expectedFile(cliArticle('news-article.html', url));
+    const first = await send('quickDownload', { tabId });
+    expect(first).toMatchObject({ ok: true });
+    if (!first.ok) return;
+    // The popup test above already wrote the plain name: this one must not overwrite it. Firefox
+    // numbers a clash `name(1).md` where Chrome writes `name (1).md`; the browser picks the name.
+    const plain = `Frontclip/${cliArticle('news-article.html', url).filename}`;
+    expect(first.filename).toBe(plain.replace(/\.md$/, '(1).md'));
+    expect((await readFile(join(ff.downloads, plain), 'utf8'))).toContain("- 'diplomacy'");
+    expect((await waitForFile(join(ff.downloads, first.filename))).toString('utf8')).toBe(expected);
+  });
+
+  it('refuses about: pages and reports pages without an article', async () => {
+    const blank = await messenger.evaluate(async () => {
+      const api = (globalThis as unknown as { browser: Api }).browser;
+      return (await api.tabs.create({ url: 'about:blank', active: false })).id!;
+    });
+    expect(await send('clip', { tabId: blank })).toMatchObject({ ok: false, reason: 'restricted' });
+    const { tabId } = await openFixture('no-article.html');
+    expect(await send('clip', { tabId })).toMatchObject({ ok: false, reason: 'no-article' });
+  });
+});
