@@ -63,7 +63,7 @@ function setError(control: HTMLElement, error: HTMLElement, message: string): vo
 export function createClipForm({ article, settings, send }: ClipFormOptions): ClipForm {
   const title = h('textarea', { class: 'title-input', rows: 2, required: true, spellcheck: 'true' });
   title.value = article.title;
-  const description = h('textarea', { rows: 3, spellcheck: 'true' });
+  const description = h('textarea', { class: 'description-input', rows: 3, spellcheck: 'true' });
   description.value = article.description;
 
   const noteId = uniqueId('date-note');
@@ -113,8 +113,8 @@ export function createClipForm({ article, settings, send }: ClipFormOptions): Cl
     tags.element,
     h('div', { class: 'field' }, h('span', { id: previewLabelId, class: 'field-label' }, 'Preview'), preview),
     h('p', { class: 'file-name' }, h('span', { class: 'note' }, 'File: '), fileName),
-    h('div', { class: 'actions' }, save, download),
-    status,
+    // Kept in view while the form scrolls: a toolbar popup is at most 600px high.
+    h('div', { class: 'form-footer' }, h('div', { class: 'actions' }, save, download), status),
   );
 
   function current(): Article {

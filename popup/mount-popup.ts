@@ -105,9 +105,9 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<vo
     .then((reply) => (reply.ok ? reply.tags : []))
     .catch((): string[] => []);
 
-  function show(view: HTMLElement, busy = false): void {
+  // No aria-busy while clipping: screen readers may hold back the "Clipping…" status inside a busy region.
+  function show(view: HTMLElement): void {
     main.replaceChildren(view);
-    main.setAttribute('aria-busy', String(busy));
   }
 
   function showFailure(reason: Reason, message: string, mode: ClipMode): void {
@@ -133,7 +133,7 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<vo
   }
 
   async function clip(mode: ClipMode): Promise<void> {
-    show(h('p', { role: 'status', class: 'state-loading' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Clipping…'), true);
+    show(h('p', { role: 'status', class: 'state-loading' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Clipping…'));
     if (deps.tabId === undefined) {
       showFailure('error', 'Frontclip could not tell which tab to clip.', mode);
       return;

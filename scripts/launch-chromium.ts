@@ -1,7 +1,8 @@
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -24,6 +25,17 @@ export interface LaunchOptions {
   downloads: string;
   headless?: boolean;
   colorScheme?: 'light' | 'dark';
+  /** Pin the extension's button to the toolbar (for a person watching a headed browser). */
+  pin?: boolean;
+}
+
+/**
+ * The id Chromium gives an unpacked extension: the SHA-256 of its absolute path, first 16 bytes,
+ * each hex digit written as a letter from a to p.
+ */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((d) => String.fromCharCode(97 + parseInt(d, 16))).join('');
 }
 
 /** Debian's Chromium with one unpacked extension loaded, in a fresh profile (DESIGN.md, "Facts"). */
@@ -35,6 +47,7 @@ export async function launchChromium(options: LaunchOptions): Promise<ChromiumWi
   // below make extension downloads land under the name the extension chose.
   await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify({
     download: { default_directory: options.downloads, prompt_for_download: false },
+    ...(options.pin ? { extensions: { pinned_extensions: [unpackedExtensionId(options.extensionDir)] } } : {}),
   }));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,

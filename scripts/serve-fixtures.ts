@@ -25,12 +25,22 @@ export interface FixtureServer {
 /** Serves the fixtures on 127.0.0.1 (a free port); anything not found is a 404, nothing is fetched. */
 export async function startFixtureServer(): Promise<FixtureServer> {
   const server: Server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    let path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    // `/slow/<ms>/<page>` sends the first half of a page, then the rest after <ms>: a tab that is still loading.
+    const slow = /^\/slow\/(\d+)(\/.*)$/.exec(path);
+    if (slow) path = slow[2]!;
     for (const folder of FOLDERS) {
       try {
         const body = await readFile(join(folder, path));
         res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-        res.end(body);
+        if (slow) {
+          const half = Math.floor(body.length / 2);
+          res.write(body.subarray(0, half));
+          const timer = setTimeout(() => res.end(body.subarray(half)), Number(slow[1]));
+          res.on('close', () => clearTimeout(timer));
+        } else {
+          res.end(body);
+        }
         return;
       } catch {
         // try the next folder

@@ -62,13 +62,13 @@ async function headless(sampleUrl: string): Promise<void> {
 /** A display: Chromium stays open on the sample article until its window is closed. */
 async function headed(sampleUrl: string): Promise<void> {
   const downloads = join(artifacts, 'downloads');
-  const browser = await launchChromium({ extensionDir: join(root, 'dist', 'chrome'), downloads, headless: false });
+  const browser = await launchChromium({ extensionDir: join(root, 'dist', 'chrome'), downloads, headless: false, pin: true });
   const page = browser.context.pages()[0] ?? await browser.context.newPage();
   await page.goto(sampleUrl);
   await page.bringToFront();
   console.log([
     `Chromium is open on the sample article with Frontclip loaded (dist/chrome).`,
-    `  Click Frontclip's toolbar button (under the puzzle piece) or press Alt+Shift+F to clip it;`,
+    `  Click Frontclip's toolbar button or press Alt+Shift+F to clip it;`,
     `  Alt+Shift+D downloads it at once. Downloads go to ${relative(process.cwd(), downloads)}/.`,
     `  Close the window to finish.`,
   ].join('\n'));

@@ -46,9 +46,9 @@ function fromEpoch(ms: number, now: Date): string | null {
   return formatDay(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), now);
 }
 
-const ISO_DAY = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/;
+const ISO_DAY = /(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/;
 const BASIC_ISO_DAY = /^(\d{4})(\d{2})(\d{2})(?:$|T)/;
-const DOTTED_DAY = /^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)/;
+const DOTTED_DAY = /(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)/;
 const DAY_MONTH_YEAR = /(?<![\p{L}\d])(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(\p{L}{3,}\.?),?\s+(\d{4})(?!\d)/u;
 const MONTH_DAY_YEAR = /(?<![\p{L}\d])(\p{L}{3,}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)/u;
 /** `Tue May 24 05:55:00 2016` (C asctime) and `Mon Aug 03 12:45:00 EDT 2015` (Java). */
@@ -125,10 +125,12 @@ export function dayFromUrlPath(href: string, now: Date = new Date()): string | n
 /** Containers whose dates belong to something else than the article: asides, menus, comments. */
 const SKIP_TAGS = new Set(['ASIDE', 'NAV']);
 const SKIP_ROLES = new Set(['complementary', 'navigation']);
-const SKIP_NAMES = /(?:^|[\s_-])(?:comments?|sidebar|side-bar|related|recommend(?:ed|ations)?|trending|popular|most-read|more-stories|newsletter)(?=$|[\s_-])/i;
+const SKIP_NAMES = /(?:^|[\s_-])(?:comments?|sidebar|side-bar|related|recommend(?:ed|ations)?|reviews|trending|popular|most-read|more-stories|newsletter)(?=$|[\s_-])/i;
 const FOOTER_NAMES = /(?:^|[\s_-])footer(?=$|[\s_-])/i;
 const MODIFIED_NAMES = /modif|updat|revis|edited/i;
 const MODIFIED_TEXT = /^\s*(?:last\s+)?(?:updated|modified|edited|revised)\b/i;
+/** A label element of its own, `<dt>Updated:</dt>`; a whole paragraph starting so is not one. */
+const MODIFIED_LABEL = /^\s*(?:last\s+)?(?:updated|modified|edited|revised)(?:\s+(?:on|at))?\s*:?\s*$/i;
 const PUBLISHED_NAMES = /publish|pubdate|posted|created/i;
 
 interface Placement {
@@ -159,6 +161,19 @@ function ownNames(el: Element): string {
   return `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('itemprop') ?? ''}`;
 }
 
+/** The first characters of an element's text, without reading all of a large subtree. */
+function leadingText(el: Element, limit = 40): string {
+  let text = '';
+  const visit = (node: Node): void => {
+    for (let child = node.firstChild; child !== null && text.length < limit; child = child.nextSibling) {
+      if (child.nodeType === 3) text += child.nodeValue ?? '';
+      else if (child.nodeType === 1) visit(child);
+    }
+  };
+  visit(el);
+  return text;
+}
+
 /**
  * `Updated <time>`, `<time class="dateModified">`, `<dt>Updated:</dt><dd><span><time>`: the
  * modified date, never the published one. The nearest few ancestors count, as sites often put the
@@ -171,8 +186,9 @@ function isModified(el: Element): boolean {
     // WordPress marks an unedited post's date `class="entry-date published updated"`.
     if (PUBLISHED_NAMES.test(names)) return false;
     if (MODIFIED_NAMES.test(names)) return true;
-    if (level < 2 && MODIFIED_TEXT.test(node.textContent ?? '')) return true;
-    if (MODIFIED_TEXT.test(node.previousElementSibling?.textContent ?? '')) return true;
+    if (level < 2 && MODIFIED_TEXT.test(leadingText(node))) return true;
+    const label = node.previousElementSibling;
+    if (label !== null && MODIFIED_LABEL.test(leadingText(label))) return true;
   }
   return false;
 }
@@ -184,7 +200,11 @@ function isMarkedPublished(el: Element): boolean {
 
 /** The headline: an `<h1>` of the article or main content before a site-logo `<h1>`. */
 function headline(doc: Document): Element | null {
-  return doc.querySelector('article h1') ?? doc.querySelector('main h1, [role="main"] h1') ?? doc.querySelector('h1');
+  const h1s = Array.from(doc.getElementsByTagName('h1'));
+  return h1s.find((h1) => h1.closest('article') !== null)
+    ?? h1s.find((h1) => h1.closest('main, [role="main"]') !== null)
+    ?? h1s[0]
+    ?? null;
 }
 
 /**
@@ -193,19 +213,20 @@ function headline(doc: Document): Element | null {
  * several `<article>`s is a listing, whose dates are the teasers', so climbing stops there.
  */
 function articleRegions(doc: Document, h1: Element | null): Element[] {
+  const articles = Array.from(doc.getElementsByTagName('article'));
+  const isListing = (node: Element): boolean => articles.filter((a) => node.contains(a)).length > 1;
   const regions: Element[] = [];
   let node = h1?.parentElement ?? null;
   for (let level = 0; level < 3 && node !== null && node.tagName !== 'HTML'; level++) {
-    if (node.querySelectorAll('article').length > 1) break;
+    if (isListing(node)) break;
     regions.push(node);
     node = node.parentElement;
   }
-  const articles = doc.querySelectorAll('article');
   const scope = h1?.closest('article') ?? (articles.length === 1 ? articles[0] : undefined);
   if (scope !== undefined && scope !== null) regions.push(scope);
   else {
-    const main = doc.querySelector('main, [role="main"]');
-    if (main !== null && main.querySelectorAll('article').length <= 1) regions.push(main);
+    const main = doc.getElementsByTagName('main')[0] ?? doc.querySelector('[role="main"]');
+    if (main !== null && !isListing(main)) regions.push(main);
   }
   return regions;
 }
@@ -218,7 +239,7 @@ function articleRegions(doc: Document, h1: Element | null): Element[] {
 export function dayFromTimeElements(doc: Document, now: Date = new Date()): string | null {
   const h1 = headline(doc);
   const times: { el: Element; day: string; inFooter: boolean }[] = [];
-  for (const el of doc.querySelectorAll('time')) {
+  for (const el of doc.getElementsByTagName('time')) {
     // HTML gives a <time> without `datetime` its text as value: `<time>Dec 13, 2016</time>`.
     const day = parseDay(el.getAttribute('datetime') ?? el.textContent, now);
     if (day === null || isModified(el)) continue;

@@ -110,10 +110,16 @@ function pickArticle(nodes: JsonLdNode[], pageUrls: string[]): JsonLdNode | unde
   return articles.find((node) => nodeUrls(node).some((u) => keys.has(urlKey(u)))) ?? articles[0];
 }
 
-/** All JSON-LD of `doc`. Blocks that are not valid JSON are skipped. */
-export function readJsonLd(doc: Document, pageUrls: string[] = []): JsonLd {
+/**
+ * All JSON-LD of a document, or of its `<script>` elements when the caller has collected them
+ * already (one walk over a large page is cheaper than several). Blocks that are not valid JSON are
+ * skipped. `pageUrls` pick the page's own article node when several are present.
+ */
+export function readJsonLd(source: Document | Iterable<Element>, pageUrls: string[] = []): JsonLd {
+  const scripts = 'querySelectorAll' in source ? source.querySelectorAll('script[type]') : source;
   const nodes: JsonLdNode[] = [];
-  for (const script of doc.querySelectorAll('script[type]')) {
+  for (const script of scripts) {
+    if (script.tagName !== 'SCRIPT') continue;
     const type = (script.getAttribute('type') ?? '').split(';', 1)[0]?.trim().toLowerCase();
     if (type !== 'application/ld+json') continue;
     collect(parseJsonLdText(script.textContent ?? ''), nodes, 0);

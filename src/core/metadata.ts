@@ -49,11 +49,35 @@ function firstOf(...values: (string | null | undefined)[]): string {
   return '';
 }
 
+/** The elements metadata lives in, gathered in one walk: a large page costs one traversal. */
+interface PageElements {
+  metas: Element[];
+  links: Element[];
+  scripts: Element[];
+  base: Element | undefined;
+}
+
+/**
+ * Collected from the whole document, not only `<head>`: a stray element in the head makes the
+ * HTML parser put every later `<meta>` and `<link>` into the body.
+ */
+function collectElements(doc: Document): PageElements {
+  const found: PageElements = { metas: [], links: [], scripts: [], base: undefined };
+  for (const el of doc.querySelectorAll('meta, link, script, base')) {
+    if (el.tagName === 'META') found.metas.push(el);
+    else if (el.tagName === 'LINK') found.links.push(el);
+    else if (el.tagName === 'SCRIPT') found.scripts.push(el);
+    else found.base ??= el;
+  }
+  return found;
+}
+
 /** Every `<meta>` by lower-cased `property` and `name`: Open Graph tags often come as `name`. */
-function readMetaTags(doc: Document): MetaTags {
+function readMetaTags(metas: Element[]): MetaTags {
   const tags = new Map<string, string[]>();
-  for (const meta of doc.querySelectorAll('meta[content]')) {
-    const content = meta.getAttribute('content') ?? '';
+  for (const meta of metas) {
+    const content = meta.getAttribute('content');
+    if (content === null) continue;
     const keys = new Set([meta.getAttribute('property'), meta.getAttribute('name')]);
     for (const key of keys) {
       if (key === null || key.trim() === '') continue;
@@ -105,7 +129,23 @@ function hostLabel(host: string): string {
   return labels[labels.length - 1] ?? '';
 }
 
-const TITLE_SEPARATORS = [' - ', ' | ', ' \u2014 ', ' \u2013 ', ' \u00b7 ', ' :: '];
+/** ASCII separators need spaces around them; CJK titles use full-width ones without. */
+const TITLE_SEPARATORS = [
+  ' - ', ' | ', ' \u2014 ', ' \u2013 ', ' \u00b7 ', ' :: ', ' : ', ' \u00bb ', ' / ', '\uff5c', '\uff1a', '_',
+];
+
+/**
+ * Whether a title's tail names the site: equal to one of its names, or one extending the other at
+ * either end (`CBC News` for `CBC`, `Times of India` for `The Times of India`). Short keys only
+ * match exactly, so a two-letter host label cannot eat a real part of the title.
+ */
+function namesSite(tail: string, siteKeys: string[]): boolean {
+  return siteKeys.some((key) => {
+    if (key === tail) return true;
+    const [shorter, longer] = key.length < tail.length ? [key, tail] : [tail, key];
+    return shorter.length >= 3 && (longer.startsWith(shorter) || longer.endsWith(shorter));
+  });
+}
 
 /** Drops a trailing ` | Site` when `Site` is one of the names the site goes by. */
 function dropSiteSuffix(title: string, siteNames: string[]): string {
@@ -119,9 +159,9 @@ function dropSiteSuffix(title: string, siteNames: string[]): string {
     }
   }
   if (cut <= 0) return title;
-  const suffix = siteKey(title.slice(cut + separator.length));
-  const keys = new Set(siteNames.map(siteKey).filter((key) => key !== ''));
-  return keys.has(suffix) ? title.slice(0, cut).trim() : title;
+  const tail = siteKey(title.slice(cut + separator.length));
+  const keys = siteNames.map(siteKey).filter((key) => key !== '');
+  return tail !== '' && namesSite(tail, keys) ? title.slice(0, cut).trim() : title;
 }
 
 /** The publisher as named by the JSON-LD: the article's publisher, else the WebSite node. */
@@ -186,8 +226,8 @@ function firstDay(values: string[], now: Date): string | null {
 }
 
 /** Relative URLs in the page resolve against its `<base href>` when it has one, as a browser does. */
-function baseUrl(doc: Document, pageUrl: string): string {
-  const href = doc.querySelector('base[href]')?.getAttribute('href');
+function baseUrl(base: Element | undefined, pageUrl: string): string {
+  const href = base?.getAttribute('href');
   if (href === null || href === undefined) return pageUrl;
   return parseUrl(href.trim(), pageUrl)?.href ?? pageUrl;
 }
@@ -259,11 +299,11 @@ function findKeywords(tags: MetaTags, ld: JsonLd): string[] {
  * lost it); `now` bounds how far in the future a date may lie, and defaults to the clock.
  */
 export function readMetadata(doc: Document, pageUrl: string, hints: ReadabilityHints = {}, now: Date = new Date()): PageMetadata {
-  const tags = readMetaTags(doc);
-  const base = baseUrl(doc, pageUrl);
-  const links = Array.from(doc.querySelectorAll('link[rel][href]'));
+  const { metas, links, scripts, base: baseElement } = collectElements(doc);
+  const tags = readMetaTags(metas);
+  const base = baseUrl(baseElement, pageUrl);
   const link = findLink(links, tags, base, pageUrl);
-  const ld = readJsonLd(doc, [link, pageUrl]);
+  const ld = readJsonLd(scripts, [link, pageUrl]);
   const host = siteHost(pageUrl);
 
   const siteName = firstOf(

@@ -30,9 +30,16 @@ function neutralize(root: Element): void {
       if (isLink && name === 'href') continue;
       el.removeAttribute(name);
     }
+    // The page's ids and ARIA references must not meet the popup's own (a page could name an
+    // element after a popup field and hijack what that field is described by).
+    for (const attr of Array.from(el.attributes)) {
+      if (/^(?:id|name|for|form|headers|role|tabindex|aria-.*)$/i.test(attr.name)) el.removeAttribute(attr.name);
+    }
     if (isLink) {
       el.setAttribute('target', '_blank');
       el.setAttribute('rel', 'noopener noreferrer');
+      // An article has dozens of links; Tab goes from the preview straight to Save and Download.
+      el.setAttribute('tabindex', '-1');
     }
   }
 }

@@ -83,6 +83,37 @@ describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH))('Frontclip in Firefo
     expect((await waitForFile(join(ff.downloads, first.filename))).toString('utf8')).toBe(expected);
   });
 
+  it('clips a selection, leaves the page untouched and injects the content script once', async () => {
+    const { url, tabId, page } = await openFixture('scripted-article.html?firefox=selection');
+    const selected = await page.evaluate(() => {
+      const p = document.getElementById('first')!;
+      const range = document.createRange();
+      range.selectNode(p);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+      return p.outerHTML;
+    });
+    const snapshot = () => page.evaluate(() => ({
+      html: document.documentElement.outerHTML,
+      mutations: (window as unknown as { pageState: { mutations: number } }).pageState.mutations,
+    }));
+    const before = await snapshot();
+    const clip = await send('clip', { tabId, mode: 'selection' });
+    expect(clip).toMatchObject({ ok: true });
+    if (clip.ok) expect(clip.article.body).toBe(cliArticle('scripted-article.html', url, { mode: 'selection', selectionHtml: selected }).body);
+    expect(await send('clip', { tabId })).toMatchObject({ ok: true, article: { title: 'Harbour town restores its lighthouse' } });
+    expect(await snapshot()).toEqual(before);
+    const state = await messenger.evaluate(async (id) => {
+      const api = (globalThis as unknown as { browser: Api }).browser;
+      const [result] = await api.scripting.executeScript({
+        target: { tabId: id },
+        func: () => (globalThis as { __frontclipContent?: unknown }).__frontclipContent ?? null,
+      });
+      return result?.result as unknown;
+    }, tabId);
+    expect(state).toEqual({ loads: 1, listeners: 1 });
+  });
+
   it('refuses about: pages and reports pages without an article', async () => {
     const blank = await messenger.evaluate(async () => {
       const api = (globalThis as unknown as { browser: Api }).browser;

@@ -28,10 +28,10 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('the service worke
 
   let opened = 0;
   /** Opens a fixture in a new tab; the query makes its URL unique, so its tab can be found by URL. */
-  async function open(path: string): Promise<{ page: Page; tabId: number; url: string }> {
+  async function open(path: string, waitUntil: 'load' | 'commit' = 'load'): Promise<{ page: Page; tabId: number; url: string }> {
     const page = await ext.context.newPage();
     const url = server.url(`${path}?tab=${++opened}`);
-    await page.goto(url);
+    await page.goto(url, { waitUntil });
     return { page, tabId: await ext.tabIdOf(page), url };
   }
 
@@ -100,6 +100,16 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('the service worke
       expect(reply, target).toMatchObject({ ok: false, reason: 'restricted' });
       if (!reply.ok) expect(reply.message).toMatch(/can't|may not/);
     }
+  });
+
+  it('waits for a tab that is still loading, and says "loading" when it takes too long', async () => {
+    const quick = await open('slow/1500/scripted-article.html', 'commit');
+    expect(await ext.send('clip', { tabId: quick.tabId })).toMatchObject({ ok: true, article: { title: 'Harbour town restores its lighthouse' } });
+    const stuck = await open('slow/9000/scripted-article.html', 'commit');
+    const started = Date.now();
+    const reply = await ext.send('clip', { tabId: stuck.tabId });
+    expect(reply).toMatchObject({ ok: false, reason: 'loading' });
+    expect(Date.now() - started).toBeLessThan(8_000);
   });
 
   it('a page without an article gives reason "no-article"', async () => {

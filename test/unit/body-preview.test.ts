@@ -37,5 +37,17 @@ describe('renderBodyPreview', () => {
     expect(link?.getAttribute('href')).toBe('https://example.com/next');
     expect(link?.getAttribute('target')).toBe('_blank');
     expect(link?.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(link?.getAttribute('tabindex')).toBe('-1');
+  });
+
+  it("drops the page's ids and ARIA references, so they cannot meet the popup's own", () => {
+    const preview = renderBodyPreview(
+      '<div id="field-1" role="alert" aria-describedby="x" aria-live="assertive"><p name="n" aria-hidden="true">Text</p></div>',
+      'html',
+      'https://example.com/',
+    );
+    const attributes = Array.from(preview.querySelectorAll('*')).flatMap((el) => el.getAttributeNames());
+    expect(attributes).toEqual([]);
+    expect(preview.textContent).toBe('Text');
   });
 });

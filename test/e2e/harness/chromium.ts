@@ -41,12 +41,16 @@ export async function launchWithExtension(extensionDir: string, options: { color
     context, worker, extensionId, downloads, openExtensionPage,
     async tabIdOf(page) {
       const url = page.url();
-      const id = await worker.evaluate(async (u) => {
-        const api = (globalThis as unknown as { chrome: Api }).chrome;
-        return (await api.tabs.query({})).find((t) => t.url === u)?.id;
-      }, url);
-      if (id === undefined) throw new Error(`no tab found for ${url}`);
-      return id;
+      // The tabs API learns a committed URL a moment after the page does: poll briefly.
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const id = await worker.evaluate(async (u) => {
+          const api = (globalThis as unknown as { chrome: Api }).chrome;
+          return (await api.tabs.query({})).find((t) => t.url === u)?.id;
+        }, url);
+        if (id !== undefined) return id;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`no tab found for ${url}`);
     },
     async send(name, request) {
       // Any extension page will do; the options page has no side effects on opening.
