@@ -116,7 +116,8 @@ export function extract(doc: Document, url: string, options: ExtractOptions): Ar
     mode === 'selection' ? readSelection(doc, options.selectionHtml ?? '')
       : mode === 'page' ? readPage(doc)
         : readArticle(doc));
-  const meta = timed('metadata', () => readMetadata(doc, url, body.hints));
+  const clock = typeof options.now === 'string' ? new Date(`${today}T12:00:00Z`) : options.now;
+  const meta = timed('metadata', () => readMetadata(doc, url, body.hints, clock));
   const clean = timed('sanitize', () => sanitizeElement(body.element, doc.baseURI || url, doc));
   const bodyText = timed('convert', () =>
     options.body === 'html' ? clean.innerHTML.trim() : toMarkdown(clean as HTMLElement));

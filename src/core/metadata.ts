@@ -200,6 +200,11 @@ function parselyPageDate(tags: MetaTags): string {
   }
 }
 
+/**
+ * FORMAT.md's order, with the microdata and Readability's guess after the named meta tags. Each
+ * step is a closure so that the walks over the body (times, microdata) only run on pages whose
+ * head declared no date.
+ */
 function findDate(doc: Document, tags: MetaTags, ld: JsonLd, urls: string[], hint: string, now: Date): FoundDate {
   const steps: [DateSource, () => string | null][] = [
     ['article:published_time', () => firstDay(PUBLISHED_META.flatMap((name) => tags.get(name) ?? []), now)],
@@ -306,14 +311,15 @@ export function readMetadata(doc: Document, pageUrl: string, hints: ReadabilityH
   const ld = readJsonLd(scripts, [link, pageUrl]);
   const host = siteHost(pageUrl);
 
+  const ldSiteName = jsonLdSiteName(ld);
   const siteName = firstOf(
-    metaValue(tags, 'og:site_name'), jsonLdSiteName(ld),
+    metaValue(tags, 'og:site_name'), ldSiteName,
     metaValue(tags, 'application-name', 'apple-mobile-web-app-title', 'al:ios:app_name'), hints.siteName, host,
   );
   const rawTitle = firstOf(
     metaValue(tags, 'og:title'), fromJsonLd(ld, 'headline'), metaValue(tags, 'twitter:title'), hints.title, doc.title,
   );
-  const title = dropSiteSuffix(rawTitle, [siteName, metaValue(tags, 'og:site_name'), jsonLdSiteName(ld), host, hostLabel(host)]);
+  const title = dropSiteSuffix(rawTitle, [siteName, metaValue(tags, 'og:site_name'), ldSiteName, host, hostLabel(host)]);
   const { date, dateSource } = findDate(doc, tags, ld, [link, pageUrl], fold(hints.publishedTime), now);
   const description = firstOf(
     metaValue(tags, 'og:description'), metaValue(tags, 'description'), fromJsonLd(ld, 'description'),
