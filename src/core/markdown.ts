@@ -47,6 +47,21 @@ function createService(): TurndownService {
     filter: ['figcaption'],
     replacement: (content) => `\n\n${content.trim()}\n\n`,
   });
+  // Turndown pads list markers to four columns (`-   item`); one space reads better and is what
+  // people type. Continuation lines are indented to the item's text.
+  service.addRule('listItem', {
+    filter: 'li',
+    replacement: (content, node, options) => {
+      const parent = node.parentNode as Element | null;
+      let marker = `${options.bulletListMarker ?? '-'} `;
+      if (parent?.nodeName === 'OL') {
+        const start = Number.parseInt(parent.getAttribute('start') ?? '1', 10);
+        marker = `${(Number.isFinite(start) ? start : 1) + Array.prototype.indexOf.call(parent.children, node)}. `;
+      }
+      const text = content.replace(/^\n+/, '').replace(/\n+$/, '\n').replace(/\n(?!$)/g, `\n${' '.repeat(marker.length)}`);
+      return marker + text + (node.nextSibling && !text.endsWith('\n') ? '\n' : '');
+    },
+  });
   service.remove(['script', 'style', 'noscript']);
   return service;
 }

@@ -107,6 +107,9 @@ function dropLayoutWhitespace(root: Node): void {
  */
 export function sanitizeElement<T extends Element>(root: T, base: string, doc: Document): T {
   const purify = purifierFor(windowOf(doc));
+  // DOMPurify keeps the text of elements it forbids; a form's button labels or a script's source
+  // are not article text, so these go whole.
+  for (const el of Array.from(root.querySelectorAll(FORBID_TAGS.join(',')))) el.remove();
   const clean = purify.sanitize(root, {
     IN_PLACE: true,
     FORBID_TAGS,
