@@ -22,6 +22,7 @@ export default defineConfig({
         background: 'src/background/index.ts',
         popup: 'popup/index.html',
         options: 'options/index.html',
+        library: 'options/library.html',
       },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'background' ? 'background.js' : 'assets/[name]-[hash].js'),

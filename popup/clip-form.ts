@@ -12,6 +12,12 @@ export interface ClipFormOptions {
   article: Article;
   settings: Settings;
   send: Send;
+  /** Whether Draft starts checked; a new clip follows the settings, a saved article its own value. */
+  draft?: boolean;
+  /** The form's accessible name. */
+  label?: string;
+  /** Called once the worker has saved (or saved and downloaded) the article. */
+  onSaved?: (article: Article) => void;
 }
 
 export interface ClipForm {
@@ -60,7 +66,7 @@ function setError(control: HTMLElement, error: HTMLElement, message: string): vo
  * draft, a safe preview of the body, and Save / Download with their outcome in a status region.
  * Page-derived strings only ever reach the DOM as text or form values, except in the preview.
  */
-export function createClipForm({ article, settings, send }: ClipFormOptions): ClipForm {
+export function createClipForm({ article, settings, send, draft: draftChecked, label, onSaved }: ClipFormOptions): ClipForm {
   const title = h('textarea', { class: 'title-input', rows: 2, required: true, spellcheck: 'true' });
   title.value = article.title;
   const description = h('textarea', { class: 'description-input', rows: 3, spellcheck: 'true' });
@@ -73,7 +79,7 @@ export function createClipForm({ article, settings, send }: ClipFormOptions): Cl
   date.value = article.date;
 
   const draft = h('input', { type: 'checkbox', id: uniqueId('draft') });
-  draft.checked = settings.defaultDraft;
+  draft.checked = draftChecked ?? settings.defaultDraft;
 
   const tags = createTagEditor({
     tags: article.tags,
@@ -101,7 +107,7 @@ export function createClipForm({ article, settings, send }: ClipFormOptions): Cl
 
   const element = h(
     'form',
-    { class: 'clip-form', novalidate: true, 'aria-label': 'Clipped article' },
+    { class: 'clip-form', novalidate: true, 'aria-label': label ?? 'Clipped article' },
     titleField.wrap,
     descriptionField.wrap,
     h(
@@ -165,11 +171,13 @@ export function createClipForm({ article, settings, send }: ClipFormOptions): Cl
         const reply = await send('save', request);
         if (reply.ok) showStatus('Saved to your library', 'success');
         else showStatus(`Couldn't ${verb}: ${reply.message}`, 'error');
+        if (reply.ok) onSaved?.(request.article);
       } else {
         const reply = await send('download', request);
         // The worker answers with the path it used, after any ` (1)` the browser added.
         if (reply.ok) showStatus(`Downloaded ${reply.filename}`, 'success');
         else showStatus(`Couldn't ${verb}: ${reply.message}`, 'error');
+        if (reply.ok) onSaved?.(request.article);
       }
     } catch (error) {
       showStatus(`Couldn't ${verb}: ${messageOf(error)}`, 'error');

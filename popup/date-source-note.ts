@@ -9,6 +9,7 @@ const NOTES: Record<DateSource, string> = {
   byline: "from the article's byline",
   url: "from the page's URL",
   'clip-date': 'no date on the page: today',
+  import: 'from the imported file',
 };
 
 /** Says where the article's date came from, so the reader knows whether to trust it. */

@@ -29,8 +29,10 @@ export function editedArticle(original: Article, edits: ArticleEdits, filenameTe
     ...original,
     title,
     description,
-    // FORMAT.md: summary equals description; the popup has no separate summary field.
-    summary: description,
+    // FORMAT.md: summary equals description unless the user edits it. The form has no summary
+    // field, so it follows the description, except that an article whose summary was its own (an
+    // imported file) keeps it while its description is left alone.
+    summary: original.summary !== original.description && description === original.description ? original.summary : description,
     date: edits.date,
     tags: [...edits.tags],
     draft: edits.draft,

@@ -17,6 +17,9 @@ if (root) {
     send,
     tabId: await activeTabId().catch(() => undefined),
     loadSettings: getSettings,
-    links: [{ label: 'Settings', href: browser.runtime.getURL('options/index.html') }],
+    links: [
+      { label: 'Library', href: browser.runtime.getURL('options/library.html') },
+      { label: 'Settings', href: browser.runtime.getURL('options/index.html') },
+    ],
   });
 }

@@ -1,4 +1,4 @@
-import type { ClipFailure, ClipMode } from '../src/messages.ts';
+import type { ClipFailure, ClipMode, SavedState } from '../src/messages.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../src/storage/settings-schema.ts';
 import { h } from '../src/ui/h.ts';
 import type { Send } from '../src/ui/send.ts';
@@ -63,6 +63,12 @@ const FAILURES: Record<Reason, FailureCopy> = {
     actions: ['retry'],
     detail: false,
   },
+  'too-large': {
+    heading: 'Too large to clip',
+    text: 'Frontclip stops on very large pages so that the browser stays responsive. Select the part you want to keep and clip the selection.',
+    actions: ['selection'],
+    detail: true,
+  },
   error: ERROR_COPY,
   storage: ERROR_COPY,
   download: ERROR_COPY,
@@ -73,6 +79,16 @@ const ACTION_LABELS: Record<Action, string> = {
   selection: 'Clip selection',
   retry: 'Retry',
 };
+
+/** "14 Mar 2025" in the reader's own locale; the ISO time itself when it does not parse. */
+export function savedDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(date);
+}
+
+function savedNote(savedAt: string): HTMLElement {
+  return h('p', { class: 'saved-note', role: 'note' }, `Already saved on ${savedDate(savedAt)}. Saving again updates it.`);
+}
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -149,10 +165,25 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<vo
       showFailure(reply.reason, reply.message, mode);
       return;
     }
-    const form = createClipForm({ article: reply.article, settings: await settings, send: deps.send });
-    show(form.element);
+    const clipped = reply.article;
+    const saved = await savedState(clipped.link);
+    // A link already in the library starts from the tags the reader gave it, not fresh
+    // suggestions: Save then updates that entry without undoing their choice.
+    const article = saved ? { ...clipped, tags: saved.tags } : clipped;
+    const form = createClipForm({ article, settings: await settings, send: deps.send });
+    show(saved ? h('div', {}, savedNote(saved.savedAt), form.element) : form.element);
     form.focus();
-    form.setKnownTags(await knownTags);
+    form.setKnownTags([...clipped.tags, ...(await knownTags)]);
+  }
+
+  async function savedState(link: string): Promise<SavedState | null> {
+    try {
+      const reply = await deps.send('lookup', { link });
+      return reply.ok ? reply.saved : null;
+    } catch {
+      // An older worker without `lookup`, or none at all: the clip itself still works.
+      return null;
+    }
   }
 
   await clip('article');

@@ -9,6 +9,7 @@ export type ClipFailure =
   | 'no-article' // Readability found nothing worth clipping: offer the whole page or the selection
   | 'no-selection' // "Clip selection" with nothing selected
   | 'loading' // the tab is still loading
+  | 'too-large' // the whole page or the selection is too big to convert while the reader waits
   | 'error'; // the content script failed or could not be reached
 
 export type Result<T> = ({ ok: true } & T) | { ok: false; reason: ClipFailure | 'storage' | 'download'; message: string };
@@ -29,6 +30,19 @@ export interface Protocol {
   quickDownload(request: { tabId: number; mode?: ClipMode }): Result<{ filename: string }>;
   /** Tags already used in the library, most used first: the popup's autocomplete. */
   knownTags(request: Record<string, never>): Result<{ tags: string[] }>;
+  /** Whether a link is already in the library: the popup says "Already saved on <date>". */
+  lookup(request: { link: string }): Result<{ saved: SavedState | null }>;
+  /** Downloads one saved article as a file named by the current template (the library's "Download"). */
+  downloadSaved(request: { link: string }): Result<{ filename: string }>;
+}
+
+/** What the popup learns about a link already in the library (ISO 8601 times). */
+export interface SavedState {
+  savedAt: string;
+  editedAt: string;
+  exportedAt: string | null;
+  /** The tags the reader gave it: a new clip of the link starts from these, not from fresh suggestions. */
+  tags: string[];
 }
 
 export type MessageName = keyof Protocol;

@@ -9,13 +9,19 @@ import { waitForTab } from './wait-for-tab.ts';
 
 /** How long a clip waits for a loading tab before saying so. */
 const LOAD_WAIT_MS = 5_000;
-/** Readability on a huge page takes seconds; past this the content script is taken as stuck. */
-const EXTRACT_TIMEOUT_MS = 30_000;
+/**
+ * How long injecting the content script and reading the page may take together. Readability on a
+ * huge page takes seconds, and a page busy in its own script lets nothing in; past this the reader
+ * gets a clear answer instead of a popup that spins (issue 6: within 10 s, or a clear message).
+ */
+export const EXTRACT_TIMEOUT_MS = 10_000;
 
-function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+class ExtractTimeout extends Error {}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
+    timer = setTimeout(() => reject(new ExtractTimeout()), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
@@ -57,9 +63,19 @@ export async function clipTab(tabId: number, mode: ClipMode, settings: Settings)
     }
   }
 
+  // One deadline for injecting and reading: a page whose own script keeps its thread busy never
+  // lets the content script in, and the popup must not wait for it for ever.
+  const deadline = Date.now() + EXTRACT_TIMEOUT_MS;
   try {
-    await ensureContentScript(tabId);
+    await withTimeout(ensureContentScript(tabId), EXTRACT_TIMEOUT_MS);
   } catch (err) {
+    if (err instanceof ExtractTimeout) {
+      return {
+        ok: false,
+        reason: 'error',
+        message: `The page is not responding: Frontclip waited ${EXTRACT_TIMEOUT_MS / 1000} seconds for it. Wait until it responds again, or reload it, and try again.`,
+      };
+    }
     return injectionFailure(err);
   }
 
@@ -68,9 +84,22 @@ export async function clipTab(tabId: number, mode: ClipMode, settings: Settings)
     const request: ContentMessage = {
       name: 'frontclip:extract', mode, body: settings.bodyFormat, tagCount: settings.tagCount, filenameTemplate: settings.filenameTemplate,
     };
-    reply = await withTimeout(send(tabId, request), EXTRACT_TIMEOUT_MS, 'the page took too long to read');
+    reply = await withTimeout(send(tabId, request), Math.max(0, deadline - Date.now()));
   } catch (err) {
-    const text = err instanceof Error ? err.message : String(err);
+    if (err instanceof ExtractTimeout) {
+      return {
+        ok: false,
+        reason: 'too-large',
+        message: `Reading this page took longer than ${EXTRACT_TIMEOUT_MS / 1000} seconds, so Frontclip stopped waiting. The page may be too large: select a part of it and clip the selection.`,
+      };
+    }
+    // The browser's words for a tab that went away ("Receiving end does not exist") say little.
+    const now = await browser.tabs.get(tabId).catch(() => null);
+    if (!now) return { ok: false, reason: 'error', message: 'The tab was closed while Frontclip was reading it.' };
+    if (now.url !== tab.url || now.status === 'loading') {
+      return { ok: false, reason: 'error', message: 'The tab went to another page while Frontclip was reading it. Open Frontclip again to clip the page it shows now.' };
+    }
+    const text = (err instanceof Error ? err.message : String(err)).replace(/\.$/, '');
     return { ok: false, reason: 'error', message: `Frontclip could not read this page: ${text}.` };
   }
   if (!isContentResponse(reply)) {

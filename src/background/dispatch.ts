@@ -1,6 +1,6 @@
 import type { Envelope, Handlers, MessageName, Result } from '../messages.ts';
 
-const NAMES: ReadonlySet<string> = new Set<MessageName>(['clip', 'save', 'download', 'quickDownload', 'knownTags']);
+const NAMES: ReadonlySet<string> = new Set<MessageName>(['clip', 'save', 'download', 'quickDownload', 'knownTags', 'lookup', 'downloadSaved']);
 
 /** An `{ name, request }` envelope of the protocol; anything else is not for the worker. */
 export function isEnvelope(message: unknown): message is Envelope {

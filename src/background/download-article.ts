@@ -3,34 +3,11 @@ import type { Article } from '../core/article.ts';
 import { write } from '../core/frontmatter.ts';
 import type { Result } from '../messages.ts';
 import type { Settings } from '../storage/settings-schema.ts';
-import { downloadPath, downloadSource, reportedName } from './download-url.ts';
+import { articleMime, downloadPath, downloadSource, objectUrls, reportedName } from './download-url.ts';
+import { downloadSettled } from './download-settled.ts';
 
 /** How long the worker waits for a download to finish before answering that it has started. */
 const SETTLE_MS = 15_000;
-
-/** The finished (or failed) download, or null if it is still running after `timeoutMs`. */
-function settled(id: number, timeoutMs: number): Promise<browser.Downloads.DownloadItem | null> {
-  return new Promise((resolve) => {
-    let done = false;
-    const finish = (item: browser.Downloads.DownloadItem | null) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      browser.downloads.onChanged.removeListener(onChanged);
-      resolve(item);
-    };
-    const check = async () => {
-      const [item] = await browser.downloads.search({ id });
-      if (item && item.state !== 'in_progress') finish(item);
-    };
-    const onChanged = (delta: browser.Downloads.OnChangedDownloadDeltaType) => {
-      if (delta.id === id && delta.state?.current && delta.state.current !== 'in_progress') void check();
-    };
-    const timer = setTimeout(() => finish(null), timeoutMs);
-    browser.downloads.onChanged.addListener(onChanged);
-    void check();
-  });
-}
 
 /**
  * Writes the article file through the downloads API into `<subfolder>/<file name>`. A name that
@@ -45,7 +22,7 @@ export async function downloadArticle(article: Article, settings: Settings): Pro
   } catch (err) {
     return { ok: false, reason: 'download', message: `The file could not be written: ${(err as Error).message}` };
   }
-  const source = downloadSource(text);
+  const source = downloadSource(text, objectUrls(), articleMime(path));
   let id: number;
   try {
     id = await browser.downloads.download({ url: source.url, filename: path, saveAs: settings.saveAs, conflictAction: 'uniquify' });
@@ -57,9 +34,9 @@ export async function downloadArticle(article: Article, settings: Settings): Pro
       : { ok: false, reason: 'download', message: `The browser refused the download: ${message}` };
   }
   // With "ask where to save" the dialog may stay open for minutes: report the start, free the URL later.
-  const item = await settled(id, settings.saveAs ? 0 : SETTLE_MS);
+  const item = await downloadSettled(id, settings.saveAs ? 0 : SETTLE_MS);
   if (!item) {
-    void settled(id, 10 * 60_000).then(() => source.revoke());
+    void downloadSettled(id, 10 * 60_000).then(() => source.revoke());
     return { ok: true, filename: path };
   }
   source.revoke();

@@ -5,6 +5,15 @@ export interface DownloadSource {
 }
 
 export const ARTICLE_MIME = 'text/markdown;charset=utf-8';
+export const HTML_MIME = 'text/html;charset=utf-8';
+
+/**
+ * The type to download a file name with. Chromium gives a download the extension its type
+ * prefers, so a `.html` name sent as text/markdown would land as `.md`.
+ */
+export function articleMime(filename: string): string {
+  return /\.html$/i.test(filename) ? HTML_MIME : ARTICLE_MIME;
+}
 
 /** Standard base64 of the text's UTF-8 bytes; chunked so long articles don't overflow the argument list. */
 export function utf8Base64(text: string): string {
@@ -33,12 +42,12 @@ export function objectUrls(): ObjectUrls | null {
  * URLs in downloads.download; Chrome's service worker has no `createObjectURL` but accepts `data:`.
  * So the capability decides, never the browser's name.
  */
-export function downloadSource(text: string, urls: ObjectUrls | null = objectUrls()): DownloadSource {
+export function downloadSource(text: string, urls: ObjectUrls | null = objectUrls(), mime: string = ARTICLE_MIME): DownloadSource {
   if (urls) {
-    const url = urls.create(new Blob([text], { type: ARTICLE_MIME }));
+    const url = urls.create(new Blob([text], { type: mime }));
     return { url, revoke: () => urls.revoke(url) };
   }
-  return { url: `data:${ARTICLE_MIME};base64,${utf8Base64(text)}`, revoke: () => {} };
+  return { url: `data:${mime};base64,${utf8Base64(text)}`, revoke: () => {} };
 }
 
 /**

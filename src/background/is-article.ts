@@ -1,7 +1,7 @@
 import { ARTICLE_KEYS, type Article, type DateSource } from '../core/article.ts';
 
 const DATE_SOURCES: ReadonlySet<string> = new Set<DateSource>([
-  'article:published_time', 'json-ld', 'microdata', 'time-element', 'meta', 'byline', 'url', 'clip-date',
+  'article:published_time', 'json-ld', 'microdata', 'time-element', 'meta', 'byline', 'url', 'clip-date', 'import',
 ]);
 
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');

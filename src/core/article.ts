@@ -1,7 +1,10 @@
 /** The body of an article file: Markdown (the default) or sanitized HTML (FORMAT.md, "Body"). */
 export type BodyFormat = 'markdown' | 'html';
 
-/** Which signal gave the article's date; `clip-date` when the page had none and today was used. */
+/**
+ * Which signal gave the article's date; `clip-date` when the page had none and today was used;
+ * `import` when the article came from a file imported into the library, which keeps no source.
+ */
 export type DateSource =
   | 'article:published_time'
   | 'json-ld'
@@ -10,7 +13,8 @@ export type DateSource =
   | 'meta'
   | 'byline'
   | 'url'
-  | 'clip-date';
+  | 'clip-date'
+  | 'import';
 
 /**
  * The fields of one article file, in the order FORMAT.md fixes. `date` is the publisher's own

@@ -12,10 +12,23 @@ const MIN_YEAR = 1990;
 /** How far past the clock a date may lie before it is taken for a placeholder (2999, 9999...). */
 const MAX_AHEAD_MS = 366 * 24 * 3600 * 1000;
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_NAMES = [
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
-  'october', 'november', 'december',
+/**
+ * Month names of the languages whose news sites write dates in words, month by month: English,
+ * French, German, Spanish, Italian, Portuguese, Dutch. Matched without accents and case.
+ */
+const MONTH_WORDS: readonly string[][] = [
+  ['january', 'janvier', 'januar', 'enero', 'gennaio', 'janeiro', 'januari'],
+  ['february', 'fevrier', 'februar', 'febrero', 'febbraio', 'fevereiro', 'februari'],
+  ['march', 'mars', 'marz', 'marzo', 'marco', 'maart'],
+  ['april', 'avril', 'abril', 'aprile'],
+  ['may', 'mai', 'mayo', 'maggio', 'maio', 'mei'],
+  ['june', 'juin', 'juni', 'junio', 'giugno', 'junho'],
+  ['july', 'juillet', 'juli', 'julio', 'luglio', 'julho'],
+  ['august', 'aout', 'agosto', 'augustus'],
+  ['september', 'septembre', 'septiembre', 'setiembre', 'settembre', 'setembro'],
+  ['october', 'octobre', 'oktober', 'octubre', 'ottobre', 'outubro'],
+  ['november', 'novembre', 'noviembre', 'novembro'],
+  ['december', 'decembre', 'dezember', 'diciembre', 'dicembre', 'dezembro'],
 ];
 
 function pad(n: number, width: number): string {
@@ -32,12 +45,21 @@ export function formatDay(year: number, month: number, day: number, now: Date = 
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
-/** 1..12 for an English month name or its abbreviation (`Sep`, `Sept.`), else 0. */
+/**
+ * 1..12 for a month name or its abbreviation of three letters or more (`Sep`, `Sept.`, `janv.`,
+ * `Dez.`), else 0; an abbreviation that could be two different months is refused.
+ */
 function monthNumber(word: string): number {
-  const lower = word.toLowerCase().replace(/\.$/, '');
-  const index = MONTHS.indexOf(lower.slice(0, 3));
-  if (index < 0) return 0;
-  return MONTH_NAMES[index]?.startsWith(lower) === true ? index + 1 : 0;
+  const lower = word.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\.$/, '');
+  if (lower.length < 3) return 0;
+  let found = 0;
+  for (const [index, names] of MONTH_WORDS.entries()) {
+    if (names.some((name) => name.startsWith(lower))) {
+      if (found !== 0 && found !== index + 1) return 0;
+      found = index + 1;
+    }
+  }
+  return found;
 }
 
 function fromEpoch(ms: number, now: Date): string | null {
@@ -49,7 +71,8 @@ function fromEpoch(ms: number, now: Date): string | null {
 const ISO_DAY = /(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/;
 const BASIC_ISO_DAY = /^(\d{4})(\d{2})(\d{2})(?:$|T)/;
 const DOTTED_DAY = /(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)/;
-const DAY_MONTH_YEAR = /(?<![\p{L}\d])(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(\p{L}{3,}\.?),?\s+(\d{4})(?!\d)/u;
+/** `6 January 2026`, `6th of January, 2026`, `1er janvier 2026`, `6. Januar 2026`, `6 de enero de 2026`. */
+const DAY_MONTH_YEAR = /(?<![\p{L}\d])(\d{1,2})(?:st|nd|rd|th|er|º|°)?\.?\s+(?:of\s+|de\s+)?(\p{L}{3,}\.?),?\s+(?:de\s+)?(\d{4})(?!\d)/u;
 const MONTH_DAY_YEAR = /(?<![\p{L}\d])(\p{L}{3,}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)/u;
 /** `Tue May 24 05:55:00 2016` (C asctime) and `Mon Aug 03 12:45:00 EDT 2015` (Java). */
 const MONTH_DAY_TIME_YEAR = /(?<![\p{L}\d])(\p{L}{3,})\s+(\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?\s+(?:[A-Z]{2,5}\s+)?(\d{4})(?!\d)/u;
@@ -199,7 +222,7 @@ function isMarkedPublished(el: Element): boolean {
 }
 
 /** The headline: an `<h1>` of the article or main content before a site-logo `<h1>`. */
-function headline(doc: Document): Element | null {
+export function headline(doc: Document): Element | null {
   const h1s = Array.from(doc.getElementsByTagName('h1'));
   return h1s.find((h1) => h1.closest('article') !== null)
     ?? h1s.find((h1) => h1.closest('main, [role="main"]') !== null)
@@ -273,4 +296,112 @@ export function dayFromMicrodata(doc: Document, now: Date = new Date()): string 
     }
   }
   return null;
+}
+
+/** How much text around the headline is read for a byline's date, in characters. */
+const BYLINE_AFTER = 1500;
+const BYLINE_BEFORE = 400;
+/** A byline is a short line; a longer text node is the article's prose, whose dates are events. */
+const BYLINE_MAX_CHARS = 140;
+/** `By Kathy Wise, published in FrontBurner December 14, 2016 2:24 pm` is eleven words; a sentence is longer. */
+const BYLINE_MAX_WORDS = 14;
+const UNREAD_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'SELECT', 'FIGCAPTION']);
+/** `Updated`, `mis à jour`, `aktualisiert`...: the date that follows is not the publication's. */
+const MODIFIED_BEFORE = /(?:updated|modified|edited|revised|mis\s+à\s+jour|actualis[ée]e?|aktualisiert|ge[äa]ndert|actualizado|atualizado|aggiornato|bijgewerkt)\s*(?:on|at|le|am|el|em|il|op)?\s*:?\s*$/i;
+const COPYRIGHT = /©|\(c\)\s*\d|copyright/i;
+
+/** Words that introduce a byline or its date: `By`, `Published`, `Publié le`, `Veröffentlicht am`. */
+const BYLINE_LABEL = /(?:^|[^\p{L}])(?:by|published|posted|dated|reviewed|this story is from|par|publi[ée]e?|paru|ver[öo]ffentlicht|erschienen|por|publicad[oa]|pubblicato|door|gepubliceerd|geplaatst)(?:[^\p{L}]|$)/iu;
+/** Containers that hold a byline's date by their name. */
+const BYLINE_NAMES = /date|time|byline|posted|publish|stamp|meta|info|author/i;
+/** A line no longer than this is mostly its date (`Tuesday, December 16, 2016 at 4:19 pm EST`). */
+const DATE_LINE_CHARS = 45;
+
+/**
+ * Whether a line holding a date is a byline rather than a sentence that mentions a day (`Born on
+ * 29 February 2000, they...`): it is short enough to be mostly the date, or a byline word comes
+ * before the date, or its element or the one above is named as a date or byline.
+ */
+function isBylineLine(text: string, label: string, parent: Element | null): boolean {
+  if (text.length <= DATE_LINE_CHARS || BYLINE_LABEL.test(label)) return true;
+  for (let node = parent, level = 0; node !== null && level < 2; node = node.parentElement, level++) {
+    if (BYLINE_NAMES.test(`${node.getAttribute('class') ?? ''} ${node.id}`)) return true;
+  }
+  return false;
+}
+
+/**
+ * The container whose text holds the byline: the headline's article, else the headline's
+ * ancestor a few levels up (below any listing of several articles); without a headline only a
+ * lone article or main element, never the whole page, whose masthead may show today's date.
+ */
+function bylineScope(doc: Document, h1: Element | null): Element | null {
+  if (h1 === null) {
+    const articles = doc.getElementsByTagName('article');
+    return articles.length === 1 ? articles[0] ?? null : doc.querySelector('main, [role="main"]');
+  }
+  const article = h1.closest('article');
+  if (article !== null) return article;
+  const articles = Array.from(doc.getElementsByTagName('article'));
+  let scope: Element = h1;
+  for (let level = 0; level < 4; level++) {
+    const up = scope.parentElement;
+    if (up === null || up.tagName === 'BODY' || up.tagName === 'HTML') break;
+    if (articles.filter((a) => up.contains(a)).length > 1) break;
+    scope = up;
+  }
+  return scope === h1 ? null : scope;
+}
+
+/**
+ * The day of a byline near the headline (`By Jane Doe | Published Jan. 6, 2026, 4:19 PM`,
+ * `Publié le 6 janvier 2026`), for pages that mark their date up nowhere: the first date in a
+ * short line after the headline, else the last one shortly before it. A date labelled as an
+ * update, a copyright line, and the lines of asides, menus, comments and captions never count.
+ */
+export function dayFromByline(doc: Document, now: Date = new Date()): string | null {
+  const h1 = headline(doc);
+  const scope = bylineScope(doc, h1);
+  if (scope === null) return null;
+  let read = 0;
+  let recent = '';
+  let headlineAt = h1 === null ? 0 : -1;
+  let before = null as { day: string; at: number } | null;
+  let found = null as string | null;
+  const visit = (node: Node): boolean => {
+    for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+      if (child === h1) headlineAt = read;
+      if (child.nodeType === 1) {
+        const el = child as Element;
+        const tag = el.tagName.toUpperCase();
+        if (UNREAD_TAGS.has(tag) || SKIP_TAGS.has(tag)) continue;
+        if (SKIP_NAMES.test(`${el.getAttribute('class') ?? ''} ${el.id}`)) continue;
+        if (visit(el)) return true;
+        continue;
+      }
+      if (child.nodeType !== 3) continue;
+      const text = (child.nodeValue ?? '').replace(/\s+/g, ' ').trim();
+      if (text === '') continue;
+      const context = recent;
+      read += text.length + 1;
+      recent = `${recent} ${text}`.slice(-40);
+      if (headlineAt >= 0 && read - headlineAt > BYLINE_AFTER) return true;
+      if (text.length > BYLINE_MAX_CHARS || text.split(' ').length > BYLINE_MAX_WORDS || COPYRIGHT.test(text)) continue;
+      const day = parseDay(text, now);
+      if (day === null) continue;
+      const label = `${context} ${text.slice(0, Math.max(0, text.search(/\d/)))}`.trim();
+      const parent = child.parentElement;
+      if (MODIFIED_BEFORE.test(label) || (parent !== null && isModified(parent))) continue;
+      if (!isBylineLine(text, label, parent)) continue;
+      if (headlineAt >= 0) {
+        found = day;
+        return true;
+      }
+      before = { day, at: read };
+    }
+    return false;
+  };
+  visit(scope);
+  if (found !== null) return found;
+  return before !== null && headlineAt >= 0 && headlineAt - before.at <= BYLINE_BEFORE ? before.day : null;
 }

@@ -117,7 +117,10 @@ export function extract(doc: Document, url: string, options: ExtractOptions): Ar
       : mode === 'page' ? readPage(doc)
         : readArticle(doc));
   const clock = typeof options.now === 'string' ? new Date(`${today}T12:00:00Z`) : options.now;
-  const meta = timed('metadata', () => readMetadata(doc, url, body.hints, clock));
+  // The article (or selection) goes along so a page that declares no image gets its lead image
+  // from it; the whole page of `page` mode is too broad to pick one from.
+  const content = mode === 'page' ? null : body.element;
+  const meta = timed('metadata', () => readMetadata(doc, url, { ...body.hints, content }, clock));
   const clean = timed('sanitize', () => sanitizeElement(body.element, doc.baseURI || url, doc));
   const bodyText = timed('convert', () =>
     options.body === 'html' ? clean.innerHTML.trim() : toMarkdown(clean as HTMLElement));

@@ -10,6 +10,12 @@ export const MAX_STEM_CHARS = 120;
  */
 export const MAX_STEM_BYTES = 200;
 
+/**
+ * And a budget in UTF-16 code units after canonical decomposition: macOS's HFS+ stores names
+ * decomposed (NFD) and caps them at 255 units, so 100 `ΐ` (200 bytes) become 300 units there.
+ */
+export const MAX_STEM_NFD_UNITS = 200;
+
 /** A name with nothing usable left in it gets this one instead. */
 export const FALLBACK_STEM = 'article';
 
@@ -30,9 +36,10 @@ const BOUNDARY_WINDOW = 40;
 
 /**
  * Characters no name may hold. `<>:"/\|?*` are reserved on Windows (and `/` everywhere, `:` on
- * classic macOS); `~` breaks VFAT short names, and Chromium refuses it at either end of a name.
+ * classic macOS); `~` breaks VFAT short names, and Chromium refuses it at either end of a name;
+ * Chromium's downloads API writes `%` as `_`, so a name holding one would not be the file's name.
  */
-const RESERVED = /[<>:"/\\|?*~]+/g;
+const RESERVED = /[<>:"/\\|?*~%]+/g;
 
 /**
  * Characters that are dropped: C0/C1 controls; format characters (`\p{Cf}`: bidi overrides that can
@@ -94,11 +101,14 @@ function shorten(stem: string): string {
   const chars = Array.from(stem); // code points: a cut never splits a surrogate pair
   let fit = 0;
   let bytes = 0;
+  let units = 0;
   for (const ch of chars) {
     const size = utf8.encode(ch).length;
-    if (fit === MAX_STEM_CHARS || bytes + size > MAX_STEM_BYTES) break;
+    const decomposed = ch.normalize('NFD').length;
+    if (fit === MAX_STEM_CHARS || bytes + size > MAX_STEM_BYTES || units + decomposed > MAX_STEM_NFD_UNITS) break;
     fit++;
     bytes += size;
+    units += decomposed;
   }
   if (fit === chars.length) return stem;
   let cut = fit;
@@ -120,12 +130,14 @@ function avoidDeviceName(stem: string): string {
 /**
  * The file name for an article from a template such as `{date}-{slug}.md`. Placeholders:
  * `{slug}`, `{date}`, `{year}`, `{month}`, `{day}`, `{title}`, `{site}`. The template's `.md` or
- * `.html` ending is kept; a template without one gets `.md`. The result is one safe name on
- * Windows, macOS and Linux and in both browsers' download APIs: never a path, never empty.
+ * `.html` ending is kept (in lower case); a template without one gets `.md`. The result is one
+ * safe name on Windows, macOS and Linux and in both browsers' download APIs: never a path, never
+ * empty.
  */
 export function buildFilename(template: string, fields: FilenameFields): string {
   const ending = EXTENSION.exec(template);
-  const extension = ending ? ending[0] : '.md';
+  // Lower case: Chromium's downloads API rewrites `.MD` to the type's own `.md`.
+  const extension = ending ? ending[0].toLowerCase() : '.md';
   const stemTemplate = ending ? template.slice(0, ending.index) : template;
   const stem = shorten(avoidDeviceName(clean(fill(stemTemplate, fields))));
   return `${stem === '' ? FALLBACK_STEM : stem}${extension}`;

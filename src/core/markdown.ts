@@ -62,7 +62,18 @@ function createService(): TurndownService {
       return marker + text + (node.nextSibling && !text.endsWith('\n') ? '\n' : '');
     },
   });
+  // A cell or row outside any table (invalid, but extractors can leave one) is a plain block;
+  // the table rules would look for its table and fail.
+  service.addRule('strayTablePart', {
+    filter: (node) => /^(?:TD|TH|TR|THEAD|TBODY|TFOOT)$/.test(node.nodeName) && !node.closest('table'),
+    replacement: (content) => `\n\n${content.trim()}\n\n`,
+  });
   service.remove(['script', 'style', 'noscript']);
+  // Turndown escapes Markdown's own syntax in text but not `<`, so an article quoting
+  // "<script>" or "<img onerror=…>" would come out as raw HTML that Markdown renderers pass
+  // through. A backslash keeps it the text it was on the page (code keeps its text unescaped).
+  const escapeText = service.escape.bind(service);
+  service.escape = (text: string) => escapeText(text).replace(/</g, '\\<');
   return service;
 }
 

@@ -3,7 +3,9 @@
  * ("What each field means"). Reads `doc` only: it may be the live page in the content script.
  */
 import type { DateSource } from './article.ts';
-import { dayFromMicrodata, dayFromTimeElements, dayFromUrlPath, parseDay } from './dates.ts';
+import { dayFromByline, dayFromMicrodata, dayFromTimeElements, dayFromUrlPath, headline, parseDay } from './dates.ts';
+import { leadImageFromContent, looksLikePicture } from './leadimage.ts';
+import { headingCandidates, preferVisibleHeadline } from './headline.ts';
 import {
   type JsonLd, type JsonLdNode, jsonLdImage, jsonLdKeywords, jsonLdName, jsonLdText, nodeTypes, readJsonLd,
 } from './jsonld.ts';
@@ -15,6 +17,8 @@ export interface ReadabilityHints {
   excerpt?: string | null;
   siteName?: string | null;
   publishedTime?: string | null;
+  /** The article element Readability returned: where a lead image is looked for when none is declared. */
+  content?: Element | null;
 }
 
 export interface PageMetadata {
@@ -37,8 +41,10 @@ export interface PageMetadata {
 
 type MetaTags = ReadonlyMap<string, readonly string[]>;
 
+// FORMAT.md folds Unicode white space; JavaScript's \s lacks U+0085 (NEL), which the file's
+// writer folds, so without it the popup would show one title and the file hold another.
 function fold(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
+  return (text ?? '').replace(/[\s\u0085]+/g, ' ').trim();
 }
 
 function firstOf(...values: (string | null | undefined)[]): string {
@@ -72,11 +78,15 @@ function collectElements(doc: Document): PageElements {
   return found;
 }
 
-/** Every `<meta>` by lower-cased `property` and `name`: Open Graph tags often come as `name`. */
+/**
+ * Every `<meta>` by lower-cased `property` and `name`: Open Graph tags often come as `name`. The
+ * value is `content`; a tag without one is read from `value`, a misspelling that pages and some
+ * page-saving tools write, and that no other meaning of `<meta>` gives to that attribute.
+ */
 function readMetaTags(metas: Element[]): MetaTags {
   const tags = new Map<string, string[]>();
   for (const meta of metas) {
-    const content = meta.getAttribute('content');
+    const content = meta.getAttribute('content') ?? meta.getAttribute('value');
     if (content === null) continue;
     const keys = new Set([meta.getAttribute('property'), meta.getAttribute('name')]);
     for (const key of keys) {
@@ -133,6 +143,8 @@ function hostLabel(host: string): string {
 const TITLE_SEPARATORS = [
   ' - ', ' | ', ' \u2014 ', ' \u2013 ', ' \u00b7 ', ' :: ', ' : ', ' \u00bb ', ' / ', '\uff5c', '\uff1a', '_',
 ];
+/** Separators some sites write without spaces (`Headline:Site`, `Headline|Site`). */
+const TIGHT_SEPARATORS = [':', '|'];
 
 /**
  * Whether a title's tail names the site: equal to one of its names, or one extending the other at
@@ -147,21 +159,33 @@ function namesSite(tail: string, siteKeys: string[]): boolean {
   });
 }
 
-/** Drops a trailing ` | Site` when `Site` is one of the names the site goes by. */
-function dropSiteSuffix(title: string, siteNames: string[]): string {
+/** The title without its last `separator`-joined part when that part names the site, else `null`. */
+function withoutSiteTail(title: string, separators: string[], keys: string[]): string | null {
   let cut = -1;
   let separator = '';
-  for (const candidate of TITLE_SEPARATORS) {
+  for (const candidate of separators) {
     const index = title.lastIndexOf(candidate);
     if (index > cut) {
       cut = index;
       separator = candidate;
     }
   }
-  if (cut <= 0) return title;
+  if (cut <= 0) return null;
   const tail = siteKey(title.slice(cut + separator.length));
+  return tail !== '' && namesSite(tail, keys) ? title.slice(0, cut).trim() : null;
+}
+
+/** A separator left dangling at the end (`Headline |`), where a template printed an empty site name. */
+const DANGLING_SEPARATOR = /\s+[-|\u2013\u2014:\u00b7\u00bb/]\s*$/;
+
+/**
+ * Drops a trailing ` | Site` when `Site` is one of the names the site goes by; a separator
+ * written without spaces (`Headline:Site`) only counts before such a name too.
+ */
+function dropSiteSuffix(title: string, siteNames: string[]): string {
   const keys = siteNames.map(siteKey).filter((key) => key !== '');
-  return tail !== '' && namesSite(tail, keys) ? title.slice(0, cut).trim() : title;
+  const trimmed = title.replace(DANGLING_SEPARATOR, '');
+  return withoutSiteTail(trimmed, TITLE_SEPARATORS, keys) ?? withoutSiteTail(trimmed, TIGHT_SEPARATORS, keys) ?? trimmed;
 }
 
 /** The publisher as named by the JSON-LD: the article's publisher, else the WebSite node. */
@@ -213,6 +237,7 @@ function findDate(doc: Document, tags: MetaTags, ld: JsonLd, urls: string[], hin
     ['meta', () => firstDay([...OTHER_DATE_META.flatMap((name) => tags.get(name) ?? []), parselyPageDate(tags)], now)],
     ['microdata', () => dayFromMicrodata(doc, now)],
     ['meta', () => parseDay(hint, now)],
+    ['byline', () => dayFromByline(doc, now)],
     ['url', () => urls.reduce<string | null>((day, url) => day ?? dayFromUrlPath(url, now), null)],
   ];
   for (const [dateSource, find] of steps) {
@@ -269,7 +294,7 @@ function findSource(links: Element[], base: string, pageUrl: string): string {
   return originOf(pageUrl);
 }
 
-function findImage(tags: MetaTags, ld: JsonLd, base: string): string {
+function findImage(tags: MetaTags, ld: JsonLd, base: string, doc: Document, content: Element | null | undefined): string {
   const candidates = [
     ...['og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src']
       .flatMap((name) => tags.get(name) ?? []),
@@ -277,9 +302,9 @@ function findImage(tags: MetaTags, ld: JsonLd, base: string): string {
   ];
   for (const candidate of candidates) {
     const url = absoluteHttpUrl(candidate, base);
-    if (url !== '') return url;
+    if (url !== '' && looksLikePicture(url)) return url;
   }
-  return '';
+  return leadImageFromContent(headline(doc), content, base);
 }
 
 function findKeywords(tags: MetaTags, ld: JsonLd): string[] {
@@ -319,7 +344,8 @@ export function readMetadata(doc: Document, pageUrl: string, hints: ReadabilityH
   const rawTitle = firstOf(
     metaValue(tags, 'og:title'), fromJsonLd(ld, 'headline'), metaValue(tags, 'twitter:title'), hints.title, doc.title,
   );
-  const title = dropSiteSuffix(rawTitle, [siteName, metaValue(tags, 'og:site_name'), ldSiteName, host, hostLabel(host)]);
+  const siteNames = [siteName, metaValue(tags, 'og:site_name'), ldSiteName, host, hostLabel(host)];
+  const title = preferVisibleHeadline(dropSiteSuffix(rawTitle, siteNames), headingCandidates(doc, siteNames), siteNames);
   const { date, dateSource } = findDate(doc, tags, ld, [link, pageUrl], fold(hints.publishedTime), now);
   const description = firstOf(
     metaValue(tags, 'og:description'), metaValue(tags, 'description'), fromJsonLd(ld, 'description'),
@@ -331,7 +357,7 @@ export function readMetadata(doc: Document, pageUrl: string, hints: ReadabilityH
     date,
     dateSource,
     description,
-    image: findImage(tags, ld, base),
+    image: findImage(tags, ld, base, doc, hints.content),
     link,
     source: findSource(links, base, pageUrl),
     siteName,

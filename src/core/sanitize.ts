@@ -101,12 +101,34 @@ function dropLayoutWhitespace(root: Node): void {
 }
 
 /**
+ * A form's controls are dropped, the article text around them is not: shop pages put a product's
+ * description inside the form that orders it. Forms are unwrapped before DOMPurify sees them (it
+ * drops a form whose controls shadow its DOM properties, such as an input named `id`, with all it
+ * holds); a form of nothing but controls goes whole.
+ */
+const FORM_CONTROLS = 'input, button, select, textarea, option, optgroup, datalist, output, progress, meter';
+
+function unwrapForms(root: Element): void {
+  for (const form of Array.from(root.querySelectorAll('form')).reverse()) {
+    for (const control of Array.from(form.querySelectorAll(FORM_CONTROLS))) control.remove();
+    if (!(form.textContent ?? '').trim() && !form.querySelector('img, picture, video, audio, table')) {
+      form.remove();
+      continue;
+    }
+    const holder = form.ownerDocument.createElement('div');
+    holder.append(...Array.from(form.childNodes));
+    form.replaceWith(holder);
+  }
+}
+
+/**
  * Makes article HTML safe to store and show: no script, style, frame, form, event-handler
  * attribute or `javascript:` URL survives, and every link and image URL is absolute.
  * `root` is changed in place (callers pass a node of a detached clone) and returned.
  */
 export function sanitizeElement<T extends Element>(root: T, base: string, doc: Document): T {
   const purify = purifierFor(windowOf(doc));
+  unwrapForms(root);
   // DOMPurify keeps the text of elements it forbids; a form's button labels or a script's source
   // are not article text, so these go whole.
   for (const el of Array.from(root.querySelectorAll(FORBID_TAGS.join(',')))) el.remove();

@@ -11,6 +11,8 @@ function recordingHandlers(calls: unknown[][]): Handlers {
     knownTags: async () => {
       throw new Error('database closed');
     },
+    lookup: async (request) => (calls.push(['lookup', request]), { ok: true, saved: null }),
+    downloadSaved: async (request) => (calls.push(['downloadSaved', request]), { ok: true, filename: 'F/a.md' }),
   };
 }
 

@@ -47,7 +47,7 @@ describe('buildFilename', () => {
 
   it('keeps .md or .html, and adds .md to a template without one', () => {
     expect(buildFilename('{slug}.html', fields)).toMatch(/\.html$/);
-    expect(buildFilename('{slug}.MD', { slug: 'a', date: '2026-01-06' })).toBe('a.MD');
+    expect(buildFilename('{slug}.MD', { slug: 'a', date: '2026-01-06' })).toBe('a.md');
     expect(buildFilename('{slug}', { slug: 'a', date: '2026-01-06' })).toBe('a.md');
     expect(buildFilename('{slug}.txt', { slug: 'a', date: '2026-01-06' })).toBe('a.txt.md');
   });

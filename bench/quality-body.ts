@@ -1,0 +1,240 @@
+/**
+ * The body half of `npm run bench:quality`: precision, recall and F1 of the with/without snippets
+ * of the body corpus (../shared/corpus/README.md) for Frontclip, Readability alone and Defuddle,
+ * all on the same jsdom documents in one process.
+ *
+ * Scoring, as the corpus README defines it: whitespace folded in the text and in each snippet; a
+ * `with` snippet found is a true positive, else a false negative; a `without` snippet found is a
+ * false positive, else a true negative; counts pooled over all pages.
+ *
+ * Which text is scored:
+ * - Frontclip: the Markdown body (the default format of a clipped file) turned back into the text
+ *   a reader sees: link and emphasis syntax, heading and list markers, and Turndown's backslash
+ *   escapes removed, images dropped. A second row scores the HTML body's text (block elements
+ *   separated by line breaks) as a check that both formats carry the same content.
+ *   A page where Frontclip finds no article scores as empty text.
+ * - Readability alone: its `textContent`, default options, on a clone.
+ * - Defuddle: the text of its `content` HTML (same block-aware text as Frontclip's HTML row),
+ *   on a clone, with its network extractors off.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { Readability } from '@mozilla/readability';
+import { Defuddle } from 'defuddle/node';
+import { extract, NoArticleError } from '../src/core/extract.ts';
+
+export interface BodyCase { file: string; url: string; with: string[]; without: string[] }
+
+const NOW = '2026-01-01';
+const quiet = new VirtualConsole();
+const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Most pages are stored as UTF-8; a few keep their original single-byte encoding. Those are
+ * handed to jsdom as bytes so it decodes them by their own `<meta charset>`.
+ */
+export function loadDom(path: string, url: string): JSDOM {
+  const bytes = readFileSync(path);
+  let html: string | Buffer;
+  try {
+    html = utf8.decode(bytes);
+  } catch {
+    html = bytes;
+  }
+  return new JSDOM(html, { url, virtualConsole: quiet });
+}
+
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION',
+  'FIGURE', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL',
+  'P', 'PRE', 'SECTION', 'TABLE', 'TD', 'TH', 'TR', 'UL', 'SUMMARY',
+]);
+
+/** Text of an element with a line break around each block, as a reader sees it rendered. */
+export function blockText(root: Node): string {
+  const parts: string[] = [];
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) {
+      parts.push(node.nodeValue ?? '');
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const tag = (node as Element).tagName;
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE') return;
+    const block = BLOCK.has(tag);
+    if (block) parts.push('\n');
+    for (let c = node.firstChild; c; c = c.nextSibling) walk(c);
+    if (block) parts.push('\n');
+  };
+  walk(root);
+  return parts.join('');
+}
+
+function htmlText(html: string, doc: Document): string {
+  const holder = doc.implementation.createHTMLDocument('').createElement('div');
+  holder.innerHTML = html;
+  return blockText(holder);
+}
+
+/** The text a reader sees in a Markdown body written by Frontclip's Turndown settings. */
+export function markdownText(md: string): string {
+  const out: string[] = [];
+  // Fenced code keeps its text verbatim; only prose outside it carries Markdown syntax.
+  const pieces = md.split(/^(`{3,}|~{3,})[^\n]*\n([\s\S]*?)\n\1[ \t]*$/m);
+  for (let i = 0; i < pieces.length; i += 3) {
+    out.push(proseText(pieces[i] ?? ''));
+    if (i + 2 < pieces.length) out.push(`\n${pieces[i + 2] ?? ''}\n`);
+  }
+  return out.join('');
+}
+
+const LINK_TEXT = String.raw`((?:\\.|[^[\]\\])*)`;
+const LINK_DEST = String.raw`\((?:[^()\s]|\([^()\s]*\))*(?:\s+"(?:\\.|[^"\\])*")?\)`;
+const IMAGE = new RegExp(String.raw`(?<!\\)!\[${LINK_TEXT}\]${LINK_DEST}`, 'g');
+const LINK = new RegExp(String.raw`(?<!\\)\[${LINK_TEXT}\]${LINK_DEST}`, 'g');
+
+function proseText(md: string): string {
+  // Inline code spans keep their text; hide them from the other rules.
+  const codes: string[] = [];
+  let text = md.replace(/(`+)([\s\S]*?[^`])\1(?!`)/g, (_m, _ticks, code: string) => {
+    codes.push(code.trim());
+    return `\u0000${codes.length - 1}\u0000`;
+  });
+  text = text.replace(IMAGE, '');
+  // Links can nest in nothing but images, so one pass after images suffices.
+  text = text.replace(LINK, '$1');
+  text = text
+    .replace(/^ {0,3}(?:> ?)+/gm, '')
+    .replace(/^ {0,3}#{1,6}[ \t]+/gm, '')
+    .replace(/^[ \t]*(?:[-+*]|\d+\.)[ \t]+/gm, '')
+    .replace(/^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$/gm, '')
+    .replace(/^\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$/gm, '')
+    .replace(/^[ \t]*\|.*\|[ \t]*$/gm, (row) => row.replace(/(?<!\\)\|/g, ' '))
+    .replace(/\*\*|~~/g, '')
+    // Turndown escapes every literal underscore, so a bare one is emphasis.
+    .replace(/(?<!\\)_/g, '')
+    .replace(/\\([\\`*_{}[\]()#+\-.!>~|=<&])/g, '$1');
+  // eslint-disable-next-line no-control-regex -- NUL brackets the placeholders set aside above
+  return text.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => codes[Number(i)] ?? '');
+}
+
+interface Tally { tp: number; fn: number; fp: number; tn: number; empty: number }
+const tally = (): Tally => ({ tp: 0, fn: 0, fp: 0, tn: 0, empty: 0 });
+
+interface Outcome { lost: string[]; kept: string[] }
+
+function score(t: Tally, c: BodyCase, text: string): Outcome {
+  const hay = fold(text);
+  if (!hay) t.empty++;
+  const lost: string[] = [];
+  const kept: string[] = [];
+  for (const s of c.with) {
+    if (hay.includes(fold(s))) t.tp++;
+    else { t.fn++; lost.push(s); }
+  }
+  for (const s of c.without) {
+    if (hay.includes(fold(s))) { t.fp++; kept.push(s); } else t.tn++;
+  }
+  return { lost, kept };
+}
+
+function figures(t: Tally): { precision: number; recall: number; f1: number } {
+  const precision = t.tp + t.fp ? t.tp / (t.tp + t.fp) : 0;
+  const recall = t.tp + t.fn ? t.tp / (t.tp + t.fn) : 0;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { precision, recall, f1 };
+}
+
+/** Pages where a system threw something other than "no article": printed, scored as empty. */
+const crashes: string[] = [];
+
+function frontclip(doc: Document, url: string, body: 'markdown' | 'html'): string {
+  try {
+    const article = extract(doc, url, { now: NOW, body });
+    return body === 'html' ? htmlText(article.body, doc) : markdownText(article.body);
+  } catch (error) {
+    if (!(error instanceof NoArticleError)) crashes.push(`Frontclip (${body}) on ${url}: ${String(error)}`);
+    return '';
+  }
+}
+
+function readabilityAlone(doc: Document): string {
+  return new Readability(doc.cloneNode(true) as Document).parse()?.textContent ?? '';
+}
+
+async function defuddle(doc: Document, url: string): Promise<string> {
+  const result = await Defuddle(doc.cloneNode(true) as Document, url, { useAsync: false });
+  return htmlText(result.content ?? '', doc);
+}
+
+const SYSTEMS = ['Frontclip', 'Frontclip (HTML body as text)', 'Readability alone', 'Defuddle'] as const;
+type System = (typeof SYSTEMS)[number];
+
+/** Scores every case, prints the body table, writes per-case misses (one JSON object a line). */
+export async function runBody(cases: BodyCase[], casesFile: string, opts: { missesFile?: string }): Promise<void> {
+  const folder = dirname(resolve(casesFile));
+  const tallies = Object.fromEntries(SYSTEMS.map((s) => [s, tally()])) as Record<System, Tally>;
+  const misses: string[] = [];
+  let withCount = 0;
+  let withoutCount = 0;
+  // Defuddle reports its own failures on the console; the table says what matters.
+  const warn = console.warn;
+  const error = console.error;
+  for (const c of cases) {
+    withCount += c.with.length;
+    withoutCount += c.without.length;
+    if (process.env.BENCH_PROGRESS) process.stderr.write(`${c.file}\n`);
+    const dom = loadDom(isAbsolute(c.file) ? c.file : resolve(folder, c.file), c.url);
+    const doc = dom.window.document;
+    try {
+      const texts: Record<System, string> = {
+        Frontclip: frontclip(doc, c.url, 'markdown'),
+        'Frontclip (HTML body as text)': frontclip(doc, c.url, 'html'),
+        'Readability alone': readabilityAlone(doc),
+        Defuddle: '',
+      };
+      console.warn = console.error = () => {};
+      try {
+        texts.Defuddle = await defuddle(doc, c.url);
+      } catch {
+        texts.Defuddle = '';
+      } finally {
+        console.warn = warn;
+        console.error = error;
+      }
+      const outcome = Object.fromEntries(SYSTEMS.map((s) => [s, score(tallies[s], c, texts[s])])) as Record<System, Outcome>;
+      const mine = outcome.Frontclip;
+      const theirs = outcome['Readability alone'];
+      if (mine.lost.length || mine.kept.length) {
+        misses.push(JSON.stringify({
+          file: c.file,
+          url: c.url,
+          empty: !fold(texts.Frontclip),
+          lostWith: mine.lost,
+          keptWithout: mine.kept,
+          readability: { lostWith: theirs.lost, keptWithout: theirs.kept },
+          defuddle: { lostWith: outcome.Defuddle.lost, keptWithout: outcome.Defuddle.kept },
+        }));
+      }
+    } finally {
+      dom.window.close();
+    }
+  }
+
+  const pct = (x: number) => x.toFixed(3);
+  console.log(`body: ${cases.length} pages, ${withCount} "with" snippets, ${withoutCount} "without" snippets`);
+  console.log('| system | F1 | precision | recall | TP | FN | FP | TN | empty pages |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const s of SYSTEMS) {
+    const t = tallies[s];
+    const f = figures(t);
+    console.log(`| ${s} | ${pct(f.f1)} | ${pct(f.precision)} | ${pct(f.recall)} | ${t.tp} | ${t.fn} | ${t.fp} | ${t.tn} | ${t.empty} |`);
+  }
+  for (const crash of crashes) console.log(`error: ${crash}`);
+  const out = resolve(opts.missesFile ?? 'artifacts/quality-body-misses.jsonl');
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, misses.length ? `${misses.join('\n')}\n` : '');
+  console.log(`Frontclip's misses on ${misses.length} pages written to ${out}`);
+}

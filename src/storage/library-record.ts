@@ -1,0 +1,63 @@
+import type { Article } from '../core/article.ts';
+
+/**
+ * One article as the `articles` store keeps it: every Article field, the site it came from (for
+ * the `site` index) and when it was first saved and last changed (ISO 8601).
+ */
+export interface StoredArticle extends Article {
+  site: string;
+  savedAt: string;
+  editedAt: string;
+}
+
+/**
+ * What the library list needs about one article, kept in its own `summaries` store so that
+ * listing 10,000 articles never reads (and deserializes) their bodies. `exportedAt` lives only
+ * here: marking a whole library exported then rewrites small records, not every body.
+ */
+export interface Summary {
+  link: string;
+  title: string;
+  description: string;
+  siteName: string;
+  site: string;
+  date: string;
+  tags: string[];
+  draft: boolean;
+  savedAt: string;
+  editedAt: string;
+  /** When the article was last downloaded or exported; null when never. */
+  exportedAt: string | null;
+}
+
+/** A saved article with all it keeps: the stored record plus when it was last exported. */
+export interface LibraryEntry extends StoredArticle {
+  exportedAt: string | null;
+}
+
+/** The list's view of a stored article. */
+export function summaryOf(entry: StoredArticle, exportedAt: string | null): Summary {
+  return {
+    link: entry.link,
+    title: entry.title,
+    description: entry.description,
+    siteName: entry.siteName,
+    site: entry.site,
+    date: entry.date,
+    tags: [...entry.tags],
+    draft: entry.draft,
+    savedAt: entry.savedAt,
+    editedAt: entry.editedAt,
+    exportedAt,
+  };
+}
+
+/** A stored record as the Article the popup's form and the core work with. */
+export function articleOf(entry: StoredArticle): Article {
+  return {
+    title: entry.title, date: entry.date, dateSource: entry.dateSource, description: entry.description,
+    summary: entry.summary, slug: entry.slug, image: entry.image, link: entry.link, source: entry.source,
+    categories: [...entry.categories], tags: [...entry.tags], draft: entry.draft, body: entry.body,
+    siteName: entry.siteName, keywords: [...entry.keywords], filename: entry.filename,
+  };
+}

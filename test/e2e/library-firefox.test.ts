@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import type { Browser as Api } from 'webextension-polyfill';
+import type { Page } from 'puppeteer-core';
+import { write } from '../../src/core/frontmatter.ts';
+import type { MessageName, RequestOf, ResponseOf } from '../../src/messages.ts';
+import { startFixtureServer, type FixtureServer } from '../../scripts/serve-fixtures.ts';
+import { launchFirefoxWithExtension, type FirefoxWithExtension } from './harness/firefox.ts';
+import { waitForFile } from './harness/downloads.ts';
+import { cliArticle } from './harness/expected-file.ts';
+import { browserAvailable, FIREFOX_PATH, requireBuild } from './harness/paths.ts';
+
+/** A smoke test: the library page lists, and exports a zip (a blob: download, deflate workers), in Firefox too. */
+describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH))('the library in Firefox ESR', { timeout: 90_000 }, () => {
+  let server: FixtureServer;
+  let ff: FirefoxWithExtension;
+  let messenger: Page;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    ff = await launchFirefoxWithExtension(requireBuild('firefox-e2e'));
+    messenger = await ff.openExtensionPage('options/index.html');
+  });
+
+  afterAll(async () => {
+    await ff?.close();
+    await server?.close();
+  });
+
+  const send = <K extends MessageName>(name: K, request: RequestOf<K>) => messenger.evaluate((n, r) => {
+    const api = (globalThis as unknown as { browser: Api }).browser;
+    return api.runtime.sendMessage({ name: n, request: r });
+  }, name, request) as Promise<ResponseOf<K>>;
+
+  it('lists a saved article and exports the library as a zip of our files', async () => {
+    const page = await ff.browser.newPage();
+    const url = server.url('library-bridge.html');
+    await page.goto(url, { waitUntil: 'load' });
+    const tabId = await messenger.evaluate(async (u) => {
+      const api = (globalThis as unknown as { browser: Api }).browser;
+      return (await api.tabs.query({})).find((t) => t.url === u)?.id ?? -1;
+    }, url);
+    const clip = await send('clip', { tabId });
+    expect(clip.ok).toBe(true);
+    if (!clip.ok) return;
+    expect(await send('save', { article: clip.article })).toMatchObject({ ok: true });
+
+    const library = await ff.openExtensionPage('options/library.html');
+    await library.locator(`::-p-aria([name="${clip.article.title}"][role="button"])`).wait();
+    await library.locator('::-p-aria([name="Export all"][role="button"])').click();
+    const outcome = await library.waitForFunction(
+      () => [...document.querySelectorAll('[role="status"]')].map((el) => el.textContent ?? '').find((t) => /^Exported|^Couldn't/.test(t)),
+      { timeout: 30_000 },
+    );
+    const text = (await outcome.jsonValue()) as string;
+    expect(text).toMatch(/^Exported 1 article to Frontclip\/frontclip-\d{4}-\d{2}-\d{2}\.zip$/);
+    const zip = await waitForFile(join(ff.downloads, text.replace(/^Exported 1 article to /, '')));
+    const files = unzipSync(new Uint8Array(zip));
+    const expected = cliArticle('library-bridge.html', url);
+    expect(Object.keys(files)).toEqual([expected.filename]);
+    expect(new TextDecoder().decode(files[expected.filename])).toBe(write(expected));
+  });
+});

@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { unzipSync } from 'fflate';
+import type { BrowserContext, Page } from 'playwright-core';
+import { FILE_KEYS, type Article } from '../../src/core/article.ts';
+import { write } from '../../src/core/frontmatter.ts';
+import type { MessageName, RequestOf, ResponseOf } from '../../src/messages.ts';
+import type { StoredArticle } from '../../src/storage/library-record.ts';
+import { startFixtureServer, type FixtureServer } from '../../scripts/serve-fixtures.ts';
+import { launchChromiumOverCdp, type CdpChromium } from './harness/chromium-cdp.ts';
+import { launchWithExtension, type Api, type ExtensionBrowser } from './harness/chromium.ts';
+import { waitForFile } from './harness/downloads.ts';
+import { cliArticle } from './harness/expected-file.ts';
+import { browserAvailable, CHROMIUM_PATH, requireBuild, ROOT } from './harness/paths.ts';
+
+const PAGES = ['library-orchard.html', 'library-bridge.html', 'library-observatory.html'] as const;
+
+/** Every record of the library's `articles` store, read with the bare IndexedDB API (not our code). */
+function readLibrary(page: Page): Promise<StoredArticle[]> {
+  return page.evaluate(() => new Promise<StoredArticle[]>((resolve, reject) => {
+    const open = indexedDB.open('frontclip');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const request = open.result.transaction('articles').objectStore('articles').getAll();
+      request.onsuccess = () => {
+        open.result.close();
+        resolve(request.result as StoredArticle[]);
+      };
+      request.onerror = () => reject(request.error);
+    };
+  }));
+}
+
+/** The zip's files as text, by name. */
+const textsOf = (zip: Buffer) => Object.fromEntries(Object.entries(unzipSync(new Uint8Array(zip))).map(([name, bytes]) => [name, Buffer.from(bytes)]));
+
+describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('the library in Chromium', { timeout: 120_000 }, () => {
+  let server: FixtureServer;
+  let chromium: CdpChromium;
+  let fresh: ExtensionBrowser | undefined;
+  let context: BrowserContext;
+  let extensionId: string;
+  let messenger: Page;
+
+  beforeAll(async () => {
+    const dir = requireBuild('chrome-e2e');
+    server = await startFixtureServer();
+    // Started by hand and attached over CDP: the test stops the worker (DESIGN.md, "Facts").
+    chromium = await launchChromiumOverCdp(dir);
+    context = chromium.browser.contexts()[0]!;
+    const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'))
+      ?? await context.waitForEvent('serviceworker', { timeout: 15_000 });
+    extensionId = new URL(worker.url()).host;
+    const first = context.pages()[0] ?? await context.newPage();
+    const cdp = await context.newCDPSession(first);
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
+    messenger = await context.newPage();
+    await messenger.goto(`chrome-extension://${extensionId}/options/index.html`);
+  });
+
+  afterAll(async () => {
+    await fresh?.close();
+    await chromium?.close();
+    await server?.close();
+  });
+
+  const send = <K extends MessageName>(name: K, request: RequestOf<K>) => messenger.evaluate(([n, r]) => {
+    const api = (globalThis as unknown as { chrome: Api }).chrome;
+    return api.runtime.sendMessage({ name: n, request: r });
+  }, [name, request] as const) as Promise<ResponseOf<K>>;
+
+  async function tabIdOf(url: string): Promise<number> {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const id = await messenger.evaluate(async (u) => {
+        const api = (globalThis as unknown as { chrome: Api }).chrome;
+        return (await api.tabs.query({})).find((t) => t.url === u)?.id;
+      }, url);
+      if (id !== undefined) return id;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`no tab for ${url}`);
+  }
+
+  /** Stops the extension's service worker through CDP and waits until Chromium reports it stopped. */
+  async function stopWorker(): Promise<void> {
+    const cdp = await context.newCDPSession(messenger);
+    const versions = new Map<string, { scriptURL: string; runningStatus: string }>();
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: updated }) => {
+      for (const v of updated) versions.set(v.versionId, { scriptURL: v.scriptURL, runningStatus: v.runningStatus });
+    });
+    await cdp.send('ServiceWorker.enable');
+    const ours = () => [...versions].filter(([, v]) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
+    await expect.poll(() => ours().some(([, v]) => v.runningStatus === 'running')).toBe(true);
+    for (const [versionId, v] of ours()) if (v.runningStatus === 'running') await cdp.send('ServiceWorker.stopWorker', { versionId });
+    await expect.poll(() => ours().every(([, v]) => v.runningStatus === 'stopped'), { timeout: 10_000 }).toBe(true);
+    await cdp.detach();
+  }
+
+  it('saves three articles, survives a stopped worker, edits tags in the library, exports all byte for byte, and imports into a fresh profile', async () => {
+    // Save three articles as the popup's Save does.
+    const clipped = new Map<string, Article>();
+    for (const name of PAGES) {
+      const page = await context.newPage();
+      const url = server.url(name);
+      await page.goto(url);
+      const reply = await send('clip', { tabId: await tabIdOf(url) });
+      expect(reply.ok, name).toBe(true);
+      if (!reply.ok) return;
+      expect(reply.article).toEqual(cliArticle(name, url));
+      expect(await send('save', { article: reply.article })).toMatchObject({ ok: true });
+      clipped.set(name, reply.article);
+    }
+    const orchard = clipped.get('library-orchard.html')!;
+
+    // Nothing may depend on the worker that saved them.
+    await stopWorker();
+
+    const library = await context.newPage();
+    await library.setViewportSize({ width: 1100, height: 900 });
+    await library.goto(`chrome-extension://${extensionId}/options/library.html`);
+    await expect.poll(() => library.locator('.lib-row').count()).toBe(3);
+    expect(await library.locator('.library-count').textContent()).toBe('3 articles');
+
+    // Edit the tags of one article, by accessible names only.
+    await library.getByRole('button', { name: orchard.title, exact: true }).click();
+    const dialog = library.getByRole('dialog', { name: 'Edit article' });
+    await dialog.getByRole('button', { name: 'Remove tag forty' }).click();
+    await dialog.getByRole('combobox', { name: 'Add tag' }).fill('heritage');
+    await dialog.getByRole('combobox', { name: 'Add tag' }).press('Enter');
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    // Save goes through the worker: the message wakes a new one.
+    await dialog.getByRole('status').filter({ hasText: 'Saved to your library' }).waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    const editedTags = [...orchard.tags.filter((t) => t !== 'forty'), 'heritage'];
+    await expect.poll(() => library.getByRole('listitem').filter({ hasText: orchard.title }).locator('.row-tag').allTextContents()).toEqual(editedTags);
+    await mkdir(join(ROOT, 'docs'), { recursive: true });
+    await library.screenshot({ path: join(ROOT, 'docs', 'library.png') });
+
+    // Export all: every file is what the core writes for that article, byte for byte.
+    await library.getByRole('button', { name: 'Export all' }).click();
+    const status = library.getByRole('status').filter({ hasText: /^Exported|^Couldn't/ });
+    await status.waitFor({ timeout: 30_000 });
+    const outcome = (await status.textContent())!;
+    expect(outcome).toMatch(/^Exported 3 articles to Frontclip\/frontclip-\d{4}-\d{2}-\d{2}\.zip$/);
+    const zipName = outcome.replace(/^Exported 3 articles to /, '');
+    const zip = await waitForFile(join(chromium.downloads, zipName));
+    const files = textsOf(zip);
+    const expected = new Map([...clipped].map(([name, article]) => {
+      const final = name === 'library-orchard.html' ? { ...article, tags: editedTags } : article;
+      return [final.filename, Buffer.from(write(final), 'utf8')];
+    }));
+    expect(Object.keys(files).sort()).toEqual([...expected.keys()].sort());
+    for (const [filename, bytes] of expected) expect(Buffer.compare(files[filename]!, bytes), filename).toBe(0);
+    const saved = await readLibrary(library);
+    expect(saved).toHaveLength(3);
+
+    // One article downloaded from its row, through the worker.
+    const bridge = clipped.get('library-bridge.html')!;
+    await library.getByRole('button', { name: `Download ${bridge.title}` }).click();
+    await library.getByRole('status').filter({ hasText: `Downloaded Frontclip/${bridge.filename}` }).waitFor();
+    expect((await waitForFile(join(chromium.downloads, 'Frontclip', bridge.filename))).toString('utf8')).toBe(write(bridge));
+
+    // Delete with undo gives back exactly what was there.
+    await library.getByRole('checkbox', { name: `Select ${bridge.title}` }).check();
+    await library.getByRole('button', { name: 'Delete selected' }).click();
+    await library.getByRole('status').filter({ hasText: 'Deleted 1 article.' }).waitFor();
+    expect(await library.locator('.lib-row').count()).toBe(2);
+    await library.getByRole('button', { name: 'Undo' }).click();
+    await library.getByRole('status').filter({ hasText: 'Restored 1 article.' }).waitFor();
+    expect(await readLibrary(library)).toEqual(saved);
+
+    // The popup knows the link is saved, and links to the library.
+    const orchardUrl = server.url('library-orchard.html');
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup/index.html?tabId=${await tabIdOf(orchardUrl)}`);
+    await popup.getByRole('note').filter({ hasText: /^Already saved on / }).waitFor();
+    expect(await popup.getByRole('link', { name: 'Library' }).getAttribute('href')).toBe(`chrome-extension://${extensionId}/options/library.html`);
+    const chips = await popup.locator('.tag-list .tag-text').allTextContents();
+    expect(chips).toEqual(editedTags);
+
+    // A fresh profile imports the zip and holds the same library.
+    fresh = await launchWithExtension(requireBuild('chrome-e2e'));
+    const other = await fresh.openExtensionPage('options/library.html');
+    await other.getByLabel('Import…').setInputFiles({ name: zipName.split('/').pop()!, mimeType: 'application/zip', buffer: zip });
+    await other.getByRole('status').filter({ hasText: 'Imported 3 articles (3 new).' }).waitFor({ timeout: 30_000 });
+    const imported = await readLibrary(other);
+    const byLink = new Map(imported.map((e) => [e.link, e]));
+    expect([...byLink.keys()].sort()).toEqual(saved.map((e) => e.link).sort());
+    for (const entry of saved) {
+      const copy = byLink.get(entry.link)!;
+      for (const key of FILE_KEYS) expect(copy[key], `${entry.link} ${key}`).toEqual(entry[key]);
+      // What a file cannot carry is filled in, not left empty.
+      expect(copy).toMatchObject({ dateSource: 'import', siteName: new URL(entry.link).hostname, keywords: [], filename: entry.filename });
+    }
+
+    // And its export is the same zip content, file for file.
+    await other.getByRole('button', { name: 'Export all' }).click();
+    const again = other.getByRole('status').filter({ hasText: /^Exported|^Couldn't/ });
+    await again.waitFor({ timeout: 30_000 });
+    const secondName = (await again.textContent())!.replace(/^Exported 3 articles to /, '');
+    const second = textsOf(await waitForFile(join(fresh.downloads, secondName)));
+    expect(Object.keys(second).sort()).toEqual(Object.keys(files).sort());
+    for (const name of Object.keys(files)) expect(Buffer.compare(second[name]!, files[name]!), name).toBe(0);
+  });
+});

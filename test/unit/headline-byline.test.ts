@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { dayFromByline, parseDay } from '../../src/core/dates.ts';
+import { preferVisibleHeadline, relateHeadline } from '../../src/core/headline.ts';
+import { readMetadata } from '../../src/core/metadata.ts';
+
+const NOW = new Date('2026-04-01T12:00:00Z');
+const URL_ = 'https://halles.example/ville/marche-couvert';
+
+function fixture(name: string): Document {
+  const html = readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+  return new JSDOM(html, { url: URL_ }).window.document;
+}
+
+function page(head: string, body: string): Document {
+  return new JSDOM(`<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`, { url: URL_ }).window.document;
+}
+
+describe('dates written in words, in several languages', () => {
+  it.each([
+    ['6 janvier 2026', '2026-01-06'],
+    ['1er mars 2026', '2026-03-01'],
+    ['Publié le 6 févr. 2026 à 10h', '2026-02-06'],
+    ['6. Januar 2026', '2026-01-06'],
+    ['3. März 2025', '2025-03-03'],
+    ['6 de enero de 2026', '2026-01-06'],
+    ['12 dicembre 2025', '2025-12-12'],
+    ['6 de janeiro de 2026', '2026-01-06'],
+    ['6 mei 2025', '2025-05-06'],
+    ['Published Jan. 6, 2026, 4:19 PM', '2026-01-06'],
+  ])('reads %s', (text, day) => {
+    expect(parseDay(text, NOW)).toBe(day);
+  });
+
+  it('refuses words that only start like a month', () => {
+    expect(parseDay('6 mayors 2026', NOW)).toBeNull();
+    expect(parseDay('Mayor 6, 2026', NOW)).toBeNull();
+  });
+});
+
+describe('byline dates', () => {
+  it('takes the published date beside the headline, not the update, the masthead, the prose or the sidebar', () => {
+    expect(dayFromByline(fixture('meta-byline.html'), NOW)).toBe('2026-01-06');
+  });
+
+  it('is the date of a page that marks none up, read through extract\'s metadata', () => {
+    const meta = readMetadata(fixture('meta-byline.html'), URL_, {}, NOW);
+    expect(meta.date).toBe('2026-01-06');
+    expect(meta.dateSource).toBe('byline');
+  });
+
+  it('skips a date labelled as an update in English', () => {
+    const doc = page('', '<article><h1>Headline of the story</h1><p>Updated <span>March 2, 2026</span></p><p>By A. Writer, Feb. 27, 2026</p></article>');
+    expect(dayFromByline(doc, NOW)).toBe('2026-02-27');
+  });
+
+  it('never reads a date out of the article\'s prose', () => {
+    const doc = page('', '<article><h1>Headline of the story</h1><p>The council first met on March 2, 2026, and again a week later, when it voted on the plan that had been debated for years.</p></article>');
+    expect(dayFromByline(doc, NOW)).toBeNull();
+  });
+
+  it('finds nothing on a page without a headline or article', () => {
+    expect(dayFromByline(page('', '<div>Tuesday, March 3, 2026</div><p>Text</p>'), NOW)).toBeNull();
+  });
+});
+
+describe('visible headline and declared title', () => {
+  it('relates a headline to the titles sites declare', () => {
+    expect(relateHeadline('Why Donald Trump won’t change', "Why Donald Trump won't change")).toBe('same');
+    expect(relateHeadline('Enough platitudes', 'Opinion | Enough platitudes')).toBe('affixed');
+    expect(relateHeadline('Bombings suspect is arrested', 'Bombings suspect is arrested (Published 2016)')).toBe('affixed');
+    expect(relateHeadline('Intel NUC compared: goodbye water cooling', 'Intel NUC compared')).toBe('truncated');
+    expect(relateHeadline('A long headline about the harbour and its keepers', 'A long headline about the…')).toBe('truncated');
+    expect(relateHeadline('Brexit', 'Brexit: what happens next')).toBe('other');
+    expect(relateHeadline('The harbour reopens', 'Thirteen ways the harbour changed')).toBe('other');
+  });
+
+  it('keeps a declared title that is a different wording', () => {
+    expect(preferVisibleHeadline('Thirteen ways the harbour changed', ['The harbour reopens'], ['Gazette'])).toBe('Thirteen ways the harbour changed');
+  });
+
+  it('replaces a title that only names the site with the one headline, not with one of several', () => {
+    expect(preferVisibleHeadline('Gazette', ['The harbour reopens'], ['Gazette'])).toBe('The harbour reopens');
+    expect(preferVisibleHeadline('Gazette', ['Latest news', 'Weather'], ['Gazette'])).toBe('Gazette');
+  });
+
+  it('reads meta values written as value=, drops a tight site suffix and prefers the full headline', () => {
+    const meta = readMetadata(fixture('meta-byline.html'), URL_, {}, NOW);
+    expect(meta.siteName).toBe('Journal des Halles');
+    // og:title (from value=) is the start of the visible headline, cut at a word.
+    expect(meta.title).toBe('Le marché couvert rouvre ses portes après deux ans de travaux');
+  });
+
+  it('drops a site name written after a separator without spaces, and a dangling separator', () => {
+    const tight = page('<meta property="og:title" content="Treeviz draws mind maps:phpspot diary"><meta property="og:site_name" content="phpspot diary">', '');
+    expect(readMetadata(tight, URL_, {}, NOW).title).toBe('Treeviz draws mind maps');
+    const dangling = page('<meta property="og:title" content="Housing market slowdown continues |">', '');
+    expect(readMetadata(dangling, URL_, {}, NOW).title).toBe('Housing market slowdown continues');
+  });
+
+  it('ignores an h1 that names the site', () => {
+    const doc = page('<meta property="og:title" content="The harbour reopens"><meta property="og:site_name" content="Gazette">', '<header><h1>Gazette</h1></header><article><h2>The harbour reopens</h2></article>');
+    expect(readMetadata(doc, URL_, {}, NOW).title).toBe('The harbour reopens');
+  });
+});

@@ -1,0 +1,178 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { normalize, write } from '../../src/core/frontmatter.ts';
+import {
+  deleteArticles, getArticle, knownTags, listArticles, listSummaries, lookupArticle, markExported,
+  readArticleBatches, restoreArticles, retagArticles,
+} from '../../src/storage/library.ts';
+import { importArticles, saveArticle } from '../../src/storage/library-save.ts';
+import { DB_NAME, openLibrary } from '../../src/storage/library-schema.ts';
+import { sampleArticle } from './ui-helpers.ts';
+
+const T1 = new Date('2026-01-01T10:00:00Z');
+const T2 = new Date('2026-01-02T10:00:00Z');
+const T3 = new Date('2026-01-03T10:00:00Z');
+
+const article = (n: number, tags: string[] = ['news']) => sampleArticle({
+  link: `https://site${n % 3}.example/a/${n}`,
+  title: `Article number ${n}`,
+  slug: `article-number-${n}`,
+  tags,
+  body: `Body of article ${n}.\n`,
+});
+
+beforeEach(() => {
+  // A fresh, empty browser profile for every test.
+  globalThis.indexedDB = new IDBFactory();
+});
+
+describe('the library store', () => {
+  it('saves an article under its link; a second save of the link updates it, keeping savedAt', async () => {
+    await saveArticle(article(1, ['a']), T1);
+    const again = await saveArticle({ ...article(1, ['a', 'b']), title: 'Retitled' }, T2);
+    expect(again.savedAt).toBe(T1.toISOString());
+    expect(again.editedAt).toBe(T2.toISOString());
+    expect(await listArticles()).toHaveLength(1);
+    const entry = await getArticle(article(1).link);
+    expect(entry).toMatchObject({ title: 'Retitled', tags: ['a', 'b'], site: 'site1.example', savedAt: T1.toISOString(), exportedAt: null });
+    expect(await lookupArticle(article(1).link)).toMatchObject({ title: 'Retitled', tags: ['a', 'b'], savedAt: T1.toISOString() });
+  });
+
+  it('stores an article as its file reads back, so an export and import give the same entry', async () => {
+    const messy = { ...article(2), title: '  Two\tspaces  ', body: 'Text\n\n\n' };
+    const entry = await saveArticle(messy, T1);
+    expect(entry.title).toBe('Two spaces');
+    expect(entry.body).toBe('Text');
+    expect(write(entry)).toBe(write(messy));
+    expect(normalize(entry)).toEqual(normalize(messy));
+  });
+
+  it('lists summaries newest first, without bodies', async () => {
+    await saveArticle(article(1), T2);
+    await saveArticle(article(2), T3);
+    await saveArticle(article(3), T1);
+    const list = await listSummaries();
+    expect(list.map((s) => s.title)).toEqual(['Article number 2', 'Article number 1', 'Article number 3']);
+    expect(list[0]).not.toHaveProperty('body');
+  });
+
+  it('ranks known tags by use through the tags index, ties alphabetically', async () => {
+    await saveArticle(article(1, ['nato', 'ukraine']), T1);
+    await saveArticle(article(2, ['nato', 'security']), T1);
+    await saveArticle(article(3, ['ukraine', 'nato']), T1);
+    await saveArticle(article(4, ['alpha']), T1);
+    expect(await knownTags()).toEqual(['nato', 'ukraine', 'alpha', 'security']);
+  });
+
+  it('a write that fails part way leaves the earlier entry exactly as it was', async () => {
+    const first = await saveArticle(article(1, ['kept']), T1);
+    // A value structured clone cannot store: the put throws inside the transaction.
+    const broken = { ...article(1, ['lost']), keywords: [() => 1] as unknown as string[] };
+    await expect(saveArticle(broken, T2)).rejects.toThrow();
+    expect(await getArticle(article(1).link)).toEqual(first);
+    expect((await lookupArticle(article(1).link))?.tags).toEqual(['kept']);
+  });
+
+  it('deletes several articles and restores them exactly, times and exportedAt included', async () => {
+    for (const n of [1, 2, 3]) await saveArticle(article(n), T1);
+    await markExported([article(2).link], T2);
+    const before = await Promise.all([1, 2, 3].map((n) => getArticle(article(n).link)));
+    const removed = await deleteArticles([article(1).link, article(2).link, 'https://not.saved/']);
+    expect(removed).toHaveLength(2);
+    expect((await listSummaries()).map((s) => s.link)).toEqual([article(3).link]);
+    expect(await restoreArticles(removed)).toBe(2);
+    const after = await Promise.all([1, 2, 3].map((n) => getArticle(article(n).link)));
+    expect(after).toEqual(before);
+    expect(after[1]?.exportedAt).toBe(T2.toISOString());
+  });
+
+  it('an undo never overwrites a link saved again since the delete', async () => {
+    await saveArticle(article(1, ['old']), T1);
+    const removed = await deleteArticles([article(1).link]);
+    await saveArticle(article(1, ['new']), T2);
+    expect(await restoreArticles(removed)).toBe(0);
+    expect((await getArticle(article(1).link))?.tags).toEqual(['new']);
+  });
+
+  it('adds and removes a tag on many articles at once, touching only those that change', async () => {
+    await saveArticle(article(1, ['a', 'b']), T1);
+    await saveArticle(article(2, ['b']), T1);
+    await saveArticle(article(3, ['c']), T1);
+    const links = [1, 2, 3].map((n) => article(n).link);
+    expect(await retagArticles(links, { add: ['z'], remove: ['b'] }, T2)).toBe(3);
+    expect((await listSummaries()).map((s) => [s.title, s.tags])).toEqual(
+      expect.arrayContaining([['Article number 1', ['a', 'z']], ['Article number 2', ['z']], ['Article number 3', ['c', 'z']]]),
+    );
+    expect(await retagArticles(links, { add: ['z'], remove: [] }, T3)).toBe(0);
+    expect((await getArticle(article(1).link))?.editedAt).toBe(T2.toISOString());
+  });
+
+  it('imports new links, merges tags into saved ones, and counts duplicates', async () => {
+    await saveArticle(article(1, ['mine']), T1);
+    const outcome = await importArticles([
+      { ...article(1, ['theirs', 'mine']), title: 'Their title' },
+      article(2, ['x']),
+      article(2, ['y']),
+      article(3),
+    ], T2);
+    expect(outcome).toEqual({ added: 2, merged: 1, unchanged: 0, duplicates: 1 });
+    const one = await getArticle(article(1).link);
+    expect(one).toMatchObject({ title: 'Article number 1', tags: ['mine', 'theirs'], savedAt: T1.toISOString(), editedAt: T2.toISOString() });
+    expect((await getArticle(article(2).link))?.tags).toEqual(['x', 'y']);
+    expect(await importArticles([article(1, ['mine'])], T3)).toEqual({ added: 0, merged: 0, unchanged: 1, duplicates: 0 });
+  });
+
+  it('an import that fails mid-write leaves the library as before: nothing half imported', async () => {
+    await saveArticle(article(1, ['mine']), T1);
+    const before = await listArticles();
+    const bad = { ...article(7), keywords: [Symbol('x')] as unknown as string[] };
+    await expect(importArticles([article(1, ['more']), article(5), article(6), bad, article(8)], T2)).rejects.toThrow();
+    expect(await listArticles()).toEqual(before);
+    expect(await listSummaries()).toHaveLength(1);
+  });
+
+  it('reads all articles in batches, or the given links', async () => {
+    for (let n = 0; n < 7; n++) await saveArticle(article(n), T1);
+    const sizes: number[] = [];
+    const seen: string[] = [];
+    for await (const batch of readArticleBatches(null, 3)) {
+      sizes.push(batch.length);
+      seen.push(...batch.map((e) => e.link));
+    }
+    expect(sizes).toEqual([3, 3, 1]);
+    expect(new Set(seen).size).toBe(7);
+    const some: string[] = [];
+    for await (const batch of readArticleBatches([article(4).link, 'https://gone/', article(2).link], 2)) some.push(...batch.map((e) => e.title));
+    expect(some).toEqual(['Article number 4', 'Article number 2']);
+  });
+});
+
+describe('the version 1 to 2 upgrade', () => {
+  it('keeps every version-1 article and builds the summaries and indexes', async () => {
+    // The library exactly as version 1 created it.
+    const v1 = await openDB(DB_NAME, 1, {
+      upgrade(db) {
+        db.createObjectStore('articles', { keyPath: 'link' }).createIndex('savedAt', 'savedAt');
+      },
+    });
+    const old = [1, 2].map((n) => ({ ...article(n, ['legacy', `t${n}`]), savedAt: `2025-0${n}-01T00:00:00.000Z`, editedAt: `2025-0${n}-02T00:00:00.000Z` }));
+    for (const entry of old) await v1.put('articles', entry);
+    v1.close();
+
+    const db = await openLibrary();
+    expect(db.version).toBe(2);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'summaries']);
+    expect([...db.transaction('articles').store.indexNames].sort()).toEqual(['savedAt', 'site', 'tags']);
+    expect(await db.getAllFromIndex('articles', 'tags', 'legacy')).toHaveLength(2);
+    expect(await db.getAllFromIndex('articles', 'site', 'site1.example')).toHaveLength(1);
+    db.close();
+
+    for (const entry of old) {
+      expect(await getArticle(entry.link)).toEqual({ ...entry, site: new URL(entry.link).hostname, exportedAt: null });
+    }
+    expect((await listSummaries()).map((s) => s.title)).toEqual(['Article number 2', 'Article number 1']);
+    expect(await knownTags()).toEqual(['legacy', 't1', 't2']);
+  });
+});
