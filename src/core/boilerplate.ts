@@ -13,7 +13,7 @@ import {
   POSTED_LINE, SECTION_HEADING, isBylineLine, isDateLine, isEmbedPlaceholder,
 } from './furniture-text.ts';
 import {
-  HEADING_TAGS, blockOf, fold, hasMedia, isBlock, isProse, leafBlocks, linkDensity, linkLength,
+  HEADING_TAGS, fold, hasMedia, isBlock, isProse, leafBlocks, linkDensity, linkLength,
   proseLength, textOf,
 } from './dom-measure.ts';
 
