@@ -16,8 +16,15 @@
  * - Readability alone: its `textContent`, default options, on a clone.
  * - Defuddle: the text of its `content` HTML (same block-aware text as Frontclip's HTML row),
  *   on a clone, with its network extractors off.
+ *
+ * Per-case misses (Frontclip's lost `with` and kept `without` snippets, with Readability's and
+ * Defuddle's beside them) go to `opts.missesFile`, by default `.bench/quality-body-misses.jsonl`.
+ * Defuddle takes seconds a page under jsdom: the references' texts depend only on the page and
+ * their versions, so they are kept in `.bench/quality-body-refs.json` (BENCH_FRESH=1 recomputes
+ * them). `BENCH_PROGRESS=1` prints each page's file to stderr as it goes.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
@@ -169,11 +176,39 @@ async function defuddle(doc: Document, url: string): Promise<string> {
   return htmlText(result.content ?? '', doc);
 }
 
+const REFS_CACHE = resolve(process.env.BENCH_BODY_REFS_CACHE ?? '.bench/quality-body-refs.json');
+
+function packageVersion(name: string): string {
+  try {
+    return (JSON.parse(readFileSync(resolve('node_modules', name, 'package.json'), 'utf8')) as { version?: string }).version ?? '?';
+  } catch {
+    return '?';
+  }
+}
+
+const REFS_VERSION = `readability ${packageVersion('@mozilla/readability')}, defuddle ${packageVersion('defuddle')}`;
+type Refs = Record<string, { readability: string; defuddle: string }>;
+
+function loadRefs(): Refs {
+  if (process.env.BENCH_FRESH === '1' || !existsSync(REFS_CACHE)) return {};
+  try {
+    const cached = JSON.parse(readFileSync(REFS_CACHE, 'utf8')) as { version?: string; texts?: Refs };
+    return cached.version === REFS_VERSION ? cached.texts ?? {} : {};
+  } catch {
+    return {};
+  }
+}
+
+function saveRefs(texts: Refs): void {
+  mkdirSync(dirname(REFS_CACHE), { recursive: true });
+  writeFileSync(REFS_CACHE, JSON.stringify({ version: REFS_VERSION, texts }));
+}
+
 const SYSTEMS = ['Frontclip', 'Frontclip (HTML body as text)', 'Readability alone', 'Defuddle'] as const;
 type System = (typeof SYSTEMS)[number];
 
 /** Scores every case, prints the body table, writes per-case misses (one JSON object a line). */
-export async function runBody(cases: BodyCase[], casesFile: string, opts: { missesFile?: string }): Promise<void> {
+export async function runBody(cases: BodyCase[], casesFile: string, opts: { missesFile?: string | undefined }): Promise<void> {
   const folder = dirname(resolve(casesFile));
   const tallies = Object.fromEntries(SYSTEMS.map((s) => [s, tally()])) as Record<System, Tally>;
   const misses: string[] = [];
@@ -182,27 +217,35 @@ export async function runBody(cases: BodyCase[], casesFile: string, opts: { miss
   // Defuddle reports its own failures on the console; the table says what matters.
   const warn = console.warn;
   const error = console.error;
+  const refs = loadRefs();
+  let fresh = 0;
   for (const c of cases) {
     withCount += c.with.length;
     withoutCount += c.without.length;
     if (process.env.BENCH_PROGRESS) process.stderr.write(`${c.file}\n`);
-    const dom = loadDom(isAbsolute(c.file) ? c.file : resolve(folder, c.file), c.url);
+    const path = isAbsolute(c.file) ? c.file : resolve(folder, c.file);
+    const key = createHash('sha1').update(c.url).update('\0').update(readFileSync(path)).digest('hex');
+    const dom = loadDom(path, c.url);
     const doc = dom.window.document;
     try {
       const texts: Record<System, string> = {
         Frontclip: frontclip(doc, c.url, 'markdown'),
         'Frontclip (HTML body as text)': frontclip(doc, c.url, 'html'),
-        'Readability alone': readabilityAlone(doc),
-        Defuddle: '',
+        'Readability alone': refs[key]?.readability ?? readabilityAlone(doc),
+        Defuddle: refs[key]?.defuddle ?? '',
       };
-      console.warn = console.error = () => {};
-      try {
-        texts.Defuddle = await defuddle(doc, c.url);
-      } catch {
-        texts.Defuddle = '';
-      } finally {
-        console.warn = warn;
-        console.error = error;
+      if (refs[key] === undefined) {
+        console.warn = console.error = () => {};
+        try {
+          texts.Defuddle = await defuddle(doc, c.url);
+        } catch {
+          texts.Defuddle = '';
+        } finally {
+          console.warn = warn;
+          console.error = error;
+        }
+        refs[key] = { readability: texts['Readability alone'], defuddle: texts.Defuddle };
+        if (++fresh % 25 === 0) saveRefs(refs);
       }
       const outcome = Object.fromEntries(SYSTEMS.map((s) => [s, score(tallies[s], c, texts[s])])) as Record<System, Outcome>;
       const mine = outcome.Frontclip;
@@ -221,7 +264,11 @@ export async function runBody(cases: BodyCase[], casesFile: string, opts: { miss
     } finally {
       dom.window.close();
     }
+    // jsdom reaches nodes through WeakRefs, whose targets live until the current job ends: a
+    // turn of the event loop between pages lets each page go.
+    await new Promise((done) => setImmediate(done));
   }
+  if (fresh > 0) saveRefs(refs);
 
   const pct = (x: number) => x.toFixed(3);
   console.log(`body: ${cases.length} pages, ${withCount} "with" snippets, ${withoutCount} "without" snippets`);
@@ -233,7 +280,7 @@ export async function runBody(cases: BodyCase[], casesFile: string, opts: { miss
     console.log(`| ${s} | ${pct(f.f1)} | ${pct(f.precision)} | ${pct(f.recall)} | ${t.tp} | ${t.fn} | ${t.fp} | ${t.tn} | ${t.empty} |`);
   }
   for (const crash of crashes) console.log(`error: ${crash}`);
-  const out = resolve(opts.missesFile ?? 'artifacts/quality-body-misses.jsonl');
+  const out = resolve(opts.missesFile ?? '.bench/quality-body-misses.jsonl');
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, misses.length ? `${misses.join('\n')}\n` : '');
   console.log(`Frontclip's misses on ${misses.length} pages written to ${out}`);

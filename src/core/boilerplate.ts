@@ -1,26 +1,451 @@
 /**
  * Readability keeps some page furniture that sits inside the article container: ad slots,
- * newsletter boxes, share bars, "related" lists. They are recognised by the names publishers give
- * them (class and id tokens) and by their text, and removed only while they are small next to the
- * article, so a mislabelled container can never take the article's own paragraphs with it.
+ * newsletter boxes, share bars, "related" lists and "read also" teasers, bylines and date lines,
+ * author boxes, tag lists, image credits. They are recognised by general signals: the names
+ * publishers give them (class and id words), their wording (short labels in many languages),
+ * their place (before the first or after the last paragraph of prose) and their shape (links,
+ * repeated teaser cards). Every rule is bounded: it never takes a block of the article's own prose,
+ * so a mislabelled container cannot take the article's paragraphs with it.
  */
-const FURNITURE_TOKEN =
-  /(?:^|[\s_-])(?:ads?|adslot|advert|advertisement|advertising|sponsor(?:ed)?|promo|newsletter|signup|subscribe|subscription|share|sharing|social|related|recommended|outbrain|taboola|donate|paywall)(?:$|[\s_-])/i;
-const FURNITURE_TEXT = /^(?:advertisement|advert|ad|sponsored|story continues below advertisement|scroll to continue(?: with content)?)$/i;
+import { furnitureKinds, type FurnitureKind } from './furniture-names.ts';
+import {
+  AUTHOR_HEADING, CALL_TO_ACTION, CAPTION_LABEL, FURNITURE_LABEL, META_LABEL, READ_ALSO, READ_MORE_LINK,
+  POSTED_LINE, SECTION_HEADING, isBylineLine, isDateLine, isEmbedPlaceholder,
+} from './furniture-text.ts';
+import {
+  HEADING_TAGS, changed, detach, fold, hasMedia, measuring, isBlock, isProse, leafBlocks, linkDensity, linkLength,
+  proseLength, textOf,
+} from './dom-measure.ts';
 
 /** A piece of furniture may hold at most this share of the article's text. */
-const MAX_SHARE = 0.2;
+const MAX_SHARE = 0.3;
+/**
+ * ... and no paragraph of prose, nor much unlinked text: a "teaser" class on a paragraph names the
+ * article's lead as often as a box of links. Author notes, comments, ads and paywall notes are
+ * written in sentences, so these kinds may hold some.
+ */
+const MAX_PROSE = 0;
+const MAX_PLAIN = 400;
+const MAX_PROSE_WORDY_KINDS = 600;
+/** Kinds whose name may stand on the article's own text: a lead, collapsed text, a dateline paragraph. */
+const TERSE_KINDS = new Set<FurnitureKind>(['related', 'hidden', 'meta', 'tags', 'navigation']);
 
-const textLength = (el: Element): number => (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+/** Under a "Related" heading, teaser excerpts may add up to this much prose. */
+const SECTION_PROSE = 300;
+
+/** Characters of text outside links. */
+const plainLength = (el: Element): number => textLength(el) - linkLength(el);
+
+const textLength = (el: Element): number => textOf(el).length;
 
 /** Removes furniture from an extracted article in place (`root` belongs to a detached clone). */
 export function removeFurniture(root: Element): void {
-  const total = Math.max(1, textLength(root));
-  for (const el of Array.from(root.querySelectorAll('*'))) {
-    if (!root.contains(el)) continue; // inside furniture removed already
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const named = FURNITURE_TOKEN.test(`${el.getAttribute('class') ?? ''} ${el.id}`);
-    const marker = FURNITURE_TEXT.test(text);
-    if ((named || marker) && text.length / total <= MAX_SHARE) el.remove();
+  measuring(() => removeAll(root));
+}
+
+function removeAll(root: Element): void {
+  repairTables(root);
+  removeNamed(root);
+  removeSections(root);
+  removeLeafFurniture(root);
+  removeTeaserCards(root);
+  removeEdges(root);
+  dropEmpty(root);
+}
+
+/**
+ * Readability can lift a layout table's cell out of its table; a cell or row without a table is
+ * invalid HTML that converters trip over, so it becomes a plain block.
+ */
+const TABLE_PARENT: Record<string, RegExp> = {
+  TD: /^TR$/, TH: /^TR$/, TR: /^(?:TBODY|THEAD|TFOOT|TABLE)$/, TBODY: /^TABLE$/, THEAD: /^TABLE$/, TFOOT: /^TABLE$/, CAPTION: /^TABLE$/,
+};
+
+function repairTables(root: Element): void {
+  // In document order, so a stray row is mended before its cells are looked at.
+  for (const el of Array.from(root.querySelectorAll('td, th, tr, tbody, thead, tfoot, caption'))) {
+    if (TABLE_PARENT[el.tagName]!.test(el.parentElement?.tagName ?? '')) continue;
+    const div = el.ownerDocument.createElement('div');
+    div.append(...Array.from(el.childNodes));
+    el.replaceWith(div);
+    changed();
   }
 }
+
+/**
+ * Is this inline element part of a sentence? Its run of inline neighbours (up to the nearest
+ * block boundaries) holds more text than itself.
+ */
+function isMidSentence(el: Element): boolean {
+  if (isBlock(el)) return false;
+  let top = el;
+  while (top.parentElement && !isBlock(top.parentElement)) top = top.parentElement;
+  let run = 0;
+  for (const dir of ['previousSibling', 'nextSibling'] as const) {
+    for (let n = top[dir]; n; n = n[dir]) {
+      if (n.nodeType === 1 && isBlock(n as Element)) break;
+      run += fold(n.textContent ?? '').length;
+      if (run > 25) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Elements whose class or id names page furniture, while they stay small next to the article;
+ * captions and credits go their own way (`removeCaption`).
+ */
+function removeNamed(root: Element): void {
+  const total = Math.max(1, textLength(root));
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    const kinds = furnitureKinds(el);
+    const caption = el.tagName === 'FIGCAPTION' || kinds.includes('caption') || kinds.includes('credit');
+    if (!caption && kinds.length === 0) continue;
+    if (!root.contains(el)) continue;
+    if (caption) {
+      removeCaption(el);
+      continue;
+    }
+    const length = textLength(el);
+    if (kinds.includes('hidden') && !isBlock(el) && length <= 60) {
+      detach(el);
+      continue;
+    }
+    if (isMidSentence(el)) continue;
+    if (length / total > MAX_SHARE) continue;
+    const wordy = !kinds.some((k) => TERSE_KINDS.has(k));
+    if (wordy ? proseLength(el) > MAX_PROSE_WORDY_KINDS : proseLength(el) > MAX_PROSE || plainLength(el) > MAX_PLAIN) continue;
+    detach(el);
+  }
+}
+
+function figureImage(caption: Element): HTMLImageElement | null {
+  const figure = caption.closest('figure') ?? caption.parentElement;
+  const img = figure?.querySelector('img');
+  return img && figure && textLength(figure) <= textLength(caption) + 5 ? img : null;
+}
+
+/** A caption's words without the credit line inside it. */
+function captionText(caption: Element): string {
+  const copy = caption.cloneNode(true) as Element;
+  for (const part of Array.from(copy.querySelectorAll('*'))) {
+    if (furnitureKinds(part).includes('credit') || CAPTION_LABEL.test(fold(part.textContent ?? ''))) part.remove();
+  }
+  return fold(copy.textContent ?? '');
+}
+
+/** Is there an image beside this block, or in the small box that holds both? */
+function nextToImage(el: Element): boolean {
+  if (el.querySelector('img, picture')) return true;
+  const siblings = [el.previousElementSibling, el.nextElementSibling];
+  if (siblings.some((n) => n?.matches('img, picture, figure') || (n?.querySelector('img, picture') && textLength(n) <= 300))) return true;
+  let box = el.parentElement;
+  for (let depth = 0; box && depth < 2; depth++, box = box.parentElement) {
+    if (textLength(box) > textLength(el) + 300) return false;
+    if (box.querySelector('img, picture')) return true;
+  }
+  return false;
+}
+
+/**
+ * A caption or an image credit. The caption's words stay with the image as its alternative text
+ * when the image has none; the file's text keeps to the article.
+ */
+function removeCaption(el: Element): void {
+  // A figure wrapper named "caption": only its text parts go.
+  if (el.matches('img, picture, figure') || el.querySelector('img, picture, video, audio, iframe, table')) return;
+  const text = textOf(el);
+  const inCaption = Boolean(el.parentElement?.closest('figcaption'));
+  if (text.length > 400 || (isMidSentence(el) && !inCaption)) return;
+  const img = figureImage(el);
+  const alt = captionText(el);
+  if (img && !img.getAttribute('alt')?.trim() && alt) img.setAttribute('alt', alt);
+  detach(el);
+}
+
+/** "Photo: ...", "Abbildung 3: ..." beside an image: the text goes, the image stays. */
+function removeCaptionLine(el: Element): void {
+  for (const node of Array.from(el.childNodes)) {
+    if (node.nodeType === 1 && ((node as Element).matches('img, picture') || (node as Element).querySelector('img, picture'))) continue;
+    node.parentNode?.removeChild(node);
+  }
+  changed();
+}
+
+const cleanLabel = (text: string): string => text.replace(/[\s:.!?…»›>|–—-]+$/, '').replace(/^[\s»›>|–—-]+/, '').trim();
+
+/** A heading, or a short paragraph that is all bold: how pages title a box. */
+function headingText(el: Element): string | null {
+  if (HEADING_TAGS.has(el.tagName)) return textOf(el);
+  if (!(el.tagName === 'P' || el.tagName === 'DIV' || el.tagName === 'SPAN')) return null;
+  const text = textOf(el);
+  if (!text || text.length > 80) return null;
+  const bold = Array.from(el.querySelectorAll('strong, b, h1, h2, h3, h4, h5, h6'));
+  const boldLength = bold.reduce((n, b) => (b.parentElement?.closest('strong, b') && el.contains(b.parentElement.closest('strong, b')) ? n : n + textLength(b)), 0);
+  return boldLength >= text.replace(/[:\s]+$/, '').length ? text : null;
+}
+
+const headingRank = (el: Element): number => (HEADING_TAGS.has(el.tagName) ? Number(el.tagName[1]) : 7);
+
+/** A block of links, teaser cards or images: what follows a "Related" heading. */
+function isTeaserLike(el: Element): boolean {
+  const length = textLength(el);
+  if (length === 0) return hasMedia(el) || el.querySelector('a') !== null;
+  const density = linkDensity(el, length);
+  if (density >= 0.5) return true;
+  if (el.tagName === 'UL' || el.tagName === 'OL') {
+    const items = Array.from(el.children);
+    const linked = items.filter((li) => linkDensity(li) >= 0.5).length;
+    if (items.length > 0 && linked / items.length >= 0.6) return true;
+  }
+  if (length <= 160 && el.querySelector('a')) return true;
+  return proseLength(el) === 0 && density >= 0.25;
+}
+
+/** Headings such as "Related articles", "Mehr zum Thema", "Lee también" and the links under them. */
+function removeSections(root: Element): void {
+  // Headings, and the blocks that hold bold text (the only ones that can be all bold).
+  const candidates = new Set<Element>();
+  for (const el of Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6, strong, b'))) {
+    if (HEADING_TAGS.has(el.tagName)) candidates.add(el);
+    else for (let up = el.parentElement; up && up !== root; up = up.parentElement) {
+      if (up.tagName === 'P' || up.tagName === 'DIV' || up.tagName === 'SPAN') {
+        candidates.add(up);
+        if (isBlock(up)) break;
+      }
+    }
+  }
+  for (const heading of candidates) {
+    if (!root.contains(heading)) continue;
+    const raw = headingText(heading);
+    if (raw === null) continue;
+    const label = cleanLabel(raw);
+    if (!label || label.length > 80) continue;
+    const author = AUTHOR_HEADING.test(label);
+    if (!author && !SECTION_HEADING.test(label)) continue;
+    // The heading may be wrapped (`div > h2`): walk siblings from its outermost lone wrapper.
+    let box = heading;
+    while (box.parentElement && box.parentElement !== root && textLength(box.parentElement) === textLength(box)) box = box.parentElement;
+    const rank = headingRank(heading);
+    const taken: Element[] = [];
+    let bio = 0;
+    for (let next = box.nextElementSibling; next; next = next.nextElementSibling) {
+      const nextHeading = headingText(next) !== null || next.querySelector('h1, h2, h3, h4, h5, h6');
+      if (nextHeading && (HEADING_TAGS.has(next.tagName) ? headingRank(next) <= rank : true) && !isTeaserLike(next)) break;
+      if (isTeaserLike(next)) {
+        taken.push(next);
+        continue;
+      }
+      if (author && bio + textLength(next) <= 700 && isTail(root, next)) {
+        bio += textLength(next);
+        taken.push(next);
+        continue;
+      }
+      break;
+    }
+    if (taken.length === 0 && !(FURNITURE_LABEL.test(raw) || author)) continue;
+    if (taken.some((el) => proseLength(el) > (author ? 700 : SECTION_PROSE))) continue;
+    for (const el of taken) detach(el);
+    detach(box);
+  }
+}
+
+/** Is nothing of the article's prose after `el`? */
+function isTail(root: Element, el: Element): boolean {
+  const blocks = leafBlocks(root);
+  const at = blocks.findIndex((b) => el === b || el.contains(b) || b.contains(el));
+  if (at < 0) return false;
+  for (let i = blocks.length - 1; i > at; i--) {
+    if (el.contains(blocks[i]!)) continue;
+    if (isProse(blocks[i]!)) return false;
+  }
+  return true;
+}
+
+/** Labels that stand where an ad was, wherever they are. */
+const AD_MARKER = /^[-–—\s]*(?:advertisement|advert|ad|ads|sponsored|anzeige|werbung|publicidad|publicité|pubblicità|reklama|story continues below advertisement|scroll to continue(?: with content)?|article continues below)[-–—\s]*$/i;
+
+/** "ANZEIGE – ...", "Advertisement: ...": a block that announces itself as an ad. */
+const AD_PREFIX = /^(?:anzeige|werbung|advertisement|sponsored|publicidad|publicité|reklama)\s*[-–—:|]/i;
+
+/** A pitch for the site's newsletter, wherever it interrupts the article. */
+const NEWSLETTER_PITCH = /\b(?:sign(?:ing)? up (?:to|for) (?:our|the)\b.{0,30}newsletter|subscribe to our newsletter|(?:unseren?|den) newsletter (?:abonnieren|bestellen)|abonnieren sie (?:unseren|den) newsletter|suscr[ií]bete a nuestr[oa]|abonnez-vous à notre|iscriviti alla nostra newsletter)/i;
+
+/** A short text that ends in a "read more" link to another page: a teaser for another article. */
+function isReadMoreTeaser(el: Element, text: string): boolean {
+  if (text.length > 400) return false;
+  const links = el.querySelectorAll('a[href]');
+  const last = links[links.length - 1];
+  if (!last || !READ_MORE_LINK.test(textOf(last))) return false;
+  // Nothing but punctuation may follow the link.
+  const after = text.slice(text.lastIndexOf(textOf(last)) + textOf(last).length);
+  if (/[\p{L}\p{N}]/u.test(after)) return false;
+  const page = el.ownerDocument.URL;
+  try {
+    const target = new URL(last.getAttribute('href') ?? '', page);
+    const here = new URL(page);
+    return target.pathname !== here.pathname || target.host !== here.host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Short blocks that are furniture by their words: "Read also: <headline>" lines, ad labels, embed
+ * placeholders, teasers, lone labels, newsletter pitches, caption lines beside an image.
+ */
+function removeLeafFurniture(root: Element): void {
+  for (const el of leafBlocks(root)) {
+    if (!root.contains(el)) continue;
+    const text = textOf(el);
+    if (text.length <= 300 && CAPTION_LABEL.test(text) && nextToImage(el)) {
+      removeCaptionLine(el);
+      continue;
+    }
+    if (AD_MARKER.test(text) || isEmbedPlaceholder(text) || isReadMoreTeaser(el, text)
+      || (!HEADING_TAGS.has(el.tagName) && FURNITURE_LABEL.test(text))) {
+      detach(el);
+      continue;
+    }
+    if (AD_PREFIX.test(text) || (text.length <= 150 && NEWSLETTER_PITCH.test(text))) {
+      removeWithBox(root, el);
+      continue;
+    }
+    if (text.length > 250 || !READ_ALSO.test(text)) continue;
+    const rest = text.replace(READ_ALSO, '');
+    if (/^\s*[:»›>|–—-]/.test(rest) || linkDensity(el, text.length) >= 0.5 || el.querySelector('a')) detach(el);
+  }
+}
+
+const signature = (el: Element): string => `${el.tagName}.${(el.getAttribute('class') ?? '').trim().split(/\s+/).sort().join('.')}`;
+
+/**
+ * Repeated cards that each lead to another article: at least three siblings of the same shape,
+ * each short and led by a link. Plain lists count only after the article's last paragraph.
+ */
+function removeTeaserCards(root: Element): void {
+  const total = Math.max(1, textLength(root));
+  for (const box of Array.from(root.querySelectorAll('div, section, ul, ol, aside, nav'))) {
+    if (!root.contains(box) || box.children.length < 3) continue;
+    if (textLength(box) / total > MAX_SHARE) continue;
+    const groups = new Map<string, Element[]>();
+    for (const child of Array.from(box.children)) {
+      const key = signature(child);
+      groups.set(key, [...(groups.get(key) ?? []), child]);
+    }
+    const [key, cards] = [...groups.entries()].sort((a, b) => b[1].length - a[1].length)[0]!;
+    if (cards.length < 3 || cards.length / box.children.length < 0.6) continue;
+    const classed = !/\.$/.test(key);
+    if (!classed && !isTail(root, box)) continue;
+    const teasers = cards.filter((card) => {
+      const length = textLength(card);
+      const link = Array.from(card.querySelectorAll('a')).some((a) => textLength(a) >= 12) || card.matches('a');
+      return link && length <= 400 && (linkDensity(card, length) >= 0.3 || card.querySelector('h2 a, h3 a, h4 a, a h2, a h3, a h4') !== null);
+    });
+    if (teasers.length / cards.length < 0.8) continue;
+    if (cards.some((card) => Array.from(card.querySelectorAll('p')).some((p) => textLength(p) > 400))) continue;
+    detach(box);
+  }
+}
+
+/** Is the whole text of `el` in italics or emphasis? */
+function allEmphasis(el: Element): boolean {
+  const length = textLength(el);
+  const em = Array.from(el.querySelectorAll('em, i')).filter((e) => !e.parentElement?.closest('em, i') || !el.contains(e.parentElement.closest('em, i')));
+  return length > 0 && em.reduce((n, e) => n + textLength(e), 0) >= length - 2;
+}
+
+/** "Jane Doe is a lecturer at ...": an author's note set in italics under an article. */
+const AUTHOR_NOTE = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3},?\s+(?:is|was|ist|war|es|fue|est|était|è|é|jest)\s/u;
+
+/**
+ * Blocks before the article's first paragraph of prose and after its last: date and byline
+ * lines, lone labels, calls to subscribe, links to elsewhere, an author's note.
+ */
+function removeEdges(root: Element): void {
+  const blocks = leafBlocks(root);
+  const prose = blocks.map(isProse);
+  const first = prose.indexOf(true);
+  const last = prose.lastIndexOf(true);
+  const drop = (el: Element): void => removeWithBox(root, el);
+  if (first < 0) {
+    for (const el of blocks) if (isEdgeMeta(textOf(el))) detach(el);
+    return;
+  }
+  for (let i = 0; i < first; i++) {
+    const el = blocks[i]!;
+    const text = textOf(el);
+    if (isEdgeMeta(text)) detach(el);
+    else if (text.length <= 300 && CALL_TO_ACTION.test(text)) drop(el);
+  }
+  for (let i = last + 1; i < blocks.length; i++) {
+    const el = blocks[i]!;
+    if (!root.contains(el)) continue;
+    const text = textOf(el);
+    if (isEdgeMeta(text) || FURNITURE_LABEL.test(text) || isPostedLine(text)
+      || (el.tagName === 'LI' && text.length <= 300 && linkDensity(el, text.length) >= 0.6)) {
+      detach(el);
+    } else if (text.length <= 300 && CALL_TO_ACTION.test(text)) {
+      drop(el);
+    }
+  }
+  // Calls to action among the closing paragraphs (a paywall notice runs to several), and an
+  // italic author's note as the very last one.
+  for (let i = last; i > first && i >= last - 5; i--) {
+    const el = blocks[i]!;
+    if (!root.contains(el)) continue;
+    const text = textOf(el);
+    // Quoted speech is reported, not addressed to the reader.
+    if (isPostedLine(text)) detach(el);
+    else if (text.length <= 300 && CALL_TO_ACTION.test(text) && !/^["„“”«»‚‘'"]/.test(text)) drop(el);
+    else if (i === last && text.length <= 600 && allEmphasis(el) && AUTHOR_NOTE.test(text)) detach(el);
+  }
+  // A heading that nothing follows any more heads nothing.
+  const rest = leafBlocks(root);
+  for (let i = rest.length - 1; i >= 0 && HEADING_TAGS.has(rest[i]!.tagName); i--) detach(rest[i]!);
+}
+
+/**
+ * Removes a block, and the small box it opens or closes when the box holds nothing else of
+ * substance: a donation box's heading and its one pitch paragraph go together.
+ */
+function removeWithBox(root: Element, el: Element): void {
+  const box = el.parentElement;
+  detach(el);
+  if (!box || box === root) return;
+  const length = textLength(box);
+  if (length > 0 && length <= 400 && proseLength(box) <= 250 && leafBlocks(box).length <= 3
+      && textLength(root) > 4 * length) {
+    detach(box);
+  }
+}
+
+/** WordPress-style closing lines: "This entry was posted on <date> in <categories>". */
+function isPostedLine(text: string): boolean {
+  return text.length <= 450 && POSTED_LINE.test(text) && /\d/.test(text);
+}
+
+function isEdgeMeta(text: string): boolean {
+  return isDateLine(text) || isBylineLine(text) || META_LABEL.test(text);
+}
+
+/** Containers our removals left without text or media. */
+const EMPTIABLE = new Set(['DIV', 'SECTION', 'P', 'SPAN', 'UL', 'OL', 'LI', 'ASIDE', 'HEADER', 'FOOTER', 'FIGURE', 'STRONG', 'B', 'EM']);
+const CONTENT_TAGS = new Set(['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'IFRAME', 'SVG', 'svg', 'TABLE', 'HR', 'BR', 'CANVAS', 'OBJECT', 'EMBED', 'MATH', 'math']);
+
+function dropEmpty(root: Element): void {
+  // One walk from the leaves up: an element has content when a text or a media child has.
+  const walk = (el: Element): boolean => {
+    let content = CONTENT_TAGS.has(el.tagName);
+    for (let c = el.firstChild; c; ) {
+      const next = c.nextSibling;
+      if (c.nodeType === 3) content ||= /\S/.test(c.nodeValue ?? '');
+      else if (c.nodeType === 1) content = walk(c as Element) || content;
+      c = next;
+    }
+    if (!content && el !== root && EMPTIABLE.has(el.tagName)) el.remove();
+    return content;
+  };
+  walk(root);
+}
+

@@ -3,6 +3,8 @@ import type { Article, BodyFormat } from './article.ts';
 import { readMetadata, type PageMetadata } from './metadata.ts';
 import { sanitizeElement } from './sanitize.ts';
 import { removeFurniture } from './boilerplate.ts';
+import { recoverLead } from './lead.ts';
+import { FALLBACK_BELOW, fallbackBody } from './fallback-body.ts';
 import { toMarkdown } from './markdown.ts';
 import { slugify } from './slug.ts';
 import { suggestTags } from './tags.ts';
@@ -71,13 +73,17 @@ function readArticle(doc: Document): Body {
     keepClasses: true,
   }).parse();
   const text = (result?.textContent ?? '').replace(/\s+/g, ' ').trim();
-  if (!result?.content || text.length < MIN_ARTICLE_CHARS) throw new NoArticleError();
-  const holder = clone.createElement('div');
-  holder.append(...Array.from(unwrapReadability(result.content).childNodes));
+  // Only a short result earns a second opinion, so a page pays for one pass in the common case.
+  const fallback = text.length < FALLBACK_BELOW ? fallbackBody(doc, Math.max(2 * text.length, FALLBACK_BELOW)) : null;
+  const content = fallback ?? (result?.content && text.length >= MIN_ARTICLE_CHARS ? unwrapReadability(result.content) : null);
+  if (!content) throw new NoArticleError();
+  const holder = content.ownerDocument.createElement('div');
+  holder.append(...Array.from(content.childNodes));
   removeFurniture(holder);
+  recoverLead(doc, holder);
   return {
     element: holder,
-    hints: { title: result.title, excerpt: result.excerpt, siteName: result.siteName, publishedTime: result.publishedTime },
+    hints: { title: result?.title, excerpt: result?.excerpt, siteName: result?.siteName, publishedTime: result?.publishedTime },
   };
 }
 

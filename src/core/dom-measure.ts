@@ -1,0 +1,110 @@
+/** Measures of extracted article HTML that the furniture rules share. */
+
+export const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CENTER', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
+  'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI',
+  'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+  'SUMMARY',
+]);
+
+export const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+const MEDIA = 'img, picture, video, audio, iframe, svg, canvas, object, embed';
+
+/** A paragraph this long, mostly unlinked, is the article's own prose. */
+export const PROSE_PARAGRAPH = 150;
+
+export const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/*
+ * The rules ask the same questions of the same elements many times over (its text, its links,
+ * its paragraphs). While `measuring` runs, answers are remembered until the tree changes; every
+ * change goes through `detach` or is announced with `changed`.
+ */
+let texts: WeakMap<Element, string> | null = null;
+let links: WeakMap<Element, number> | null = null;
+let leaves: WeakMap<Element, Element[]> | null = null;
+
+export function measuring<T>(run: () => T): T {
+  texts = new WeakMap();
+  links = new WeakMap();
+  leaves = new WeakMap();
+  try {
+    return run();
+  } finally {
+    texts = links = leaves = null;
+  }
+}
+
+/** Forget what was measured: the tree has changed. */
+export function changed(): void {
+  if (!texts) return;
+  texts = new WeakMap();
+  links = new WeakMap();
+  leaves = new WeakMap();
+}
+
+/** Removes an element and forgets what was measured. */
+export function detach(node: ChildNode): void {
+  node.remove();
+  changed();
+}
+
+export function textOf(el: Element): string {
+  const known = texts?.get(el);
+  if (known !== undefined) return known;
+  const text = fold(el.textContent ?? '');
+  texts?.set(el, text);
+  return text;
+}
+
+export const isBlock = (el: Element): boolean => BLOCK_TAGS.has(el.tagName);
+
+export const hasMedia = (el: Element): boolean => el.matches(MEDIA) || el.querySelector(MEDIA) !== null;
+
+/** Characters of `el`'s text that sit inside links. */
+export function linkLength(el: Element): number {
+  if (el.tagName === 'A') return textOf(el).length;
+  const known = links?.get(el);
+  if (known !== undefined) return known;
+  let n = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) n += textOf(a).length;
+  links?.set(el, n);
+  return n;
+}
+
+export function linkDensity(el: Element, length = textOf(el).length): number {
+  return length === 0 ? 0 : Math.min(1, linkLength(el) / length);
+}
+
+/** A block holding text but no other block: a paragraph, a list item, a heading, a cell. */
+export function isLeafBlock(el: Element): boolean {
+  if (!isBlock(el)) return false;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    if (isBlock(c) && c.tagName !== 'HR') return false;
+  }
+  return true;
+}
+
+/** Leaf blocks with text, in document order. */
+export function leafBlocks(root: Element): Element[] {
+  const known = leaves?.get(root);
+  if (known) return known;
+  const found = Array.from(root.querySelectorAll('*')).filter((el) => isLeafBlock(el) && textOf(el).length > 0);
+  leaves?.set(root, found);
+  return found;
+}
+
+/** Is this block a sentence or more of the article's own text? */
+export function isProse(el: Element): boolean {
+  const length = textOf(el).length;
+  return length >= PROSE_PARAGRAPH && linkDensity(el, length) < 0.4;
+}
+
+/** Characters of the article's own prose inside `el`. */
+export function proseLength(el: Element): number {
+  if (isLeafBlock(el)) return isProse(el) ? textOf(el).length : 0;
+  let n = 0;
+  for (const block of leafBlocks(el)) if (isProse(block)) n += textOf(block).length;
+  return n;
+}

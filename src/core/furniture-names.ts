@@ -1,0 +1,125 @@
+/**
+ * What the names publishers give their elements (class and id) say about them. A name is split
+ * into words at every separator and camelCase step (`post-author__bio`, `relatedArticlesItem`,
+ * `BorlabsCookie`), and the words are looked up in small vocabularies of page furniture.
+ */
+
+export type FurnitureKind =
+  | 'ad' | 'share' | 'subscribe' | 'related' | 'author' | 'meta' | 'tags' | 'comments' | 'rating'
+  | 'navigation' | 'hidden' | 'consent' | 'widget' | 'caption' | 'credit';
+
+const VOCABULARY: Record<FurnitureKind, string[]> = {
+  ad: [
+    'ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'advertorial', 'adslot',
+    'adsense', 'adunit', 'anzeige', 'werbung', 'sponsor', 'sponsored', 'sponsoring', 'promo', 'promoted',
+    'affiliate', 'outbrain', 'taboola', 'plista', 'ligatus',
+  ],
+  share: [
+    'share', 'shares', 'sharing', 'sharebar', 'sharebox', 'sharethis', 'addtoany', 'shariff', 'social',
+    'socials', 'socialmedia', 'teilen',
+  ],
+  subscribe: [
+    'newsletter', 'newsletters', 'signup', 'subscribe', 'subscription', 'subscriptions', 'paywall',
+    'regwall', 'donate', 'donation', 'donations', 'spenden', 'cta', 'optin', 'leadgen', 'steady',
+  ],
+  related: [
+    'related', 'relatedposts', 'recommended', 'recommendation', 'recommendations', 'teaser', 'teasers',
+    'teasertext', 'readmore', 'suggested', 'suggestions', 'popular', 'trending', 'mostread', 'crosslink',
+    'crosslinks', 'weiterlesen', 'morelinks', 'interesting',
+  ],
+  author: ['author', 'authors', 'autor', 'autoren', 'byline', 'bio', 'biography', 'authorbio', 'authorbox'],
+  meta: [
+    'meta', 'metadata', 'postmeta', 'postmetadata', 'entrymeta', 'dateline', 'date', 'datetime',
+    'published', 'updated', 'timestamp', 'posted', 'postedon', 'readtime', 'readingtime', 'relativetime',
+    'lastupdated',
+  ],
+  tags: ['tags', 'tag', 'taglist', 'tagcloud', 'categories', 'keywords', 'topics', 'schlagworte'],
+  comments: [
+    'comment', 'comments', 'kommentar', 'kommentare', 'respond', 'replies', 'disqus', 'akismet',
+    'discussion',
+  ],
+  rating: ['rating', 'ratings', 'vote', 'votes', 'voting', 'stars', 'feedback', 'helpful'],
+  navigation: [
+    'breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'nav', 'navigation', 'navbar', 'menu', 'toc',
+    'backtotop', 'skiplink', 'skiplinks',
+  ],
+  hidden: [
+    'hidden', 'hide', 'hidecompletely', 'hidecontent', 'invisible', 'screenreader', 'offscreen',
+    'noprint', 'loading', 'loader', 'spinner',
+  ],
+  consent: ['cookie', 'cookies', 'consent', 'gdpr', 'borlabs', 'cmp', 'embedconsent', 'privacywall'],
+  widget: ['widget', 'widgets', 'sidebar', 'toolbar', 'popup', 'modal', 'overlay', 'alert', 'disclaimer', 'wishlist'],
+  caption: ['caption', 'captions', 'figcaption', 'subcaption', 'legend', 'bildunterschrift'],
+  credit: ['credit', 'credits', 'copyright', 'photographer', 'bildnachweis', 'fotonachweis', 'imagecredit'],
+};
+
+const KIND_OF = new Map<string, FurnitureKind>();
+for (const [kind, words] of Object.entries(VOCABULARY) as [FurnitureKind, string[]][]) {
+  for (const word of words) KIND_OF.set(word, kind);
+}
+
+/** Word pairs that name furniture only together (`sr-only`, `read-more`, `more-articles`). */
+const PAIRS = new Map<string, FurnitureKind>([
+  ['sr only', 'hidden'], ['visually hidden', 'hidden'], ['screen reader', 'hidden'], ['d none', 'hidden'],
+  ['read more', 'related'], ['more articles', 'related'], ['more stories', 'related'], ['more news', 'related'],
+  ['more posts', 'related'], ['further reading', 'related'], ['see also', 'related'], ['most read', 'related'],
+  ['print only', 'hidden'], ['table contents', 'navigation'], ['jump links', 'navigation'],
+  ['about author', 'author'], ['reading time', 'meta'], ['read time', 'meta'], ['post info', 'meta'],
+  ['entry footer', 'meta'], ['article footer', 'meta'], ['post footer', 'meta'], ['last updated', 'meta'],
+]);
+
+/** Names a CMS gives an article for its taxonomy (`tag-cooking`, `category-news`): no signal. */
+const TAXONOMY_CLASS = /^(?:tag|tags|category|categories|format|type|status|comment-author|postid|post-id|page-id|has|topic)-/i;
+
+/** `hidden-xs`, `is-hidden-md`: hidden at one screen size only, so shown at others. */
+const BREAKPOINT_WORDS = new Set(['xs', 'sm', 'md', 'lg', 'xl', 'xxl', 'mobile', 'desktop', 'tablet', 'phone', 'small', 'medium', 'large', 'up', 'down']);
+
+const NOT_HIDING = new Set(['label', 'title', 'heading', 'header', 'caption', 'icon', 'overflow', 'x', 'y', 'scroll', 'scrollbar', 'text']);
+
+/** Splits one class or id into lower-case words: `postAuthor__bio-2` -> post, author, bio. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z\u00c0-\u024f]+/)
+    .filter(Boolean);
+}
+
+const cache = new Map<string, FurnitureKind[]>();
+
+function kindsOfName(name: string): FurnitureKind[] {
+  const known = cache.get(name);
+  if (known) return known;
+  const kinds = new Set<FurnitureKind>();
+  if (!TAXONOMY_CLASS.test(name)) {
+    // A BEM modifier (`report__section--ads`) names a variant of a block, not what the block is.
+    const words = nameWords(name.split('--')[0]!);
+    const responsive = words.some((w) => BREAKPOINT_WORDS.has(w));
+    for (let i = 0; i < words.length; i++) {
+      const kind = KIND_OF.get(words[i]!);
+      // `label-hidden`, `overflow-hidden`: something else is hidden, or nothing is.
+      const other = kind === 'hidden' && i > 0 && NOT_HIDING.has(words[i - 1]!);
+      if (kind && !(kind === 'hidden' && (responsive || other))) kinds.add(kind);
+      const pair = i + 1 < words.length ? PAIRS.get(`${words[i]} ${words[i + 1]}`) : undefined;
+      if (pair && !(pair === 'hidden' && responsive)) kinds.add(pair);
+    }
+    // `print-only` is shown on paper alone; `no-print` is screen furniture.
+    if (words.includes('print') && words.includes('only')) kinds.delete('hidden');
+    if (words.join('') === 'noprint' || (words.includes('no') && words.includes('print'))) kinds.add('hidden');
+  }
+  const list = [...kinds];
+  if (cache.size > 5000) cache.clear();
+  cache.set(name, list);
+  return list;
+}
+
+/** The furniture kinds an element's class names and id point to (empty when none). */
+export function furnitureKinds(el: Element): FurnitureKind[] {
+  const names = (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
+  if (el.id) names.push(el.id);
+  if (names.length === 0) return [];
+  const kinds = new Set<FurnitureKind>();
+  for (const name of names) for (const kind of kindsOfName(name)) kinds.add(kind);
+  return [...kinds];
+}

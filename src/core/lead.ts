@@ -1,0 +1,108 @@
+/**
+ * The standfirst: many pages set the article's opening paragraph (lead, teaser, dek) apart from
+ * the body, next to the headline, where Readability does not look. The page's own description
+ * metadata usually repeats it word for word; when that text stands visibly on the page before the
+ * article's first paragraph and the extracted body lacks it, it is put back at the top.
+ */
+import { fold, isBlock } from './dom-measure.ts';
+
+/** The metadata that carries a page's description, by attribute and value (lower case). */
+const DESCRIPTION_KEYS = new Set(['name=description', 'property=og:description', 'name=twitter:description']);
+/** Descriptions shorter than this are slogans, not leads. */
+const MIN_LEAD = 60;
+/** How much of a text is compared when looking for it elsewhere. */
+const PROBE = 40;
+const OUTSIDE_ARTICLE = 'head, script, style, noscript, template, nav, footer, aside, form, button, select, a, [hidden], [aria-hidden="true"]';
+
+function descriptions(doc: Document): string[] {
+  const seen = new Set<string>();
+  // A plain walk over the meta elements: case-insensitive attribute selectors are slow in jsdom.
+  const metas = doc.head?.querySelectorAll('meta');
+  for (const meta of Array.from(metas?.length ? metas : doc.querySelectorAll('meta'))) {
+    const key = meta.hasAttribute('property') ? `property=${meta.getAttribute('property')}` : `name=${meta.getAttribute('name')}`;
+    if (!DESCRIPTION_KEYS.has(key.toLowerCase())) continue;
+    const text = fold(meta.getAttribute('content') ?? '').replace(/\s*(?:\.\.\.|…)$/u, '');
+    if (text.length >= MIN_LEAD) seen.add(text);
+  }
+  return [...seen];
+}
+
+/** The nearest block that holds the text node, and whose text starts with `probe`. */
+function blockStarting(node: Node, probe: string): Element | null {
+  let el = node.parentElement;
+  while (el && !isBlock(el)) el = el.parentElement;
+  for (let depth = 0; el && depth < 3; depth++, el = el.parentElement) {
+    const text = fold(el.textContent ?? '');
+    if (text.startsWith(probe)) return el;
+    if (text.length > probe.length * 4) return null;
+  }
+  return null;
+}
+
+/** The first block in the page's body whose text starts with `probe`. */
+function findBlock(doc: Document, probe: string): Element | null {
+  if (!doc.body) return null;
+  // The lead's first words stand in one text node; only those nodes are looked at more closely.
+  const head = probe.slice(0, 20);
+  const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const value = n.nodeValue ?? '';
+    if (value.length < head.length || !fold(value).includes(head)) continue;
+    const block = blockStarting(n, probe);
+    if (block) return block;
+  }
+  return null;
+}
+
+/**
+ * A piece of the article's first paragraph to find it on the page by: its longest run of plain
+ * text (a drop cap or a link can split the paragraph's text into several nodes).
+ */
+function openingProbe(body: Element): string | null {
+  for (const el of Array.from(body.querySelectorAll('p, li, blockquote, div'))) {
+    if (fold(el.textContent ?? '').length < 80 || el.querySelector('p, div, li')) continue;
+    let longest = '';
+    const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = fold(n.nodeValue ?? '');
+      if (text.length > longest.length) longest = text;
+    }
+    return longest.length >= 20 ? longest.slice(0, PROBE) : null;
+  }
+  return null;
+}
+
+/** The first text node of the page's body that holds `probe`. */
+function findText(doc: Document, probe: string): Node | null {
+  if (!doc.body) return null;
+  const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if ((n.nodeValue ?? '').length >= probe.length && fold(n.nodeValue ?? '').includes(probe)) return n;
+  }
+  return null;
+}
+
+/** Puts the page's standfirst at the top of `body` when Readability left it out. */
+export function recoverLead(doc: Document, body: Element): void {
+  const candidates = descriptions(doc);
+  if (candidates.length === 0) return;
+  const bodyText = fold(body.textContent ?? '');
+  const opening = openingProbe(body);
+  let start: Node | null | undefined;
+  for (const description of candidates) {
+    const probe = description.slice(0, PROBE);
+    if (bodyText.includes(probe)) return;
+    const lead = findBlock(doc, probe);
+    if (!lead || lead.closest(OUTSIDE_ARTICLE) || lead.querySelector('img, picture, video')) continue;
+    const text = fold(lead.textContent ?? '');
+    // The lead itself, not a box around it and more: about as long as the description.
+    if (text.length > Math.max(description.length * 1.5, description.length + 200)) continue;
+    // It must stand before the article's first paragraph, not in a teaser after the article.
+    if (opening && start === undefined) start = findText(doc, opening);
+    if (opening && (!start || lead.contains(start) || !(lead.compareDocumentPosition(start) & 4 /* FOLLOWING */))) continue;
+    const p = body.ownerDocument.createElement('p');
+    p.textContent = text;
+    body.prepend(p);
+    return;
+  }
+}

@@ -1,0 +1,241 @@
+import { describe, expect, it } from 'vitest';
+import { JSDOM } from 'jsdom';
+import { extract } from '../../src/core/extract.ts';
+import { removeFurniture } from '../../src/core/boilerplate.ts';
+import { furnitureKinds, nameWords } from '../../src/core/furniture-names.ts';
+import {
+  CALL_TO_ACTION, CAPTION_LABEL, FURNITURE_LABEL, READ_ALSO, SECTION_HEADING, isBylineLine, isDateLine, isEmbedPlaceholder,
+} from '../../src/core/furniture-text.ts';
+import { recoverLead } from '../../src/core/lead.ts';
+import { fallbackBody } from '../../src/core/fallback-body.ts';
+import { sanitizeElement } from '../../src/core/sanitize.ts';
+import { toMarkdown } from '../../src/core/markdown.ts';
+import { fixtureDocument, fold } from '../helpers/fixtures.ts';
+
+const LEDGER_URL = 'https://ledger.example/news/2026/04/sea-wall';
+
+/** An extracted article's text as a reader sees it (the HTML body's text, whitespace folded). */
+function bodyText(name: string, url: string): string {
+  const article = extract(fixtureDocument(name, url), url, { now: '2026-04-05', body: 'html' });
+  return fold(new JSDOM(article.body).window.document.body.textContent ?? '');
+}
+
+/** Runs the furniture rules on a fragment of article HTML and returns what is left. */
+function clean(html: string, url = 'https://site.example/story'): Element {
+  const doc = new JSDOM(`<body><div id="root">${html}</div></body>`, { url }).window.document;
+  const root = doc.getElementById('root')!;
+  removeFurniture(root);
+  return root;
+}
+
+const prose = (n: number): string =>
+  `<p>Paragraph ${n} of the article tells its story in full sentences, long enough to be the article's own text and not a label, a link or a line of page furniture around it.</p>`;
+
+describe('furniture around the article', () => {
+  const text = bodyText('body-furniture.html', LEDGER_URL);
+
+  it("keeps every paragraph of the article, in order, even under misleading class names", () => {
+    const paragraphs = [
+      'The first stones of the new sea wall were set on a grey Monday morning',
+      'The wall is being rebuilt with granite from the quarry above the town',
+      // inside <section class="report-section--ads">: a BEM modifier, not an ad
+      'Engineers say the design learns from the storm itself.',
+      // <p class="article-teaser">: a lead-like paragraph, not a teaser for another page
+      'The council estimates the work will cost less than half',
+      'Not everyone is convinced.',
+      'Work is expected to finish before the autumn tides.',
+    ];
+    let from = 0;
+    for (const p of paragraphs) {
+      const at = text.indexOf(p, from);
+      expect(at, p).toBeGreaterThanOrEqual(from);
+      from = at + p.length;
+    }
+  });
+
+  it('drops share bars, newsletter boxes, related lists, teasers, credits, tags, ads and author boxes', () => {
+    for (const furniture of [
+      'Published: 03.04.2026', 'Facebook', 'Photo: Ansel Grove', 'Read also', 'Ferry timetable',
+      'Get the Ledger every morning', 'Sign up to our newsletter', 'Advertisement', 'Click here to load the content',
+      'Sunny weather in the islands', 'Storms', 'covers the coast for the Ledger', 'Related articles',
+      'Old quarry reopens', 'Mehr zum Thema', 'All rights reserved',
+    ]) {
+      expect(text, furniture).not.toContain(furniture);
+    }
+  });
+
+  it("hands a figure's caption to its image as alternative text, without the credit", () => {
+    const article = extract(fixtureDocument('body-furniture.html', LEDGER_URL), LEDGER_URL, { now: '2026-04-05' });
+    expect(article.body).toContain('![Workers lower a granite block into the gap.](https://ledger.example/img/wall.jpg)');
+  });
+});
+
+describe('removeFurniture rules', () => {
+  it('removes a "related" heading with the links under it, but stops at the next paragraph of prose', () => {
+    const root = clean(`${prose(1)}<h3>Lesen Sie auch</h3><ul><li><a href="/a">Erster Artikel über etwas</a></li><li><a href="/b">Zweiter Artikel über etwas</a></li></ul>${prose(2)}`);
+    expect(fold(root.textContent ?? '')).not.toMatch(/Lesen Sie auch|Erster Artikel/);
+    expect(root.querySelectorAll('p')).toHaveLength(2);
+  });
+
+  it('keeps a heading that merely starts like a label when prose follows it', () => {
+    const root = clean(`${prose(1)}<h2>Comments from the committee</h2>${prose(2)}${prose(3)}`);
+    expect(root.querySelector('h2')?.textContent).toBe('Comments from the committee');
+  });
+
+  it('removes repeated teaser cards that lead elsewhere', () => {
+    const card = (n: number) => `<div class="card"><h3><a href="/story-${n}">Another story number ${n} to read</a></h3><p>Short teaser.</p></div>`;
+    const root = clean(`${prose(1)}${prose(2)}<div class="grid">${card(1)}${card(2)}${card(3)}</div>`);
+    expect(root.textContent).not.toContain('Another story');
+  });
+
+  it('removes date and byline lines before the first paragraph and calls to subscribe after the last', () => {
+    const root = clean(`<p>By Jane Doe</p><p>Updated: March 3, 2026 at 10:15</p>${prose(1)}${prose(2)}<p>Subscribe to our newsletter for more stories like this.</p>`);
+    const text = fold(root.textContent ?? '');
+    expect(text).not.toMatch(/Jane Doe|Updated|Subscribe/);
+    expect(text).toContain('Paragraph 2');
+  });
+
+  it('never takes a paragraph of prose for an ad, a meta line or a teaser', () => {
+    const root = clean(`<div class="meta-intro">${prose(1)}</div><p class="teaser">${'A lead in sentences. '.repeat(10)}</p>${prose(2)}<div class="ad-slot"><p>Ad</p></div>`);
+    const text = fold(root.textContent ?? '');
+    expect(text).toContain('Paragraph 1');
+    expect(text).toContain('A lead in sentences.');
+    expect(text).not.toMatch(/\bAd\b/);
+  });
+
+  it('does not cut an inline element out of a sentence', () => {
+    const root = clean(`<p>The minister, <span class="tag">a former teacher</span>, spoke for an hour about the plan and its costs to the town and its schools.</p>${prose(2)}`);
+    expect(root.textContent).toContain('a former teacher');
+  });
+
+  it('removes an embedded post\'s consent placeholder and a "read more" teaser to another page', () => {
+    const root = clean(`${prose(1)}<p>Externer Inhalt</p><p>Mit dem Laden des Videos akzeptieren Sie die Datenschutzerklärung von YouTube.</p><p>What else happened this week in town. <a href="/other">Read more</a></p>${prose(2)}`);
+    expect(fold(root.textContent ?? '')).not.toMatch(/Externer|Videos|What else/);
+  });
+
+  it('keeps a "read more" link that continues this same page', () => {
+    const root = clean(`${prose(1)}<p>The second half of the report follows below. <a href="/story#part-2">Read more</a></p>`, 'https://site.example/story');
+    expect(root.textContent).toContain('The second half');
+  });
+
+  it('removes a self-declared ad with its box, a newsletter pitch, a lone toggle label and a "posted on" line', () => {
+    const root = clean(`${prose(1)}<div class="box-7"><p><b>ANZEIGE – Heute schon gekocht?</b></p><p><a href="/shop">Zum Shop</a></p></div>${prose(2)}
+      <p>Never miss a story: sign up for our daily newsletter.</p>${prose(3)}<p>Quellen ausblenden</p>${prose(4)}
+      <p>This entry was posted on Monday, March 2nd, 2026 at 10:15 and is filed under Local, Harbour.</p>`);
+    const text = fold(root.textContent ?? '');
+    expect(text).not.toMatch(/ANZEIGE|Zum Shop|newsletter|Quellen|posted on/);
+    expect(root.querySelectorAll('p')).toHaveLength(4);
+  });
+
+  it('turns table cells left without a table into blocks that convert', () => {
+    const doc = new JSDOM('<body><div id="root"></div></body>').window.document;
+    const root = doc.getElementById('root')!;
+    const td = doc.createElement('td');
+    td.innerHTML = `${prose(1)}${prose(2)}`;
+    root.append(td);
+    expect(() => toMarkdown(root as HTMLElement)).not.toThrow();
+    removeFurniture(root);
+    expect(root.querySelector('td')).toBeNull();
+    expect(toMarkdown(root as HTMLElement)).toContain('Paragraph 2');
+  });
+});
+
+describe('what names and words say', () => {
+  it('splits class names at separators and camelCase', () => {
+    expect(nameWords('post-author__bio')).toEqual(['post', 'author', 'bio']);
+    expect(nameWords('relatedArticlesTextItem')).toEqual(['related', 'articles', 'text', 'item']);
+  });
+
+  it('reads furniture kinds from names, but not from taxonomy classes, modifiers or partial hiding', () => {
+    const el = (cls: string) => new JSDOM(`<div class="${cls}"></div>`).window.document.querySelector('div')!;
+    expect(furnitureKinds(el('share-bar'))).toContain('share');
+    expect(furnitureKinds(el('BorlabsCookie'))).toContain('consent');
+    expect(furnitureKinds(el('tag-elections category-politics'))).toEqual([]);
+    expect(furnitureKinds(el('report__section--ads'))).toEqual([]);
+    expect(furnitureKinds(el('hidden-xs'))).toEqual([]);
+    expect(furnitureKinds(el('field--label-hidden overflow-hidden'))).toEqual([]);
+    expect(furnitureKinds(el('sr-only'))).toContain('hidden');
+  });
+
+  it('knows section headings and teaser labels in several languages', () => {
+    for (const heading of ['Related articles', 'Mehr zum Thema', 'Das könnte Sie auch interessieren', 'Lire aussi', 'Noticias relacionadas', 'Leggi anche', 'Czytaj także']) {
+      expect(SECTION_HEADING.test(heading), heading).toBe(true);
+    }
+    expect(SECTION_HEADING.test('Mehrheit im Stadtrat')).toBe(false);
+    expect(FURNITURE_LABEL.test('Kommentare')).toBe(true);
+    expect(FURNITURE_LABEL.test('Kommentare aus dem Ausschuss')).toBe(false);
+    expect(READ_ALSO.test('LE PUEDE INTERESAR: La ficha')).toBe(true);
+  });
+
+  it('tells date and byline lines from sentences and phone numbers', () => {
+    expect(isDateLine('Publiziert: 03.04.2020, 12:35')).toBe(true);
+    expect(isDateLine('24. März 2004, 19:49 | Genesis')).toBe(true);
+    expect(isDateLine('Feb 6, 2014 at 20:37')).toBe(true);
+    expect(isDateLine('+81 158-23-2012')).toBe(false);
+    expect(isDateLine('Einsendeschluss: 03.11.2019 (Poststempel)')).toBe(false);
+    expect(isBylineLine('Von Tim Ehlers')).toBe(true);
+    expect(isBylineLine('by the end of the week the river had risen again')).toBe(false);
+    expect(isBylineLine('Von Berlin aus fährt der Zug nach Hamburg')).toBe(false);
+  });
+
+  it('recognises caption labels and consent placeholders, not privacy prose', () => {
+    expect(CAPTION_LABEL.test('Photograph by Ansel Grove')).toBe(true);
+    expect(CAPTION_LABEL.test('Photographers met in the square')).toBe(false);
+    expect(isEmbedPlaceholder('Klicken Sie auf den Button, um den Inhalt von Komoot zu laden. Dabei gelten dessen Datenschutzbestimmungen.')).toBe(true);
+    expect(CALL_TO_ACTION.test('Subscribe now to our weekly edition for the full story.')).toBe(true);
+    expect(CALL_TO_ACTION.test('The service now has 5 million subscribers and users can log in with a passkey.')).toBe(false);
+    expect(isEmbedPlaceholder('Google, as a third-party vendor, uses cookies to serve ads on our site and enables it to serve content.')).toBe(false);
+  });
+});
+
+describe('the standfirst next to the headline', () => {
+  const URL = 'https://tageblatt.example/lokales/bibliothek.html';
+
+  it('is put back at the top when Readability left it out', () => {
+    const text = bodyText('body-lead.html', URL);
+    expect(text.startsWith('Ab Mai öffnet die Stadtbibliothek auch am Sonntag.')).toBe(true);
+    expect(text.match(/Ab Mai öffnet/g)).toHaveLength(1);
+    expect(text).not.toContain('Umfrage');
+  });
+
+  it('is not added when the description only stands after the article, nor twice', () => {
+    const page = (lead: string, after: string) => new JSDOM(`<head><meta name="description" content="A lead sentence of the story that repeats what the description says, word for word."></head>
+      <body>${lead}<div><p>The article's first paragraph, which is long enough to be found on the page by its own words.</p></div>${after}</body>`, { url: URL }).window.document;
+    const body = (doc: Document) => {
+      const holder = doc.createElement('div');
+      holder.innerHTML = "<p>The article's first paragraph, which is long enough to be found on the page by its own words.</p>";
+      recoverLead(doc, holder);
+      return fold(holder.textContent ?? '');
+    };
+    const lead = '<p>A lead sentence of the story that repeats what the description says, word for word.</p>';
+    expect(body(page('', lead))).not.toContain('A lead sentence');
+    expect(body(page(lead, ''))).toMatch(/^A lead sentence/);
+  });
+});
+
+describe('a second opinion when Readability finds too little', () => {
+  const URL = 'https://courier.example/rail/night-trains';
+
+  it('finds an article shipped in the noscript copy of a script-built page', () => {
+    const text = bodyText('body-noscript.html', URL);
+    expect(text).toContain('After eleven years without a sleeper service');
+    expect(text).toContain('bicycles in summer');
+    expect(text).not.toMatch(/Valley Courier|April/);
+  });
+
+  it('returns nothing better than the threshold on a page without text', () => {
+    const doc = new JSDOM('<body><nav><a href="/">Home</a></nav><p>Short.</p></body>').window.document;
+    expect(fallbackBody(doc, 500)).toBeNull();
+  });
+});
+
+describe('forms around article text', () => {
+  it('keep their text and lose their controls, even when a control shadows a form property', () => {
+    const doc = new JSDOM('', { url: 'https://shop.example/p/1' }).window.document;
+    const root = doc.createElement('div');
+    root.innerHTML = '<form><input name="id" value="7"><input name="attributes"><p>A warm blanket in two layers, embroidered with a name.</p><button>Buy</button></form>';
+    const out = sanitizeElement(root, 'https://shop.example/p/1', doc);
+    expect(out.textContent).toContain('A warm blanket in two layers');
+    expect(out.innerHTML).not.toMatch(/<(form|input|button)\b|Buy/);
+  });
+});
