@@ -97,6 +97,7 @@ function isMidSentence(el: Element): boolean {
  */
 function removeNamed(root: Element): void {
   const total = Math.max(1, textLength(root));
+  const shares = classShares(root);
   for (const el of Array.from(root.querySelectorAll('*'))) {
     const kinds = furnitureKinds(el);
     const caption = el.tagName === 'FIGCAPTION' || kinds.includes('caption') || kinds.includes('credit');
@@ -113,10 +114,35 @@ function removeNamed(root: Element): void {
     }
     if (isMidSentence(el)) continue;
     if (length / total > MAX_SHARE) continue;
+    // A class that runs through much of the article names the article's own text, whatever its
+    // words say (`paywall` on every paragraph behind a paywall, `cmp` for a CMS's components).
+    if (classList(el).some((name) => (shares.get(name) ?? 0) / total > MAX_SHARE)) continue;
     const wordy = !kinds.some((k) => TERSE_KINDS.has(k));
     if (wordy ? proseLength(el) > MAX_PROSE_WORDY_KINDS : proseLength(el) > MAX_PROSE || plainLength(el) > MAX_PLAIN) continue;
     detach(el);
   }
+}
+
+const classList = (el: Element): string[] => (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
+
+/**
+ * How much text the elements carrying each class name hold together; an element inside another of
+ * the same class is counted with it already.
+ */
+function classShares(root: Element): Map<string, number> {
+  const shares = new Map<string, number>();
+  const walk = (el: Element, above: ReadonlySet<string>): void => {
+    let inside = above;
+    const names = classList(el).filter((name) => !above.has(name));
+    if (names.length > 0) {
+      const length = textLength(el);
+      for (const name of names) shares.set(name, (shares.get(name) ?? 0) + length);
+      inside = new Set([...above, ...names]);
+    }
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) walk(c, inside);
+  };
+  walk(root, new Set());
+  return shares;
 }
 
 function figureImage(caption: Element): HTMLImageElement | null {
@@ -223,6 +249,9 @@ function removeSections(root: Element): void {
     if (!label || label.length > 80) continue;
     const author = AUTHOR_HEADING.test(label);
     if (!author && !SECTION_HEADING.test(label)) continue;
+    // "Related: <another headline>" is a teaser line in itself (removeLeafFurniture's), not the
+    // heading of what follows it.
+    if (/^[^:]{1,40}:\s*\S.{10,}$/u.test(label)) continue;
     // The heading may be wrapped (`div > h2`): walk siblings from its outermost lone wrapper.
     let box = heading;
     while (box.parentElement && box.parentElement !== root && textLength(box.parentElement) === textLength(box)) box = box.parentElement;

@@ -103,6 +103,23 @@ describe('removeFurniture rules', () => {
     expect(text).not.toMatch(/\bAd\b/);
   });
 
+  it('keeps paragraphs whose shared class names furniture when that class runs through the article', () => {
+    // Behind a paywall every paragraph carries `paywall`; a CMS may call every block a `cmp`.
+    const body = [1, 2, 3, 4, 5].map((n) => prose(n).replace('<p>', '<p class="paywall">')).join('');
+    const blocks = [6, 7, 8].map((n) => `<div class="cmp cmp-text">${prose(n)}</div>`).join('');
+    const root = clean(`${prose(0)}${body}${blocks}<div class="paywall-note"><p>Subscribe to keep reading.</p></div>`);
+    const text = fold(root.textContent ?? '');
+    for (const n of [0, 1, 2, 3, 4, 5, 6, 7, 8]) expect(text).toContain(`Paragraph ${n} of`);
+    expect(text).not.toContain('Subscribe to keep reading');
+  });
+
+  it('removes a "Related: <headline>" line without taking the paragraph after it', () => {
+    const root = clean(`${prose(1)}<p><strong>RELATED: <a href="/other">A celebrity sells her beach house</a></strong></p><p>What is clear is that she knew how to <a href="/x">live it up</a> in the desert.</p>${prose(2)}`);
+    const text = fold(root.textContent ?? '');
+    expect(text).not.toContain('RELATED');
+    expect(text).toContain('What is clear is that she knew how to live it up in the desert.');
+  });
+
   it('does not cut an inline element out of a sentence', () => {
     const root = clean(`<p>The minister, <span class="tag">a former teacher</span>, spoke for an hour about the plan and its costs to the town and its schools.</p>${prose(2)}`);
     expect(root.textContent).toContain('a former teacher');
