@@ -52,7 +52,7 @@ export async function clipTab(tabId: number, mode: ClipMode, settings: Settings)
   try {
     tab = await browser.tabs.get(tabId);
   } catch {
-    return { ok: false, reason: 'error', message: 'That tab is gone: it was closed before Frontclip could clip it.' };
+    return { ok: false, reason: 'error', message: 'The tab was closed before Frontclip could clip it.' };
   }
   const refused = restrictedReason(tab.url);
   if (refused) return { ok: false, reason: 'restricted', message: refused };

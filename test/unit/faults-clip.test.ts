@@ -77,6 +77,11 @@ describe('clipTab when the page or the tab misbehaves', () => {
     expect(await reply).toMatchObject({ ok: false, reason: 'too-large', message: expect.stringMatching(/^Reading this page took longer than 10 seconds/) });
   });
 
+  it('the tab closed before clipping began: the same words as a tab closed during it', async () => {
+    fake.tab = null;
+    expect(await clipTab(7, 'article', DEFAULT_SETTINGS)).toEqual({ ok: false, reason: 'error', message: 'The tab was closed before Frontclip could clip it.' });
+  });
+
   it('the tab closed while the page was read', async () => {
     fake.sendMessage = async (m) => {
       if (m.name === 'frontclip:ping') return { ok: true };
