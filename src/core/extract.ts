@@ -27,7 +27,7 @@ export interface ExtractOptions {
   onPhase?: (phase: Phase, ms: number) => void;
 }
 
-export type Phase = 'readability' | 'metadata' | 'sanitize' | 'convert' | 'fields';
+export type Phase = 'readability' | 'cleanup' | 'metadata' | 'sanitize' | 'convert' | 'fields';
 
 /** Thrown when the page holds no readable article; callers offer the whole page or a selection. */
 export class NoArticleError extends Error {
@@ -65,22 +65,26 @@ interface Body {
   hints: { title?: string | null; excerpt?: string | null; siteName?: string | null; publishedTime?: string | null };
 }
 
-function readArticle(doc: Document): Body {
+type Timed = <T>(phase: Phase, run: () => T) => T;
+
+function readArticle(doc: Document, timed: Timed): Body {
   // Readability rewrites the DOM it is given: it only ever sees a clone (DESIGN.md, principle 2).
-  const clone = doc.cloneNode(true) as Document;
-  const result = new Readability<Element>(clone, {
+  const result = timed('readability', () => new Readability<Element>(doc.cloneNode(true) as Document, {
     serializer: (node) => node as Element,
     keepClasses: true,
-  }).parse();
+  }).parse());
   const text = (result?.textContent ?? '').replace(/\s+/g, ' ').trim();
   // Only a short result earns a second opinion, so a page pays for one pass in the common case.
-  const fallback = text.length < FALLBACK_BELOW ? fallbackBody(doc, Math.max(2 * text.length, FALLBACK_BELOW)) : null;
-  const content = fallback ?? (result?.content && text.length >= MIN_ARTICLE_CHARS ? unwrapReadability(result.content) : null);
-  if (!content) throw new NoArticleError();
-  const holder = content.ownerDocument.createElement('div');
-  holder.append(...Array.from(content.childNodes));
-  removeFurniture(holder);
-  recoverLead(doc, holder);
+  const holder = timed('cleanup', () => {
+    const fallback = text.length < FALLBACK_BELOW ? fallbackBody(doc, Math.max(2 * text.length, FALLBACK_BELOW)) : null;
+    const content = fallback ?? (result?.content && text.length >= MIN_ARTICLE_CHARS ? unwrapReadability(result.content) : null);
+    if (!content) throw new NoArticleError();
+    const div = content.ownerDocument.createElement('div');
+    div.append(...Array.from(content.childNodes));
+    removeFurniture(div);
+    recoverLead(doc, div);
+    return div;
+  });
   return {
     element: holder,
     hints: { title: result?.title, excerpt: result?.excerpt, siteName: result?.siteName, publishedTime: result?.publishedTime },
@@ -111,17 +115,16 @@ export function extract(doc: Document, url: string, options: ExtractOptions): Ar
   const today = dayOf(options.now);
   const mode = options.mode ?? 'article';
   const onPhase = options.onPhase;
-  const timed = <T>(phase: Phase, run: () => T): T => {
+  const timed: Timed = (phase, run) => {
     if (!onPhase) return run();
     const start = performance.now();
     const value = run();
     onPhase(phase, performance.now() - start);
     return value;
   };
-  const body = timed('readability', () =>
-    mode === 'selection' ? readSelection(doc, options.selectionHtml ?? '')
-      : mode === 'page' ? readPage(doc)
-        : readArticle(doc));
+  const body = mode === 'selection' ? timed('readability', () => readSelection(doc, options.selectionHtml ?? ''))
+    : mode === 'page' ? timed('readability', () => readPage(doc))
+      : readArticle(doc, timed);
   const clock = typeof options.now === 'string' ? new Date(`${today}T12:00:00Z`) : options.now;
   // The article (or selection) goes along so a page that declares no image gets its lead image
   // from it; the whole page of `page` mode is too broad to pick one from.

@@ -87,7 +87,7 @@ export function recoverLead(doc: Document, body: Element): void {
   const candidates = descriptions(doc);
   if (candidates.length === 0) return;
   const bodyText = fold(body.textContent ?? '');
-  const opening = openingProbe(body);
+  let opening: string | null | undefined;
   let start: Node | null | undefined;
   for (const description of candidates) {
     const probe = description.slice(0, PROBE);
@@ -98,6 +98,7 @@ export function recoverLead(doc: Document, body: Element): void {
     // The lead itself, not a box around it and more: about as long as the description.
     if (text.length > Math.max(description.length * 1.5, description.length + 200)) continue;
     // It must stand before the article's first paragraph, not in a teaser after the article.
+    if (opening === undefined) opening = openingProbe(body);
     if (opening && start === undefined) start = findText(doc, opening);
     if (opening && (!start || lead.contains(start) || !(lead.compareDocumentPosition(start) & 4 /* FOLLOWING */))) continue;
     const p = body.ownerDocument.createElement('p');

@@ -56,22 +56,24 @@ function absolutizeSrcset(value: string, base: string): string {
     .join(', ');
 }
 
+const URL_TAGS = Object.keys(URL_ATTRS).join(', ');
+
 function absolutize(root: Element | DocumentFragment, base: string): void {
-  for (const [tag, attrs] of Object.entries(URL_ATTRS)) {
-    for (const el of Array.from(root.querySelectorAll(tag))) {
-      for (const attr of attrs) {
-        const value = el.getAttribute(attr);
-        if (value === null) continue;
-        // Leave in-page anchors alone; everything else becomes absolute.
-        if (value.startsWith('#')) continue;
-        const abs = parseUrl(value, base)?.href;
-        if (abs) el.setAttribute(attr, abs);
-        else el.removeAttribute(attr);
-      }
+  // One pass over the elements that carry URLs: a query per tag would walk the tree a dozen times.
+  for (const el of Array.from(root.querySelectorAll(URL_TAGS))) {
+    const tag = el.localName;
+    for (const attr of URL_ATTRS[tag] ?? []) {
+      const value = el.getAttribute(attr);
+      if (value === null) continue;
+      // Leave in-page anchors alone; everything else becomes absolute.
+      if (value.startsWith('#')) continue;
+      const abs = parseUrl(value, base)?.href;
+      if (abs) el.setAttribute(attr, abs);
+      else el.removeAttribute(attr);
     }
-  }
-  for (const el of Array.from(root.querySelectorAll('img[srcset], source[srcset]'))) {
-    el.setAttribute('srcset', absolutizeSrcset(el.getAttribute('srcset') ?? '', base));
+    if ((tag === 'img' || tag === 'source') && el.hasAttribute('srcset')) {
+      el.setAttribute('srcset', absolutizeSrcset(el.getAttribute('srcset') ?? '', base));
+    }
   }
 }
 
