@@ -319,6 +319,14 @@ const UNREAD_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', '
 /** `Updated`, `mis à jour`, `aktualisiert`...: the date that follows is not the publication's. */
 const MODIFIED_BEFORE = /(?:updated|modified|edited|revised|mis\s+à\s+jour|actualis[ée]e?|aktualisiert|ge[äa]ndert|actualizado|atualizado|aggiornato|bijgewerkt)\s*(?:on|at|le|am|el|em|il|op)?\s*:?\s*$/i;
 const COPYRIGHT = /©|\(c\)\s*\d|copyright/i;
+/**
+ * A line's own words about its date, wherever they stand (Japanese and Chinese put them after it:
+ * `2019年2月22日 14時30分 公開`). They outweigh the name of the element that holds the line
+ * (`<span id="update">` around a publication date). A bare `更新` after a date is how many
+ * Japanese sites stamp the article itself, so only `最終更新` / `更新日` ("last updated") count.
+ */
+const PUBLISHED_WORDS = /公開|公表|掲載|配信|投稿|发布|發佈|发表|發表|게시|입력|(?:^|[^\p{L}])(?:published|posted|veröffentlicht|publié|publicado|pubblicato|gepubliceerd)(?:[^\p{L}]|$)/iu;
+const MODIFIED_WORDS = /最終更新|更新日|수정일|(?:^|[^\p{L}])(?:updated|modified|edited|revised|aktualisiert|actualizado|atualizado|aggiornato|bijgewerkt)(?:[^\p{L}]|$)/iu;
 
 /** Words that introduce a byline or its date: `By`, `Published`, `Publié le`, `Veröffentlicht am`. */
 const BYLINE_LABEL = /(?:^|[^\p{L}])(?:by|published|posted|dated|reviewed|this story is from|par|publi[ée]e?|paru|ver[öo]ffentlicht|erschienen|por|publicad[oa]|pubblicato|door|gepubliceerd|geplaatst)(?:[^\p{L}]|$)/iu;
@@ -401,7 +409,8 @@ export function dayFromByline(doc: Document, now: Date = new Date()): string | n
       if (day === null) continue;
       const label = `${context} ${text.slice(0, Math.max(0, text.search(/\d/)))}`.trim();
       const parent = child.parentElement;
-      if (MODIFIED_BEFORE.test(label) || (parent !== null && isModified(parent))) continue;
+      if (MODIFIED_BEFORE.test(label)) continue;
+      if (!PUBLISHED_WORDS.test(text) && (MODIFIED_WORDS.test(text) || (parent !== null && isModified(parent)))) continue;
       if (!isBylineLine(text, label, parent)) continue;
       if (headlineAt >= 0) {
         found = day;

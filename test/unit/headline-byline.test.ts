@@ -55,6 +55,15 @@ describe('byline dates', () => {
     expect(dayFromByline(doc, NOW)).toBe('2026-02-27');
   });
 
+  it('goes by the line\'s own words before the name of its element, and reads words after the date', () => {
+    const published = page('', '<article><div id="date"><span id="update">2026年02月22日 14時30分 公開</span></div><h1>見出しの記事</h1><p>本文</p></article>');
+    expect(dayFromByline(published, NOW)).toBe('2026-02-22');
+    const updated = page('', '<article><h1>見出しの記事</h1><p>最終更新日：2026年03月02日</p><p>2026年02月20日 公表</p></article>');
+    expect(dayFromByline(updated, NOW)).toBe('2026-02-20');
+    const stamped = page('', '<article><h1>見出しの記事</h1><p>2026年02月21日 12時00分更新</p><p>本文</p></article>');
+    expect(dayFromByline(stamped, NOW)).toBe('2026-02-21');
+  });
+
   it('never reads a date out of the article\'s prose', () => {
     const doc = page('', '<article><h1>Headline of the story</h1><p>The council first met on March 2, 2026, and again a week later, when it voted on the plan that had been debated for years.</p></article>');
     expect(dayFromByline(doc, NOW)).toBeNull();
