@@ -6,6 +6,7 @@ import { removeFurniture } from './boilerplate.ts';
 import { recoverLead } from './lead.ts';
 import { FALLBACK_BELOW, fallbackBody } from './fallback-body.ts';
 import { toMarkdown } from './markdown.ts';
+import { parseInert } from './inert-html.ts';
 import { slugify } from './slug.ts';
 import { suggestTags } from './tags.ts';
 import { buildFilename, DEFAULT_FILENAME_TEMPLATE } from './filename.ts';
@@ -98,9 +99,7 @@ function readPage(doc: Document): Body {
 }
 
 function readSelection(doc: Document, html: string): Body {
-  const holder = doc.implementation.createHTMLDocument('').createElement('div');
-  // Parsed in an inert document: nothing in the selection runs or loads here.
-  holder.innerHTML = html;
+  const holder = parseInert(html, doc);
   if (!(holder.textContent ?? '').trim() && !holder.querySelector('img')) {
     throw new NoArticleError('The selection is empty.');
   }

@@ -7,6 +7,7 @@
  */
 import { fold } from './dom-measure.ts';
 import { furnitureKinds } from './furniture-names.ts';
+import { parseInert } from './inert-html.ts';
 
 /** Below this much text Readability's own attempts all fell short (its default threshold). */
 export const FALLBACK_BELOW = 500;
@@ -49,8 +50,12 @@ export function fallbackBody(doc: Document, atLeast: number): Element | null {
   const clone = doc.cloneNode(true) as Document;
   const body = clone.body;
   if (!body) return null;
-  // Parsed without scripts (the CLI), a noscript's content is markup: the page's script-free copy.
-  for (const ns of Array.from(body.querySelectorAll('noscript'))) ns.replaceWith(...Array.from(ns.childNodes));
+  // A noscript holds the page's script-free copy. Parsed without scripts (the CLI's jsdom) its
+  // content is elements; a browser, which runs scripts, keeps it as text: that is parsed inertly.
+  for (const ns of Array.from(body.querySelectorAll('noscript'))) {
+    const parsed = ns.firstElementChild ? Array.from(ns.childNodes) : Array.from(parseInert(ns.textContent ?? '', clone).childNodes);
+    ns.replaceWith(...parsed);
+  }
   for (const el of Array.from(body.querySelectorAll(CHROME))) el.remove();
   for (const el of Array.from(body.querySelectorAll('*'))) {
     if (body.contains(el) && isChrome(el)) el.remove();

@@ -83,6 +83,15 @@ describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH))('Frontclip in Firefo
     expect((await waitForFile(join(ff.downloads, first.filename))).toString('utf8')).toBe(expected);
   });
 
+  it.each(['body-furniture.html', 'body-noscript.html', 'meta-byline.html'])('extraction in the live page equals the CLI\'s: %s', async (name) => {
+    const { url, tabId, page } = await openFixture(name);
+    const result = await send('quickDownload', { tabId });
+    expect(result).toMatchObject({ ok: true });
+    if (!result.ok) return;
+    expect((await waitForFile(join(ff.downloads, result.filename))).toString('utf8')).toBe(expectedFile(cliArticle(name, url)));
+    await page.close();
+  });
+
   it('clips a selection, leaves the page untouched and injects the content script once', async () => {
     const { url, tabId, page } = await openFixture('scripted-article.html?firefox=selection');
     const selected = await page.evaluate(() => {

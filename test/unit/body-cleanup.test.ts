@@ -240,6 +240,16 @@ describe('a second opinion when Readability finds too little', () => {
     expect(text).not.toMatch(/Valley Courier|April/);
   });
 
+  it('reads a noscript copy kept as text, as a browser that runs scripts keeps it', () => {
+    const doc = fixtureDocument('body-noscript.html', URL);
+    // What a browser's parser leaves in a noscript: one text node holding the markup.
+    for (const ns of Array.from(doc.querySelectorAll('noscript'))) ns.textContent = ns.innerHTML;
+    expect(doc.querySelector('noscript')?.firstElementChild).toBeNull();
+    const found = fallbackBody(doc, 500);
+    expect(found?.querySelectorAll('p')).toHaveLength(4);
+    expect(fold(found?.textContent ?? '')).not.toContain('<p>');
+  });
+
   it('returns nothing better than the threshold on a page without text', () => {
     const doc = new JSDOM('<body><nav><a href="/">Home</a></nav><p>Short.</p></body>').window.document;
     expect(fallbackBody(doc, 500)).toBeNull();
