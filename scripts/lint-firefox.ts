@@ -33,7 +33,7 @@ const EXPLAINED: { code: string; statement?: RegExp; why: string }[] = [
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
     statement: /^holder\.innerHTML = html;$/,
-    why: 'the core parses the selection HTML into an element of an inert document (createHTMLDocument): nothing runs or loads',
+    why: 'the core parses selection HTML, or a page\'s noscript copy, into an element of an inert document (createHTMLDocument, parseInert): nothing runs or loads',
   },
 ];
 
