@@ -169,8 +169,8 @@ const ALLOWED: Record<string, Record<string, string>> = {
   'src/core/sanitize.ts': {
     sanitizeHtml: 'parsed into a createHTMLDocument document (no browsing context: nothing runs or loads) and sanitized at once',
   },
-  'src/core/extract.ts': {
-    readSelection: 'parsed into a createHTMLDocument document and sanitized before it leaves extract()',
+  'src/core/inert-html.ts': {
+    parseInert: 'parsed into a createHTMLDocument document (a selection, or a noscript copy in the fallback body); extract() sanitizes everything it keeps before it leaves',
   },
 };
 
