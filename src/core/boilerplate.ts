@@ -131,17 +131,19 @@ const classList = (el: Element): string[] => (el.getAttribute('class') ?? '').sp
  */
 function classShares(root: Element): Map<string, number> {
   const shares = new Map<string, number>();
-  const walk = (el: Element, above: ReadonlySet<string>): void => {
-    let inside = above;
-    const names = classList(el).filter((name) => !above.has(name));
-    if (names.length > 0) {
-      const length = textLength(el);
-      for (const name of names) shares.set(name, (shares.get(name) ?? 0) + length);
-      inside = new Set([...above, ...names]);
+  // How many ancestors of the element being visited carry each name.
+  const open = new Map<string, number>();
+  const walk = (el: Element): void => {
+    const names = [...new Set(classList(el))];
+    for (const name of names) {
+      const depth = open.get(name) ?? 0;
+      if (depth === 0) shares.set(name, (shares.get(name) ?? 0) + textLength(el));
+      open.set(name, depth + 1);
     }
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) walk(c, inside);
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) walk(c);
+    for (const name of names) open.set(name, (open.get(name) ?? 1) - 1);
   };
-  walk(root, new Set());
+  walk(root);
   return shares;
 }
 

@@ -44,10 +44,20 @@ export function changed(): void {
   leaves = new WeakMap();
 }
 
-/** Removes an element and forgets what was measured. */
+/**
+ * Removes an element and forgets what was measured of its ancestors: their text, links and leaf
+ * blocks change with it; no other element's do. (Forgetting everything made a large article's
+ * cleanup quadratic: every removal re-measured the whole tree.)
+ */
 export function detach(node: ChildNode): void {
+  const parent = node.parentElement;
   node.remove();
-  changed();
+  if (!texts || !links || !leaves) return;
+  for (let el = parent; el !== null; el = el.parentElement) {
+    texts.delete(el);
+    links.delete(el);
+    leaves.delete(el);
+  }
 }
 
 export function textOf(el: Element): string {
