@@ -115,6 +115,10 @@ async function format(args: string[], io: Io): Promise<number> {
 }
 
 function messageOf(err: unknown): string {
+  // jsdom walks the tree recursively: a page nested thousands of levels deep overflows the stack.
+  if (err instanceof RangeError && /call stack/i.test(err.message)) {
+    return 'The page is nested too deeply to read (thousands of elements inside one another).';
+  }
   const text = err instanceof Error ? err.message : String(err);
   return text.split('\n')[0] ?? text;
 }
