@@ -72,7 +72,7 @@ describe('frontclip clip', () => {
 
   it('exits 1 with a clear line, not a stack overflow, on a page nested thousands of levels deep', async () => {
     const text = '<p>Words of the article in a long sentence that goes on and on. </p>'.repeat(6);
-    const r = await cli(['clip', '-', '--url', 'https://example.org/deep'], `<html><body>${'<div>'.repeat(20000)}${text}${'</div>'.repeat(20000)}</body></html>`);
+    const r = await cli(['clip', '-', '--url', 'https://example.org/deep'], `<html><body>${'<div>'.repeat(8000)}${text}${'</div>'.repeat(8000)}</body></html>`);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('frontclip: The page is nested too deeply to read (thousands of elements inside one another).\n');
   });
