@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,16 +16,40 @@ const TYPES: Record<string, string> = {
 // The end-to-end tests' own pages first, then the shared fixtures.
 const FOLDERS = [join(ROOT, 'test/e2e/pages'), join(ROOT, 'test/fixtures')];
 
+/** One request the server received, kept so a test can tell who asked for what. */
+export interface SeenRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+}
+
 export interface FixtureServer {
   origin: string;
   url: (path: string) => string;
+  /** Serves `html` at `path` (with or without a leading slash) until the server closes. */
+  set: (path: string, html: string) => void;
+  /** Every request received, in order (the privacy test checks none came from the extension). */
+  requests: SeenRequest[];
   close: () => Promise<void>;
 }
 
-/** Serves the fixtures on 127.0.0.1 (a free port); anything not found is a 404, nothing is fetched. */
+/**
+ * Serves the fixtures on 127.0.0.1 (a free port), plus pages a test generates at run time;
+ * anything not found is a 404, nothing is fetched.
+ */
 export async function startFixtureServer(): Promise<FixtureServer> {
+  const generated = new Map<string, string>();
+  const requests: SeenRequest[] = [];
   const server: Server = createServer(async (req, res) => {
-    let path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const url = new URL(req.url ?? '/', 'http://x');
+    requests.push({ method: req.method ?? 'GET', path: `${url.pathname}${url.search}`, headers: req.headers });
+    const page = generated.get(url.pathname);
+    if (page !== undefined) {
+      res.writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' });
+      res.end(page);
+      return;
+    }
+    let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
     // `/slow/<ms>/<page>` sends the first half of a page, then the rest after <ms>: a tab that is still loading.
     const slow = /^\/slow\/(\d+)(\/.*)$/.exec(path);
     if (slow) path = slow[2]!;
@@ -56,6 +80,8 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   return {
     origin,
     url: (path) => `${origin}/${path.replace(/^\//, '')}`,
+    set: (path, html) => void generated.set(`/${path.replace(/^\//, '')}`, html),
+    requests,
     close: () => new Promise((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { browserAvailable, CHROMIUM_PATH, requireBuild } from './harness/paths.ts';
 import { launchFaultBrowser, type FaultBrowser } from './harness/fault-browser.ts';
-import { startPageServer, type PageServer } from './harness/page-server.ts';
+import { startFixtureServer, type FixtureServer } from '../../scripts/serve-fixtures.ts';
 import { articlePage, bigArticlePage, busyPage } from './harness/generated-pages.ts';
 import { popupDriver, type PopupDriver } from './harness/popup-driver.ts';
 import { waitForFile } from './harness/downloads.ts';
@@ -13,7 +13,7 @@ import type { Api } from './harness/chromium.ts';
 const WORKER_GONE = "Frontclip's background worker stopped before it answered. Try again.";
 
 describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('faults in Chromium: each ends in a clear message, nothing confirmed is lost', { timeout: 120_000 }, () => {
-  let server: PageServer;
+  let server: FixtureServer;
   let b: FaultBrowser;
   /** What the reader was told is in the library: link -> title. */
   const confirmed = new Map<string, string>();
@@ -21,7 +21,7 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('faults in Chromiu
   let n = 0;
 
   beforeAll(async () => {
-    server = await startPageServer();
+    server = await startFixtureServer();
     b = await launchFaultBrowser(requireBuild('chrome-e2e'));
   });
 

@@ -9,7 +9,7 @@ import { slugify } from '../../src/core/slug.ts';
 import { articleMime } from '../../src/background/download-url.ts';
 import { filenameProblems } from '../helpers/portable-filename.ts';
 import { hostileDate, hostileSite, hostileTemplate, hostileTitle } from '../helpers/hostile-titles.ts';
-import { startPageServer, type PageServer } from './harness/page-server.ts';
+import { startFixtureServer, type FixtureServer } from '../../scripts/serve-fixtures.ts';
 import { articlePage } from './harness/generated-pages.ts';
 import { waitForFile } from './harness/downloads.ts';
 
@@ -37,10 +37,10 @@ function sampleNames(): string[] {
 
 describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('generated file names in Chromium’s downloads API', { timeout: 120_000 }, () => {
   let ext: ExtensionBrowser;
-  let server: PageServer;
+  let server: FixtureServer;
 
   beforeAll(async () => {
-    server = await startPageServer();
+    server = await startFixtureServer();
     ext = await launchWithExtension(requireBuild('chrome-e2e'));
   });
 

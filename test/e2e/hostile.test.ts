@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { browserAvailable, CHROMIUM_PATH, requireBuild } from './harness/paths.ts';
 import { launchWithExtension, type Api, type ExtensionBrowser } from './harness/chromium.ts';
-import { startPageServer, type PageServer } from './harness/page-server.ts';
+import { startFixtureServer, type FixtureServer } from '../../scripts/serve-fixtures.ts';
 import { previewProblems, spyOnHtmlSinks, spyReport, unexpectedSinks, TRAP } from './harness/html-sink-spy.ts';
 import { foldLine, rawHtmlInMarkdown, readArticleFile } from '../helpers/article-file.ts';
 import { hostileInputCount, hostileMetaPage, metaCases, RUN } from './harness/hostile-inputs.ts';
@@ -25,14 +25,14 @@ interface Fields {
 }
 
 describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('hostile pages in Chromium', { timeout: 120_000 }, () => {
-  let server: PageServer;
+  let server: FixtureServer;
   let ext: ExtensionBrowser;
   let tab: Page;
   let tabId: number;
   let popup: Page;
 
   beforeAll(async () => {
-    server = await startPageServer();
+    server = await startFixtureServer();
     ext = await launchWithExtension(requireBuild('chrome-e2e'));
     await spyOnHtmlSinks(ext.context);
     tab = await ext.context.newPage();

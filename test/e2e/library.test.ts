@@ -5,11 +5,10 @@ import { unzipSync } from 'fflate';
 import type { BrowserContext, Page } from 'playwright-core';
 import { FILE_KEYS, type Article } from '../../src/core/article.ts';
 import { write } from '../../src/core/frontmatter.ts';
-import type { MessageName, RequestOf, ResponseOf } from '../../src/messages.ts';
 import type { StoredArticle } from '../../src/storage/library-record.ts';
 import { startFixtureServer, type FixtureServer } from '../../scripts/serve-fixtures.ts';
-import { launchChromiumOverCdp, type CdpChromium } from './harness/chromium-cdp.ts';
-import { launchWithExtension, type Api, type ExtensionBrowser } from './harness/chromium.ts';
+import { launchFaultBrowser, type FaultBrowser } from './harness/fault-browser.ts';
+import { launchWithExtension, type ExtensionBrowser } from './harness/chromium.ts';
 import { waitForFile } from './harness/downloads.ts';
 import { cliArticle } from './harness/expected-file.ts';
 import { browserAvailable, CHROMIUM_PATH, requireBuild, ROOT } from './harness/paths.ts';
@@ -37,65 +36,27 @@ const textsOf = (zip: Buffer) => Object.fromEntries(Object.entries(unzipSync(new
 
 describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('the library in Chromium', { timeout: 120_000 }, () => {
   let server: FixtureServer;
-  let chromium: CdpChromium;
+  let b: FaultBrowser;
   let fresh: ExtensionBrowser | undefined;
   let context: BrowserContext;
   let extensionId: string;
-  let messenger: Page;
+  let send: FaultBrowser['send'];
+  let tabIdOf: FaultBrowser['tabIdOf'];
+  let stopWorker: FaultBrowser['stopWorker'];
 
   beforeAll(async () => {
     const dir = requireBuild('chrome-e2e');
     server = await startFixtureServer();
     // Started by hand and attached over CDP: the test stops the worker (DESIGN.md, "Facts").
-    chromium = await launchChromiumOverCdp(dir);
-    context = chromium.browser.contexts()[0]!;
-    const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'))
-      ?? await context.waitForEvent('serviceworker', { timeout: 15_000 });
-    extensionId = new URL(worker.url()).host;
-    const first = context.pages()[0] ?? await context.newPage();
-    const cdp = await context.newCDPSession(first);
-    await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
-    messenger = await context.newPage();
-    await messenger.goto(`chrome-extension://${extensionId}/options/index.html`);
+    b = await launchFaultBrowser(dir);
+    ({ context, extensionId, send, tabIdOf, stopWorker } = b);
   });
 
   afterAll(async () => {
     await fresh?.close();
-    await chromium?.close();
+    await b?.close();
     await server?.close();
   });
-
-  const send = <K extends MessageName>(name: K, request: RequestOf<K>) => messenger.evaluate(([n, r]) => {
-    const api = (globalThis as unknown as { chrome: Api }).chrome;
-    return api.runtime.sendMessage({ name: n, request: r });
-  }, [name, request] as const) as Promise<ResponseOf<K>>;
-
-  async function tabIdOf(url: string): Promise<number> {
-    for (let attempt = 0; attempt < 50; attempt++) {
-      const id = await messenger.evaluate(async (u) => {
-        const api = (globalThis as unknown as { chrome: Api }).chrome;
-        return (await api.tabs.query({})).find((t) => t.url === u)?.id;
-      }, url);
-      if (id !== undefined) return id;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`no tab for ${url}`);
-  }
-
-  /** Stops the extension's service worker through CDP and waits until Chromium reports it stopped. */
-  async function stopWorker(): Promise<void> {
-    const cdp = await context.newCDPSession(messenger);
-    const versions = new Map<string, { scriptURL: string; runningStatus: string }>();
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: updated }) => {
-      for (const v of updated) versions.set(v.versionId, { scriptURL: v.scriptURL, runningStatus: v.runningStatus });
-    });
-    await cdp.send('ServiceWorker.enable');
-    const ours = () => [...versions].filter(([, v]) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
-    await expect.poll(() => ours().some(([, v]) => v.runningStatus === 'running')).toBe(true);
-    for (const [versionId, v] of ours()) if (v.runningStatus === 'running') await cdp.send('ServiceWorker.stopWorker', { versionId });
-    await expect.poll(() => ours().every(([, v]) => v.runningStatus === 'stopped'), { timeout: 10_000 }).toBe(true);
-    await cdp.detach();
-  }
 
   it('saves three articles, survives a stopped worker, edits tags in the library, exports all byte for byte, and imports into a fresh profile', async () => {
     // Save three articles as the popup's Save does.
@@ -144,7 +105,7 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('the library in Ch
     const outcome = (await status.textContent())!;
     expect(outcome).toMatch(/^Exported 3 articles to Frontclip\/frontclip-\d{4}-\d{2}-\d{2}\.zip$/);
     const zipName = outcome.replace(/^Exported 3 articles to /, '');
-    const zip = await waitForFile(join(chromium.downloads, zipName));
+    const zip = await waitForFile(join(b.chromium.downloads, zipName));
     const files = textsOf(zip);
     const expected = new Map([...clipped].map(([name, article]) => {
       const final = name === 'library-orchard.html' ? { ...article, tags: editedTags } : article;
@@ -159,7 +120,7 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('the library in Ch
     const bridge = clipped.get('library-bridge.html')!;
     await library.getByRole('button', { name: `Download ${bridge.title}` }).click();
     await library.getByRole('status').filter({ hasText: `Downloaded Frontclip/${bridge.filename}` }).waitFor();
-    expect((await waitForFile(join(chromium.downloads, 'Frontclip', bridge.filename))).toString('utf8')).toBe(write(bridge));
+    expect((await waitForFile(join(b.chromium.downloads, 'Frontclip', bridge.filename))).toString('utf8')).toBe(write(bridge));
 
     // Delete with undo gives back exactly what was there.
     await library.getByRole('checkbox', { name: `Select ${bridge.title}` }).check();

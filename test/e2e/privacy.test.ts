@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page, Request } from 'playwright-core';
 import { browserAvailable, CHROMIUM_PATH, requireBuild } from './harness/paths.ts';
 import { launchWithExtension, type Api, type ExtensionBrowser } from './harness/chromium.ts';
-import { startPageServer, type PageServer } from './harness/page-server.ts';
+import { startFixtureServer, type FixtureServer } from '../../scripts/serve-fixtures.ts';
 import { spyOnHtmlSinks, spyReport } from './harness/html-sink-spy.ts';
 import { popupDriver } from './harness/popup-driver.ts';
 
@@ -16,7 +16,7 @@ interface Seen {
 const LOCAL = /^(?:chrome-extension|data|blob):/;
 
 describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('Frontclip makes no network request of its own', { timeout: 120_000 }, () => {
-  let server: PageServer;
+  let server: FixtureServer;
   let ext: ExtensionBrowser;
   const seen: Seen[] = [];
   /** Requests of the clipped tabs, recorded only while Frontclip works in them. */
@@ -24,7 +24,7 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('Frontclip makes n
   const extensionPages: Page[] = [];
 
   beforeAll(async () => {
-    server = await startPageServer();
+    server = await startFixtureServer();
     ext = await launchWithExtension(requireBuild('chrome-e2e'));
     await spyOnHtmlSinks(ext.context);
     const origin = `chrome-extension://${ext.extensionId}/`;

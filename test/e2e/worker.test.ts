@@ -9,6 +9,29 @@ import { waitForFile } from './harness/downloads.ts';
 import { cliArticle, expectedFile, pageHtml } from './harness/expected-file.ts';
 import { JSDOM } from 'jsdom';
 
+/**
+ * The extraction rules (furniture removal, the fallback for script-built pages, the standfirst,
+ * byline dates, the lead image from content) run in the live page of a real browser exactly as in
+ * the CLI: the file the extension downloads is byte for byte the CLI's. A browser parses a page
+ * with scripting on, so a `<noscript>` there holds text, not elements: the fallback must read it.
+ */
+const QUALITY_PAGES: [string, (file: string) => void][] = [
+  ['body-furniture.html', (file) => {
+    expect(file).not.toMatch(/newsletter|Related coverage|Advertisement/i);
+  }],
+  ['body-lead.html', () => {}],
+  ['body-noscript.html', (file) => {
+    expect(file).toContain('After eleven years without a sleeper service');
+    expect(file).not.toMatch(/<\/?p>|\\<p/);
+  }],
+  ['meta-byline.html', (file) => {
+    expect(file).toMatch(/^date: 2026-01-06$/m);
+  }],
+  ['meta-lead-image.html', (file) => {
+    expect(file).toMatch(/^image: '?https?:\/\/\S+\.jpg'?$/m);
+  }],
+];
+
 const PERMISSIONS = ['activeTab', 'contextMenus', 'downloads', 'scripting', 'storage'];
 
 describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('the service worker in Chromium', { timeout: 60_000 }, () => {
@@ -180,6 +203,18 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('the service worke
     // The news article was downloaded (so saved) twice under one link, the lighthouse once.
     expect(reply.tags.slice(0, 2).sort()).toEqual(expect.arrayContaining(['ambassador', 'finalization']));
     expect(reply.tags).toEqual(expect.arrayContaining(['lighthouse', 'restores', 'harbour']));
+  });
+
+  // After the knownTags test: these downloads add their own tags to the library.
+  it.each(QUALITY_PAGES)('%s: extraction in the live page downloads the CLI\'s file, byte for byte', async (name, check) => {
+    const { page, tabId, url } = await open(name);
+    const result = await ext.send('quickDownload', { tabId });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const file = (await waitForFile(join(ext.downloads, result.filename))).toString('utf8');
+    expect(file).toBe(expectedFile(cliArticle(name, url)));
+    check(file);
+    await page.close();
   });
 
   it('the shipped builds carry exactly the listed permissions and no host permission', async () => {

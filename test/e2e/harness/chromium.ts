@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser as Api } from 'webextension-polyfill';
 import type { MessageName, RequestOf, ResponseOf } from '../../../src/messages.ts';
 import { launchChromium } from '../../../scripts/launch-chromium.ts';
+import { sendFrom, tabIdByUrl } from './extension-calls.ts';
 
 export type { Api };
 
@@ -39,26 +40,11 @@ export async function launchWithExtension(extensionDir: string, options: { color
   };
   return {
     context, worker, extensionId, downloads, openExtensionPage,
-    async tabIdOf(page) {
-      const url = page.url();
-      // The tabs API learns a committed URL a moment after the page does: poll briefly.
-      for (let attempt = 0; attempt < 50; attempt++) {
-        const id = await worker.evaluate(async (u) => {
-          const api = (globalThis as unknown as { chrome: Api }).chrome;
-          return (await api.tabs.query({})).find((t) => t.url === u)?.id;
-        }, url);
-        if (id !== undefined) return id;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new Error(`no tab found for ${url}`);
-    },
+    tabIdOf: (page) => tabIdByUrl(worker, page.url()),
     async send(name, request) {
       // Any extension page will do; the options page has no side effects on opening.
       messenger ??= await openExtensionPage('options/index.html');
-      return messenger.evaluate(([n, r]) => {
-        const api = (globalThis as unknown as { chrome: Api }).chrome;
-        return api.runtime.sendMessage({ name: n, request: r });
-      }, [name, request] as const) as Promise<ResponseOf<typeof name>>;
+      return sendFrom(messenger, name, request);
     },
     async close() {
       await chromium.close();

@@ -1,7 +1,7 @@
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import type { Api } from './chromium.ts';
 import { launchChromiumOverCdp, type CdpChromium } from './chromium-cdp.ts';
 import type { MessageName, RequestOf, ResponseOf } from '../../../src/messages.ts';
+import { sendFrom, tabIdByUrl } from './extension-calls.ts';
 
 /** One article as the library holds it, read straight from IndexedDB (not through Frontclip's code). */
 export interface StoredRecord {
@@ -24,7 +24,10 @@ export interface FaultBrowser {
   /** An extension page that stays open: it sends messages and reads the library. */
   messenger: Page;
   send: <K extends MessageName>(name: K, request: RequestOf<K>) => Promise<ResponseOf<K>>;
-  tabIdOf: (page: Page) => Promise<number>;
+  /** The tab showing a page (or a URL). */
+  tabIdOf: (page: Page | string) => Promise<number>;
+  /** Whether the extension's service worker is running now. */
+  running: () => boolean;
   /** Stops the extension's service worker and waits until Chromium reports it stopped. */
   stopWorker: () => Promise<void>;
   /** Every article in the library, by link. */
@@ -60,28 +63,16 @@ export async function launchFaultBrowser(extensionDir: string): Promise<FaultBro
     await cdp.send('ServiceWorker.enable');
     const ours = () => [...versions].filter(([, v]) => v.scriptURL.startsWith(`${origin}/`));
 
-    const send = <K extends MessageName>(name: K, request: RequestOf<K>) => messenger.evaluate(([n, r]) => {
-      const api = (globalThis as unknown as { chrome: Api }).chrome;
-      return api.runtime.sendMessage({ name: n, request: r });
-    }, [name, request] as const) as Promise<ResponseOf<K>>;
+    const send = <K extends MessageName>(name: K, request: RequestOf<K>) => sendFrom(messenger, name, request);
+    const running = () => ours().some(([, v]) => v.runningStatus === 'running');
 
     return {
       chromium, context, extensionId, origin, messenger, send, openExtensionPage,
-      async tabIdOf(page) {
-        const url = page.url();
-        for (let attempt = 0; attempt < 50; attempt++) {
-          const id = await messenger.evaluate(async (u) => {
-            const api = (globalThis as unknown as { chrome: Api }).chrome;
-            return (await api.tabs.query({})).find((t) => t.url === u)?.id;
-          }, url);
-          if (id !== undefined) return id;
-          await new Promise((r) => setTimeout(r, 100));
-        }
-        throw new Error(`no tab found for ${url}`);
-      },
+      tabIdOf: (page) => tabIdByUrl(messenger, typeof page === 'string' ? page : page.url()),
+      running,
       async stopWorker() {
         const deadline = Date.now() + 10_000;
-        while (!ours().some(([, v]) => v.runningStatus === 'running')) {
+        while (!running()) {
           if (Date.now() > deadline) throw new Error('the extension worker never ran');
           await new Promise((r) => setTimeout(r, 20));
         }
