@@ -30,6 +30,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import { Defuddle } from 'defuddle/node';
 import { extract, NoArticleError } from '../src/core/extract.ts';
+import { packageVersion } from './quality-meta.ts';
 
 export interface BodyCase { file: string; url: string; with: string[]; without: string[] }
 
@@ -177,14 +178,6 @@ async function defuddle(doc: Document, url: string): Promise<string> {
 }
 
 const REFS_CACHE = resolve(process.env.BENCH_BODY_REFS_CACHE ?? '.bench/quality-body-refs.json');
-
-function packageVersion(name: string): string {
-  try {
-    return (JSON.parse(readFileSync(resolve('node_modules', name, 'package.json'), 'utf8')) as { version?: string }).version ?? '?';
-  } catch {
-    return '?';
-  }
-}
 
 const REFS_VERSION = `readability ${packageVersion('@mozilla/readability')}, defuddle ${packageVersion('defuddle')}`;
 type Refs = Record<string, { readability: string; defuddle: string }>;

@@ -97,7 +97,8 @@ const NOW = '2026-11-26';
  * a page: they are kept in `.bench/quality-refs.json` keyed by both (set BENCH_FRESH=1 to redo).
  */
 const REFS_CACHE = resolve(process.env.BENCH_REFS_CACHE ?? '.bench/quality-refs.json');
-function packageVersion(name: string): string {
+/** The installed version of a dependency: the cached references are only valid for it. */
+export function packageVersion(name: string): string {
   try {
     const file = resolve('node_modules', name, 'package.json');
     return (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version ?? '?';

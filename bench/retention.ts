@@ -17,11 +17,11 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { extract, NoArticleError } from '../src/core/extract.ts';
 import { blockText, loadDom } from './quality-body.ts';
+import { fold } from './quality-meta.ts';
 
 interface Case { file: string; url: string; id?: string }
 
 const MIN_PARAGRAPH = 80;
-const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 function parseArgs(argv: string[]): { casesFile: string; missesFile: string } {
   let casesFile: string | undefined;
