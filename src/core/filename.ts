@@ -139,6 +139,7 @@ export function buildFilename(template: string, fields: FilenameFields): string 
   // Lower case: Chromium's downloads API rewrites `.MD` to the type's own `.md`.
   const extension = ending ? ending[0].toLowerCase() : '.md';
   const stemTemplate = ending ? template.slice(0, ending.index) : template;
-  const stem = shorten(avoidDeviceName(clean(fill(stemTemplate, fields))));
+  // Checked again after shortening: a cut can leave a device name (`nul-----...` cut to `nul`).
+  const stem = avoidDeviceName(shorten(avoidDeviceName(clean(fill(stemTemplate, fields)))));
   return `${stem === '' ? FALLBACK_STEM : stem}${extension}`;
 }

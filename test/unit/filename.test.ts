@@ -109,6 +109,11 @@ describe('buildFilename', () => {
     expect(byDefault('con-game')).toBe('con-game.md');
   });
 
+  it('avoids a device name that only appears once a long name is cut', () => {
+    // Found by the fuzz test: the dashes are cut away and `nul` is left.
+    expect(buildFilename('nul{site}.txt', { slug: '', date: '2026-01-06', title: '', site: '-'.repeat(114) })).toBe('nul_.md');
+  });
+
   it('cuts a long slug at a dash, within 120 characters', () => {
     const words = Array.from({ length: 60 }, (_, i) => `word${i}`);
     const name = byDefault(words.join('-'));
