@@ -12,6 +12,26 @@ export type ClipFailure =
   | 'too-large' // the whole page or the selection is too big to convert while the reader waits
   | 'error'; // the content script failed or could not be reached
 
+/** Why an image was kept as a link instead of saved with the article. */
+export type ImageFailure =
+  | 'blocked' // the site refused, Frontclip may not read it (no permission, no CORS), or it is unreachable
+  | 'not-found' // 404 or 410
+  | 'http-error' // another error status
+  | 'timed-out'
+  | 'too-large' // over the per-image limit
+  | 'article-limit' // the article's images together are over their limit
+  | 'not-an-image'
+  | 'unsafe-svg' // an SVG with scripts or references to other files
+  | 'storage' // the library had no room for it
+  | 'write'; // the browser did not write the file
+
+/** What happened to an article's images: how many were saved, how many kept as links and why. */
+export interface ImageReport {
+  saved: number;
+  linked: number;
+  reasons: Partial<Record<ImageFailure, number>>;
+}
+
 export type Result<T> = ({ ok: true } & T) | { ok: false; reason: ClipFailure | 'storage' | 'download'; message: string };
 
 /**
@@ -22,12 +42,12 @@ export type Result<T> = ({ ok: true } & T) | { ok: false; reason: ClipFailure | 
 export interface Protocol {
   /** Clip a tab through the content script; nothing is stored. */
   clip(request: { tabId: number; mode?: ClipMode }): Result<{ article: Article; tabUrl: string }>;
-  /** Keep the (edited) article in the library. */
-  save(request: { article: Article }): Result<{ savedAt: string }>;
-  /** Save to the library and download the file now. */
-  download(request: { article: Article }): Result<{ savedAt: string; filename: string }>;
+  /** Keep the (edited) article in the library; with `images`, its images too. */
+  save(request: { article: Article; images?: boolean }): Result<{ savedAt: string; images?: ImageReport }>;
+  /** Save to the library and download the file now; with `images`, as a page bundle with its images. */
+  download(request: { article: Article; images?: boolean }): Result<{ savedAt: string; filename: string; images?: ImageReport }>;
   /** Clip a tab and download it at once with the suggested tags (keyboard command, context menu). */
-  quickDownload(request: { tabId: number; mode?: ClipMode }): Result<{ filename: string }>;
+  quickDownload(request: { tabId: number; mode?: ClipMode }): Result<{ filename: string; images?: ImageReport }>;
   /** Tags already used in the library, most used first: the popup's autocomplete. */
   knownTags(request: Record<string, never>): Result<{ tags: string[] }>;
   /** Whether a link is already in the library: the popup says "Already saved on <date>". */

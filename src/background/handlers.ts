@@ -8,6 +8,8 @@ import { saveArticle } from '../storage/library-save.ts';
 import { storageMessage } from '../storage/storage-message.ts';
 import { clipTab } from './clip-tab.ts';
 import { downloadArticle } from './download-article.ts';
+import { downloadBundle } from './download-bundle.ts';
+import { gatherImages } from './save-images.ts';
 import { articleProblem } from './is-article.ts';
 
 const storageFailure = (err: unknown): Result<never> => ({ ok: false, reason: 'storage', message: storageMessage(err) });
@@ -39,10 +41,17 @@ export const handlers: Handlers = {
     }
   },
 
-  async download({ article }) {
+  async download({ article, images }) {
+    // The text is saved first: fetching images takes time, and the worker may be stopped meanwhile.
     const saved = await handlers.save({ article });
     if (!saved.ok) return saved;
-    const done = await downloadArticle(article, await getSettings());
+    const settings = await getSettings();
+    if (images === true) {
+      const done = await downloadBundle(article, settings, await gatherImages(article.images ?? []));
+      if (done.ok) await noteExported(article.link);
+      return done.ok ? { ok: true, savedAt: saved.savedAt, filename: done.filename, images: done.images } : done;
+    }
+    const done = await downloadArticle(article, settings);
     if (done.ok) await noteExported(article.link);
     return done.ok ? { ok: true, savedAt: saved.savedAt, filename: done.filename } : done;
   },
@@ -50,8 +59,10 @@ export const handlers: Handlers = {
   async quickDownload({ tabId, mode }) {
     const clipped = await handlers.clip({ tabId, mode: mode ?? 'article' });
     if (!clipped.ok) return clipped;
-    const done = await handlers.download({ article: clipped.article });
-    return done.ok ? { ok: true, filename: done.filename } : done;
+    const images = (await getSettings()).images === 'save';
+    const done = await handlers.download({ article: clipped.article, images });
+    if (!done.ok) return done;
+    return done.images ? { ok: true, filename: done.filename, images: done.images } : { ok: true, filename: done.filename };
   },
 
   async knownTags() {

@@ -1,5 +1,8 @@
 import type { BodyFormat } from '../core/article.ts';
 
+/** Images: link to the site's copies (nothing fetched), or save them with the article. */
+export type ImageMode = 'link' | 'save';
+
 /** Defaults decide the type of every setting (DESIGN.md, principle 4). */
 export const DEFAULT_SETTINGS = {
   bodyFormat: 'markdown' as BodyFormat,
@@ -8,6 +11,7 @@ export const DEFAULT_SETTINGS = {
   saveAs: false,
   defaultDraft: false,
   tagCount: 5,
+  images: 'link' as ImageMode,
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;
