@@ -54,22 +54,33 @@ export async function mountSettingsForm(root: HTMLElement, store: SettingsStore,
   const headingId = uniqueId('settings-heading');
   const status = h('p', { role: 'status', class: 'status' });
 
-  // Body format
-  const formatHintId = uniqueId('hint');
-  const formatRadios = (['markdown', 'html'] as const).map((value) => {
-    const radio = h('input', { type: 'radio', name: 'bodyFormat', value, id: uniqueId('format') });
-    radio.checked = settings.bodyFormat === value;
-    return radio;
-  });
-  const [markdownRadio, htmlRadio] = formatRadios as [HTMLInputElement, HTMLInputElement];
-  const formatField = h(
-    'fieldset',
-    { class: 'choice-group', 'aria-describedby': formatHintId },
-    h('legend', { class: 'field-label' }, 'Body format'),
-    h('div', { class: 'choice' }, markdownRadio, h('label', { for: markdownRadio.id }, 'Markdown')),
-    h('div', { class: 'choice' }, htmlRadio, h('label', { for: htmlRadio.id }, 'HTML')),
-    h('p', { id: formatHintId, class: 'hint' }, 'How the article text is written below the front matter. HTML is sanitized: no scripts, styles or forms.'),
-  );
+  /** A labelled group of radio buttons for a setting with a few named values. */
+  function radioGroup<V extends string>(legend: string, name: string, options: readonly [V, string][], current: V, hint: string) {
+    const hintId = uniqueId('hint');
+    const radios = options.map(([value]) => {
+      const radio = h('input', { type: 'radio', name, value, id: uniqueId(name) });
+      radio.checked = current === value;
+      return radio;
+    });
+    const element = h(
+      'fieldset',
+      { class: 'choice-group', 'aria-describedby': hintId },
+      h('legend', { class: 'field-label' }, legend),
+      ...options.map(([, label], i) => h('div', { class: 'choice' }, radios[i]!, h('label', { for: radios[i]!.id }, label))),
+      h('p', { id: hintId, class: 'hint' }, hint),
+    );
+    const set = (value: V) => radios.forEach((radio) => { radio.checked = radio.value === value; });
+    const onChange = (listener: (value: V) => void) => {
+      for (const radio of radios) radio.addEventListener('change', () => { if (radio.checked) listener(radio.value as V); });
+    };
+    return { element, set, onChange };
+  }
+
+  const bodyFormat = radioGroup('Body format', 'bodyFormat', [['markdown', 'Markdown'], ['html', 'HTML']], settings.bodyFormat,
+    'How the article text is written below the front matter. HTML is sanitized: no scripts, styles or forms.');
+  const images = radioGroup('Images', 'images', [['link', 'Link to the site'], ['save', 'Save with the article']], settings.images,
+    'Saved images go into a folder with the article (<name>/index.md beside them) and into your library, so they last when the site changes. '
+    + 'Your browser asks once per site before Frontclip may fetch its images; with links, nothing is fetched. The popup can change this for one clip.');
 
   // Text settings share one shape: label, control, hint, error.
   function textField(label: string, control: HTMLInputElement, hint: string, ...extra: Node[]): { wrap: HTMLElement; error: HTMLElement; hintId: string } {
@@ -123,7 +134,7 @@ export async function mountSettingsForm(root: HTMLElement, store: SettingsStore,
     { class: 'settings-form', novalidate: true, 'aria-labelledby': headingId },
     h('div', { class: 'settings-head' }, h('h2', { id: headingId }, 'Settings'), status),
     h('p', { class: 'hint intro' }, 'Changes are saved as you make them.'),
-    h('fieldset', { class: 'section' }, h('legend', {}, 'Article file'), formatField, template.wrap, tagCount.wrap, draft.wrap),
+    h('fieldset', { class: 'section' }, h('legend', {}, 'Article file'), bodyFormat.element, template.wrap, tagCount.wrap, draft.wrap, images.element),
     h('fieldset', { class: 'section' }, h('legend', {}, 'Downloads'), subfolder.wrap, saveAs.wrap),
   );
   element.addEventListener('submit', (event) => {
@@ -216,11 +227,8 @@ export async function mountSettingsForm(root: HTMLElement, store: SettingsStore,
   }
   for (const setting of textSettings) bindText(setting as TextSetting<TextKey>);
 
-  for (const radio of formatRadios) {
-    radio.addEventListener('change', () => {
-      if (radio.checked) schedule({ bodyFormat: radio.value === 'html' ? 'html' : 'markdown' }, true);
-    });
-  }
+  bodyFormat.onChange((value) => schedule({ bodyFormat: value }, true));
+  images.onChange((value) => schedule({ images: value }, true));
   saveAs.control.addEventListener('change', () => schedule({ saveAs: saveAs.control.checked }, true));
   draft.control.addEventListener('change', () => schedule({ defaultDraft: draft.control.checked }, true));
 
@@ -232,8 +240,8 @@ export async function mountSettingsForm(root: HTMLElement, store: SettingsStore,
       if (setting.key in pending) continue;
       setting.control.value = String(next[setting.key]);
     }
-    markdownRadio.checked = next.bodyFormat === 'markdown';
-    htmlRadio.checked = next.bodyFormat === 'html';
+    bodyFormat.set(next.bodyFormat);
+    images.set(next.images);
     saveAs.control.checked = next.saveAs;
     draft.control.checked = next.defaultDraft;
     showExample();

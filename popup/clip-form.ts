@@ -7,6 +7,10 @@ import { createTagEditor } from '../src/ui/tag-editor.ts';
 import { uniqueId } from '../src/ui/unique-id.ts';
 import { dateSourceNote } from './date-source-note.ts';
 import { editedArticle } from './edited-article.ts';
+import { createImageChoice, type RequestOrigins } from './image-choice.ts';
+import { bundlePaths } from '../src/core/bundle.ts';
+import { imageReportText } from '../src/image-report-text.ts';
+import type { ImageReport } from '../src/messages.ts';
 
 export interface ClipFormOptions {
   article: Article;
@@ -18,6 +22,8 @@ export interface ClipFormOptions {
   label?: string;
   /** Called once the worker has saved (or saved and downloaded) the article. */
   onSaved?: (article: Article) => void;
+  /** Offers **Save images** (the popup): its first state, and how to ask for the image sites. */
+  images?: { initial: boolean; requestOrigins?: RequestOrigins };
 }
 
 export interface ClipForm {
@@ -66,7 +72,7 @@ function setError(control: HTMLElement, error: HTMLElement, message: string): vo
  * draft, a safe preview of the body, and Save / Download with their outcome in a status region.
  * Page-derived strings only ever reach the DOM as text or form values, except in the preview.
  */
-export function createClipForm({ article, settings, send, draft: draftChecked, label, onSaved }: ClipFormOptions): ClipForm {
+export function createClipForm({ article, settings, send, draft: draftChecked, label, onSaved, images }: ClipFormOptions): ClipForm {
   const title = h('textarea', { class: 'title-input', rows: 2, required: true, spellcheck: 'true' });
   title.value = article.title;
   const description = h('textarea', { class: 'description-input', rows: 3, spellcheck: 'true' });
@@ -100,6 +106,8 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
     renderBodyPreview(article.body, settings.bodyFormat, article.link),
   );
 
+  const imageChoice = images ? createImageChoice(article, images.initial, images.requestOrigins) : null;
+  imageChoice?.element.classList.add('field-images');
   const fileName = h('code', { class: 'file-name-value' });
   const save = h('button', { type: 'button', class: 'button' }, 'Save');
   const download = h('button', { type: 'button', class: 'button button-primary' }, 'Download');
@@ -118,6 +126,7 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
     ),
     tags.element,
     h('div', { class: 'field' }, h('span', { id: previewLabelId, class: 'field-label' }, 'Preview'), preview),
+    imageChoice?.element ?? null,
     h('p', { class: 'file-name' }, h('span', { class: 'note' }, 'File: '), fileName),
     // Kept in view while the form scrolls: a toolbar popup is at most 600px high.
     h('div', { class: 'form-footer' }, h('div', { class: 'actions' }, save, download), status),
@@ -132,8 +141,12 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
   }
 
   function showFileName(): void {
-    fileName.textContent = filePath(settings.subfolder, current().filename);
+    // With images, a download is a page bundle: the file is the bundle's index.
+    const name = current().filename;
+    fileName.textContent = filePath(settings.subfolder, imageChoice?.checked() ? bundlePaths(name, 'bundle').file : name);
   }
+
+  const withImages = (text: string, report: ImageReport | undefined): string => (report ? `${text} · ${imageReportText(report)}` : text);
 
   function showStatus(text: string, kind: 'info' | 'success' | 'error'): void {
     status.textContent = text;
@@ -162,20 +175,23 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
       return;
     }
     busy = true;
+    // First, while the click still counts as the reader's: the browser asks only then.
+    const asked = imageChoice?.askForOrigins();
     for (const button of [save, download]) button.setAttribute('aria-disabled', 'true');
     showStatus(kind === 'save' ? 'Saving…' : 'Downloading…', 'info');
     const verb = kind === 'save' ? 'save' : 'download';
     try {
-      const request = { article: current() };
+      await asked;
+      const request = imageChoice?.checked() ? { article: current(), images: true } : { article: current() };
       if (kind === 'save') {
         const reply = await send('save', request);
-        if (reply.ok) showStatus('Saved to your library', 'success');
+        if (reply.ok) showStatus(withImages('Saved to your library', reply.images), 'success');
         else showStatus(`Couldn't ${verb}: ${reply.message}`, 'error');
         if (reply.ok) onSaved?.(request.article);
       } else {
         const reply = await send('download', request);
         // The worker answers with the path it used, after any ` (1)` the browser added.
-        if (reply.ok) showStatus(`Downloaded ${reply.filename}`, 'success');
+        if (reply.ok) showStatus(withImages(`Downloaded ${reply.filename}`, reply.images), 'success');
         else showStatus(`Couldn't ${verb}: ${reply.message}`, 'error');
         if (reply.ok) onSaved?.(request.article);
       }
@@ -207,6 +223,7 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
     showFileName();
   });
 
+  imageChoice?.element.querySelector('input')?.addEventListener('change', showFileName);
   showFileName();
 
   return {

@@ -17,6 +17,7 @@ if (root) {
     send,
     tabId: await activeTabId().catch(() => undefined),
     loadSettings: getSettings,
+    requestOrigins: (origins) => browser.permissions.request({ origins }),
     links: [
       { label: 'Library', href: browser.runtime.getURL('options/library.html') },
       { label: 'Settings', href: browser.runtime.getURL('options/index.html') },

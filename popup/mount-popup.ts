@@ -18,6 +18,8 @@ export interface PopupDeps {
   loadSettings: () => Promise<Settings>;
   /** Links in the header (settings, later the library); they open in a new tab. */
   links?: readonly PopupLink[];
+  /** Asks the browser for host permissions to fetch an article's images; absent where there is no such API. */
+  requestOrigins?: (patterns: string[]) => Promise<boolean>;
 }
 
 type Reason = ClipFailure | 'storage' | 'download';
@@ -170,7 +172,11 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<vo
     // A link already in the library starts from the tags the reader gave it, not fresh
     // suggestions: Save then updates that entry without undoing their choice.
     const article = saved ? { ...clipped, tags: saved.tags } : clipped;
-    const form = createClipForm({ article, settings: await settings, send: deps.send });
+    const current = await settings;
+    const form = createClipForm({
+      article, settings: current, send: deps.send,
+      images: { initial: current.images === 'save', ...(deps.requestOrigins ? { requestOrigins: deps.requestOrigins } : {}) },
+    });
     show(saved ? h('div', {}, savedNote(saved.savedAt), form.element) : form.element);
     form.focus();
     form.setKnownTags([...clipped.tags, ...(await knownTags)]);
