@@ -1,3 +1,4 @@
+import browser from 'webextension-polyfill';
 import type { Handlers, Result } from '../messages.ts';
 import { buildFilename } from '../core/filename.ts';
 import { getSettings } from '../storage/settings.ts';
@@ -10,6 +11,7 @@ import { clipTab } from './clip-tab.ts';
 import { downloadArticle } from './download-article.ts';
 import { downloadBundle } from './download-bundle.ts';
 import { gatherImages } from './save-images.ts';
+import { imageLimits } from './image-limits.ts';
 import { articleProblem } from './is-article.ts';
 
 const storageFailure = (err: unknown): Result<never> => ({ ok: false, reason: 'storage', message: storageMessage(err) });
@@ -47,7 +49,7 @@ export const handlers: Handlers = {
     if (!saved.ok) return saved;
     const settings = await getSettings();
     if (images === true) {
-      const done = await downloadBundle(article, settings, await gatherImages(article.images ?? []));
+      const done = await downloadBundle(article, settings, await gatherImages(article.images ?? [], imageLimits(browser.runtime.getManifest() as unknown as Record<string, unknown>)));
       if (done.ok) await noteExported(article.link);
       return done.ok ? { ok: true, savedAt: saved.savedAt, filename: done.filename, images: done.images } : done;
     }
