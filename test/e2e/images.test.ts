@@ -3,11 +3,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { browserAvailable, CHROMIUM_PATH, requireBuild } from './harness/paths.ts';
 import { startFixtureServer, type FixtureServer } from '../../scripts/serve-fixtures.ts';
-import { launchWithExtension, type ExtensionBrowser } from './harness/chromium.ts';
+import { launchWithExtension, type Api, type ExtensionBrowser } from './harness/chromium.ts';
 import { waitForFile } from './harness/downloads.ts';
 import { today } from './harness/expected-file.ts';
 import { popupDriver } from './harness/popup-driver.ts';
-import { serveImageArticle, type ImageCase } from './harness/image-fixtures.ts';
+import { pixelPng, serveImageArticle, type ImageCase } from './harness/image-fixtures.ts';
 import { clipHtml } from '../../src/cli/page.ts';
 import { localizeArticle } from '../../src/core/bundle.ts';
 import { parse, write } from '../../src/core/frontmatter.ts';
@@ -97,5 +97,43 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('images saved with
     const file = (await readFile(join(ext.downloads, 'Frontclip', 'the-footbridge-opens-linked.md'))).toString('utf8');
     expect(parse(file).image).toBe(server.url('img/lead.jpg'));
     expect(parse(file).body).toContain(`](${server.url('img/plain.png')})`);
+  });
+  it('quick download without a permission prompt: a site that allows CORS gives its image, one that does not stays a link', async () => {
+    // `localhost` is the same server under a name the test build holds no permission for.
+    const other = server.origin.replace('127.0.0.1', 'localhost');
+    const open = pixelPng(40);
+    const closed = pixelPng(41);
+    server.route('cors/open.png', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'image/png', 'access-control-allow-origin': '*' });
+      res.end(open);
+    });
+    server.route('cors/closed.png', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'image/png' });
+      res.end(closed);
+    });
+    server.set('images/cors.html', images.html
+      .replace(/The footbridge opens/g, 'The ferry keeps one boat')
+      .replace(/<picture>[\s\S]*?<\/picture>/, `<p><img src="${other}/cors/open.png" alt="Open"> <img src="${other}/cors/closed.png" alt="Closed"></p>`));
+    const tab = await ext.context.newPage();
+    await tab.goto(server.url('images/cors.html'));
+    await ext.worker.evaluate(async () => {
+      await (globalThis as unknown as { chrome: Api }).chrome.storage.sync.set({ settings: { version: 1, images: 'save' } });
+    });
+    try {
+      const reply = await ext.send('quickDownload', { tabId: await ext.tabIdOf(tab), mode: 'article' });
+      expect(reply).toMatchObject({ ok: true, filename: 'Frontclip/the-ferry-keeps-one-boat/index.md' });
+      if (!reply.ok) return;
+      expect(reply.images?.reasons.blocked).toBe(1);
+      const folder = join(ext.downloads, 'Frontclip', 'the-ferry-keeps-one-boat');
+      expect(Buffer.compare(await waitForFile(join(folder, 'open.png')), open)).toBe(0);
+      const body = parse((await waitForFile(join(folder, 'index.md'))).toString('utf8')).body;
+      expect(body).toContain('](open.png)');
+      expect(body).toContain(`](${other}/cors/closed.png)`);
+      expect(await readdir(folder)).not.toContain('closed.png');
+    } finally {
+      await ext.worker.evaluate(async () => {
+        await (globalThis as unknown as { chrome: Api }).chrome.storage.sync.remove('settings');
+      });
+    }
   });
 });

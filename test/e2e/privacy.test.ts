@@ -5,7 +5,7 @@ import { launchWithExtension, type Api, type ExtensionBrowser } from './harness/
 import { startFixtureServer, type FixtureServer } from '../../scripts/serve-fixtures.ts';
 import { spyOnHtmlSinks, spyReport } from './harness/html-sink-spy.ts';
 import { popupDriver } from './harness/popup-driver.ts';
-import { serveImageArticle, type ImageCase } from './harness/image-fixtures.ts';
+import { serveImageArticle } from './harness/image-fixtures.ts';
 
 /** A request the extension made: from its worker or one of its pages (or its content script, in a tab). */
 interface Seen {
@@ -23,11 +23,10 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('Frontclip makes n
   /** Requests of the clipped tabs, recorded only while Frontclip works in them. */
   const tabRequests: Seen[] = [];
   const extensionPages: Page[] = [];
-  let images: ImageCase;
 
   beforeAll(async () => {
     server = await startFixtureServer();
-    images = serveImageArticle(server);
+    serveImageArticle(server);
     ext = await launchWithExtension(requireBuild('chrome-e2e'));
     await spyOnHtmlSinks(ext.context);
     const origin = `chrome-extension://${ext.extensionId}/`;
