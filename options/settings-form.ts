@@ -102,7 +102,7 @@ export async function mountSettingsForm(root: HTMLElement, store: SettingsStore,
   const template = textField(
     'File name template',
     templateInput,
-    'Placeholders: {slug}, {date}, {year}, {month}, {day}, {title}, {site}. Ends in .md (or .html).',
+    'Placeholders: {slug}, {date}, {year}, {month}, {day}, {title}, {site}. Ends in .md (or .html). Folders with /: {year}/{month}/{slug}.md, {slug}/index.md.',
     example,
   );
 

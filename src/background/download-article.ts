@@ -2,18 +2,19 @@ import type { Article } from '../core/article.ts';
 import { write } from '../core/frontmatter.ts';
 import type { Result } from '../messages.ts';
 import type { Settings } from '../storage/settings-schema.ts';
-import { articleMime, downloadPath, downloadSource, objectUrls } from './download-url.ts';
+import { articleMime, downloadFilePath, downloadSource, objectUrls } from './download-url.ts';
 import { downloadFile } from './download-file.ts';
 
 /**
- * Writes the article file through the downloads API into `<subfolder>/<file name>`. A name that
- * is taken gets ` (1)` (conflictAction `uniquify`), never an overwrite.
+ * Writes the article file through the downloads API into `<subfolder>/<file name>` (the name may
+ * hold the template's folders). A name that is taken gets ` (1)` (conflictAction `uniquify`),
+ * never an overwrite.
  */
 export async function downloadArticle(article: Article, settings: Settings): Promise<Result<{ filename: string }>> {
   let path: string;
   let text: string;
   try {
-    path = downloadPath(settings.subfolder, article.filename);
+    path = downloadFilePath(settings.subfolder, article.filename);
     text = write(article);
   } catch (err) {
     return { ok: false, reason: 'download', message: `The file could not be written: ${(err as Error).message}` };
