@@ -2,6 +2,7 @@ import type { Settings } from '../src/storage/settings-schema.ts';
 import { h } from '../src/ui/h.ts';
 import { uniqueId } from '../src/ui/unique-id.ts';
 import { filenameExample } from './filename-example.ts';
+import { createSaveToField, type FolderChooser } from './save-to-field.ts';
 import { checkFilenameTemplate, checkSubfolder, checkTagCount, type Checked } from './setting-checks.ts';
 
 /** The three functions of src/storage/settings.ts the form needs; tests pass an in-memory store. */
@@ -14,6 +15,8 @@ export interface SettingsStore {
 export interface SettingsFormOptions {
   /** How long typing may pause before a text field is saved; a field also saves when left. */
   debounceMs?: number;
+  /** The chosen folder for **Save to**; without it the choice is shown as unavailable. */
+  folder?: FolderChooser;
 }
 
 export interface SettingsForm {
@@ -126,6 +129,12 @@ export async function mountSettingsForm(root: HTMLElement, store: SettingsStore,
     );
     return { wrap, control };
   }
+  const saveTo = createSaveToField(
+    settings.saveTo,
+    options.folder ?? { available: false, current: async () => null, choose: async () => null },
+    (value) => schedule({ saveTo: value }, true),
+    (text, kind) => showStatus(text, kind),
+  );
   const saveAs = checkbox('Ask where to save each file', settings.saveAs, 'The browser asks for a folder and a name on every download.');
   const draft = checkbox('Mark new clips as drafts', settings.defaultDraft, 'The Draft box in the popup starts checked.');
 
@@ -135,7 +144,7 @@ export async function mountSettingsForm(root: HTMLElement, store: SettingsStore,
     h('div', { class: 'settings-head' }, h('h2', { id: headingId }, 'Settings'), status),
     h('p', { class: 'hint intro' }, 'Changes are saved as you make them.'),
     h('fieldset', { class: 'section' }, h('legend', {}, 'Article file'), bodyFormat.element, template.wrap, tagCount.wrap, draft.wrap, images.element),
-    h('fieldset', { class: 'section' }, h('legend', {}, 'Downloads'), subfolder.wrap, saveAs.wrap),
+    h('fieldset', { class: 'section' }, h('legend', {}, 'Downloads'), saveTo.element, subfolder.wrap, saveAs.wrap),
   );
   element.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -242,6 +251,7 @@ export async function mountSettingsForm(root: HTMLElement, store: SettingsStore,
     }
     bodyFormat.set(next.bodyFormat);
     images.set(next.images);
+    saveTo.set(next.saveTo);
     saveAs.control.checked = next.saveAs;
     draft.control.checked = next.defaultDraft;
     showExample();

@@ -9,7 +9,9 @@ import { dateSourceNote } from './date-source-note.ts';
 import { editedArticle } from './edited-article.ts';
 import { createImageChoice, type RequestOrigins } from './image-choice.ts';
 import { bundlePaths } from '../src/core/bundle.ts';
+import { write } from '../src/core/frontmatter.ts';
 import { imageReportText } from '../src/image-report-text.ts';
+import { folderOutcomeText } from '../src/folder-outcome-text.ts';
 import type { ImageReport } from '../src/messages.ts';
 
 export interface ClipFormOptions {
@@ -22,6 +24,8 @@ export interface ClipFormOptions {
   label?: string;
   /** Called once the worker has saved (or saved and downloaded) the article. */
   onSaved?: (article: Article) => void;
+  /** Offers **Copy** (the popup): puts the whole file on the clipboard. */
+  copyText?: (text: string) => Promise<void>;
   /** Offers **Save images** (the popup): its first state, and how to ask for the image sites. */
   images?: { initial: boolean; requestOrigins?: RequestOrigins };
 }
@@ -72,7 +76,7 @@ function setError(control: HTMLElement, error: HTMLElement, message: string): vo
  * draft, a safe preview of the body, and Save / Download with their outcome in a status region.
  * Page-derived strings only ever reach the DOM as text or form values, except in the preview.
  */
-export function createClipForm({ article, settings, send, draft: draftChecked, label, onSaved, images }: ClipFormOptions): ClipForm {
+export function createClipForm({ article, settings, send, draft: draftChecked, label, onSaved, images, copyText }: ClipFormOptions): ClipForm {
   const title = h('textarea', { class: 'title-input', rows: 2, required: true, spellcheck: 'true' });
   title.value = article.title;
   const description = h('textarea', { class: 'description-input', rows: 3, spellcheck: 'true' });
@@ -111,6 +115,7 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
   const fileName = h('code', { class: 'file-name-value' });
   const save = h('button', { type: 'button', class: 'button' }, 'Save');
   const download = h('button', { type: 'button', class: 'button button-primary' }, 'Download');
+  const copy = copyText ? h('button', { type: 'button', class: 'button' }, 'Copy') : null;
   const status = h('p', { role: 'status', class: 'status' });
 
   const element = h(
@@ -129,7 +134,7 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
     imageChoice?.element ?? null,
     h('p', { class: 'file-name' }, h('span', { class: 'note' }, 'File: '), fileName),
     // Kept in view while the form scrolls: a toolbar popup is at most 600px high.
-    h('div', { class: 'form-footer' }, h('div', { class: 'actions' }, save, download), status),
+    h('div', { class: 'form-footer' }, h('div', { class: 'actions' }, save, download, copy), status),
   );
 
   function current(): Article {
@@ -191,7 +196,7 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
       } else {
         const reply = await send('download', request);
         // The worker answers with the path it used, after any ` (1)` the browser added.
-        if (reply.ok) showStatus(withImages(`Downloaded ${reply.filename}`, reply.images), 'success');
+        if (reply.ok) showStatus(withImages(reply.folder ? folderOutcomeText(reply.filename, reply.folder) : `Downloaded ${reply.filename}`, reply.images), 'success');
         else showStatus(`Couldn't ${verb}: ${reply.message}`, 'error');
         if (reply.ok) onSaved?.(request.article);
       }
@@ -204,6 +209,25 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
   }
 
   save.addEventListener('click', () => void submit('save'));
+  copy?.addEventListener('click', () => {
+    tags.commitPending();
+    if (validate()) {
+      showStatus('Not copied: check the highlighted fields.', 'error');
+      return;
+    }
+    // Exactly the file Download writes, as one text (a bundle's image links stay the site's).
+    let text: string;
+    try {
+      text = write(current());
+    } catch (error) {
+      showStatus(`Couldn't copy: ${messageOf(error)}`, 'error');
+      return;
+    }
+    copyText!(text).then(
+      () => showStatus('Copied the whole file (front matter and body) to the clipboard', 'success'),
+      (error: unknown) => showStatus(`Couldn't copy: ${messageOf(error)}`, 'error'),
+    );
+  });
   download.addEventListener('click', () => void submit('download'));
   // No implicit submission: Enter confirms a tag or does nothing, it never saves by surprise.
   element.addEventListener('submit', (event) => event.preventDefault());

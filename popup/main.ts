@@ -18,6 +18,7 @@ if (root) {
     tabId: await activeTabId().catch(() => undefined),
     loadSettings: getSettings,
     requestOrigins: (origins) => browser.permissions.request({ origins }),
+    copyText: (text) => navigator.clipboard.writeText(text),
     links: [
       { label: 'Library', href: browser.runtime.getURL('options/library.html') },
       { label: 'Settings', href: browser.runtime.getURL('options/index.html') },

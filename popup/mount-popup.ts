@@ -20,6 +20,8 @@ export interface PopupDeps {
   links?: readonly PopupLink[];
   /** Asks the browser for host permissions to fetch an article's images; absent where there is no such API. */
   requestOrigins?: (patterns: string[]) => Promise<boolean>;
+  /** Puts text on the clipboard (Copy). */
+  copyText?: (text: string) => Promise<void>;
 }
 
 type Reason = ClipFailure | 'storage' | 'download';
@@ -175,6 +177,7 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<vo
     const current = await settings;
     const form = createClipForm({
       article, settings: current, send: deps.send,
+      ...(deps.copyText ? { copyText: deps.copyText } : {}),
       images: { initial: current.images === 'save', ...(deps.requestOrigins ? { requestOrigins: deps.requestOrigins } : {}) },
     });
     show(saved ? h('div', {}, savedNote(saved.savedAt), form.element) : form.element);

@@ -12,6 +12,7 @@ import { downloadArticle } from './download-article.ts';
 import { downloadBundle } from './download-bundle.ts';
 import { gatherImages } from './save-images.ts';
 import { imageLimits } from './image-limits.ts';
+import { saveToFolder } from './folder-download.ts';
 import { articleProblem } from './is-article.ts';
 
 const storageFailure = (err: unknown): Result<never> => ({ ok: false, reason: 'storage', message: storageMessage(err) });
@@ -48,8 +49,15 @@ export const handlers: Handlers = {
     const saved = await handlers.save({ article });
     if (!saved.ok) return saved;
     const settings = await getSettings();
-    if (images === true) {
-      const done = await downloadBundle(article, settings, await gatherImages(article.images ?? [], imageLimits(browser.runtime.getManifest() as unknown as Record<string, unknown>)));
+    const gathered = images === true ? await gatherImages(article.images ?? [], imageLimits(browser.runtime.getManifest() as unknown as Record<string, unknown>)) : null;
+    if (settings.saveTo === 'folder') {
+      const done = await saveToFolder(article, gathered, { askInTab: true });
+      if (!done.ok) return done;
+      if (done.folder.action !== 'waiting') await noteExported(article.link);
+      return { ok: true, savedAt: saved.savedAt, filename: done.filename, folder: done.folder, ...(done.images ? { images: done.images } : {}) };
+    }
+    if (gathered) {
+      const done = await downloadBundle(article, settings, gathered);
       if (done.ok) await noteExported(article.link);
       return done.ok ? { ok: true, savedAt: saved.savedAt, filename: done.filename, images: done.images } : done;
     }
@@ -64,7 +72,24 @@ export const handlers: Handlers = {
     const images = (await getSettings()).images === 'save';
     const done = await handlers.download({ article: clipped.article, images });
     if (!done.ok) return done;
-    return done.images ? { ok: true, filename: done.filename, images: done.images } : { ok: true, filename: done.filename };
+    return { ok: true, filename: done.filename, ...(done.images ? { images: done.images } : {}), ...(done.folder ? { folder: done.folder } : {}) };
+  },
+
+  async folderWrite({ link, images }) {
+    let entry;
+    try {
+      entry = typeof link === 'string' ? await getArticle(libraryKey(link)) : undefined;
+    } catch (err) {
+      return storageFailure(err);
+    }
+    if (!entry) return { ok: false, reason: 'error', message: 'That article is no longer in the library.' };
+    const settings = await getSettings();
+    const filename = buildFilename(settings.filenameTemplate, { slug: entry.slug, date: entry.date, title: entry.title, site: entry.site });
+    const article = { ...articleOf(entry), filename };
+    const gathered = images === true ? await gatherImages(article.images ?? [], imageLimits(browser.runtime.getManifest() as unknown as Record<string, unknown>)) : null;
+    const done = await saveToFolder(article, gathered, { askInTab: false });
+    if (done.ok && done.folder.action !== 'waiting') await noteExported(entry.link);
+    return done;
   },
 
   async knownTags() {
