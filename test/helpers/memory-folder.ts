@@ -58,8 +58,7 @@ export class MemoryFolder implements Folder {
   async read(path: string): Promise<string | undefined> {
     const segments = path.split('/');
     const file = segments.pop()!;
-    let dir: MemoryFolder | undefined = this;
-    for (const s of segments) dir = dir?.folders.get(s);
+    const dir = segments.reduce<MemoryFolder | undefined>((at, s) => at?.folders.get(s), this as MemoryFolder);
     const data = dir?.files.get(file);
     return data === undefined ? undefined : typeof data === 'string' ? data : data.text();
   }
