@@ -13,6 +13,7 @@ import { downloadBundle } from './download-bundle.ts';
 import { gatherImages } from './save-images.ts';
 import { imageLimits } from './image-limits.ts';
 import { saveToFolder } from './folder-download.ts';
+import { chosenFolder } from '../storage/folder-store.ts';
 import { articleProblem } from './is-article.ts';
 
 const storageFailure = (err: unknown): Result<never> => ({ ok: false, reason: 'storage', message: storageMessage(err) });
@@ -50,7 +51,9 @@ export const handlers: Handlers = {
     if (!saved.ok) return saved;
     const settings = await getSettings();
     const gathered = images === true ? await gatherImages(article.images ?? [], imageLimits(browser.runtime.getManifest() as unknown as Record<string, unknown>)) : null;
-    if (settings.saveTo === 'folder') {
+    // A folder is used only where one was chosen: a setting synced from Chromium means nothing in
+    // Firefox, which has no folder picker, and there the Downloads folder is used as before.
+    if (settings.saveTo === 'folder' && await chosenFolder().catch(() => null)) {
       const done = await saveToFolder(article, gathered, { askInTab: true });
       if (!done.ok) return done;
       if (done.folder.action !== 'waiting') await noteExported(article.link);

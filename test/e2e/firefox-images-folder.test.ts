@@ -11,7 +11,7 @@ import { parse } from '../../src/core/frontmatter.ts';
 
 // Firefox differs where it matters here: its background is an event page that downloads blob:
 // URLs (data: URLs are refused), and its permission prompts are its own.
-describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH))('images saved with the article, in Firefox ESR', { timeout: 90_000 }, () => {
+describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH))('images saved with the article, and Save to, in Firefox ESR', { timeout: 90_000 }, () => {
   let server: FixtureServer;
   let ff: FirefoxWithExtension;
   let images: ImageCase;
@@ -59,5 +59,31 @@ describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH))('images saved with t
     expect(index.image).toBe('lead.jpg');
     expect(index.body).toContain('](bridge-1600.jpg)');
     for (const url of images.remote) expect(index.body).toContain(`](${url})`);
+  });
+
+  it('Save to: a folder of one\'s own is shown as unavailable, with the reason, and a synced "folder" setting still downloads', async () => {
+    const settings = await ff.openExtensionPage('options/index.html');
+    await settings.locator('::-p-aria([name="A folder on this computer"][role="radio"])').wait();
+    const state = await settings.evaluate(() => {
+      const radio = [...document.querySelectorAll<HTMLInputElement>('input[name="saveTo"]')];
+      return { disabled: radio.map((r) => r.disabled), checked: radio.map((r) => r.checked), text: document.body.textContent ?? '' };
+    });
+    expect(state.disabled).toEqual([false, true]);
+    expect(state.checked).toEqual([true, false]);
+    expect(state.text).toContain('Firefox has no such feature');
+    // As if synced from a Chromium profile that saves into a folder: Firefox downloads as before.
+    const tab = await ff.browser.newPage();
+    await tab.goto(images.page, { waitUntil: 'load' });
+    const reply = await settings.evaluate(async (u) => {
+      const api = (globalThis as unknown as { browser: Api }).browser;
+      await api.storage.sync.set({ settings: { version: 1, saveTo: 'folder' } });
+      const tabId = (await api.tabs.query({})).find((t) => t.url === u)?.id;
+      const answer = await api.runtime.sendMessage({ name: 'quickDownload', request: { tabId, mode: 'article' } });
+      await api.storage.sync.remove('settings');
+      return answer as { ok: boolean; filename?: string; folder?: unknown };
+    }, images.page);
+    expect(reply).toMatchObject({ ok: true, filename: 'Frontclip/the-footbridge-opens.md' });
+    expect(reply.folder).toBeUndefined();
+    await waitForFile(join(ff.downloads, 'Frontclip', 'the-footbridge-opens.md'));
   });
 });
