@@ -1,22 +1,29 @@
 import type { Handlers, Result } from '../messages.ts';
-import { buildFilename } from '../core/filename.ts';
+import { exportFilename } from '../downloads/export-filename.ts';
 import { getSettings } from '../storage/settings.ts';
-import { articleOf } from '../storage/library-record.ts';
-import { getArticle, knownTags, lookupArticle, markExported } from '../storage/library.ts';
-import { libraryKey } from '../storage/library-key.ts';
-import { saveArticle } from '../storage/library-save.ts';
-import { storageMessage } from '../storage/storage-message.ts';
+import {
+  articleOf, getArticle, knownTags, libraryKey, lookupArticle, markExported, RecordError, saveArticle, storageMessage,
+  type ExportedVersion,
+} from '../storage/library.ts';
 import { clipTab } from './clip-tab.ts';
 import { downloadArticle } from './download-article.ts';
-import { articleProblem } from './is-article.ts';
 
 const storageFailure = (err: unknown): Result<never> => ({ ok: false, reason: 'storage', message: storageMessage(err) });
 
 const invalid = (problem: string): Result<never> => ({ ok: false, reason: 'error', message: `Frontclip got an invalid article: ${problem}.` });
 
 /** Records a finished download; the file is on disk already, so a failure here must not turn it into an error. */
-async function noteExported(link: string): Promise<void> {
-  await markExported([libraryKey(link)]).catch(() => {});
+async function noteExported(version: ExportedVersion): Promise<void> {
+  await markExported([version]).catch(() => {});
+}
+
+/** Saves through the library's one writer, which checks the record; its refusal is the page's error. */
+async function store(article: unknown): Promise<Result<{ entry: Awaited<ReturnType<typeof saveArticle>> }>> {
+  try {
+    return { ok: true, entry: await saveArticle(article as Parameters<typeof saveArticle>[0]) };
+  } catch (err) {
+    return err instanceof RecordError ? invalid(err.message) : storageFailure(err);
+  }
 }
 
 /**
@@ -29,22 +36,16 @@ export const handlers: Handlers = {
   },
 
   async save({ article }) {
-    const problem = articleProblem(article);
-    if (problem) return invalid(problem);
-    try {
-      const entry = await saveArticle(article);
-      return { ok: true, savedAt: entry.savedAt };
-    } catch (err) {
-      return storageFailure(err);
-    }
+    const saved = await store(article);
+    return saved.ok ? { ok: true, savedAt: saved.entry.savedAt } : saved;
   },
 
   async download({ article }) {
-    const saved = await handlers.save({ article });
+    const saved = await store(article);
     if (!saved.ok) return saved;
     const done = await downloadArticle(article, await getSettings());
-    if (done.ok) await noteExported(article.link);
-    return done.ok ? { ok: true, savedAt: saved.savedAt, filename: done.filename } : done;
+    if (done.ok) await noteExported({ link: saved.entry.link, editedAt: saved.entry.editedAt });
+    return done.ok ? { ok: true, savedAt: saved.entry.savedAt, filename: done.filename } : done;
   },
 
   async quickDownload({ tabId, mode }) {
@@ -85,9 +86,9 @@ export const handlers: Handlers = {
     if (!entry) return { ok: false, reason: 'error', message: 'That article is no longer in the library.' };
     const settings = await getSettings();
     // Named by the template in force now, as "Export" names the files of a zip.
-    const filename = buildFilename(settings.filenameTemplate, { slug: entry.slug, date: entry.date, title: entry.title, site: entry.site });
+    const filename = exportFilename(settings.filenameTemplate, entry);
     const done = await downloadArticle({ ...articleOf(entry), filename }, settings);
-    if (done.ok) await noteExported(entry.link);
+    if (done.ok) await noteExported({ link: entry.link, editedAt: entry.editedAt });
     return done;
   },
 };

@@ -30,6 +30,10 @@ const UNPRINTABLE = /[\x00-\x08\x0E-\x1F\x7F-\x84\x86-\x9F\uFEFF\uFFFE\uFFFF]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function wellFormed(text: string): string {
+  // The native check first: a library import folds 10,000 bodies, and the lookbehind regex over
+  // each whole body is most of that time. (Not typed in the ES2023 lib this project targets.)
+  const native = (text as { isWellFormed?: () => boolean }).isWellFormed;
+  if (native !== undefined && native.call(text)) return text;
   return text.replace(LONE_SURROGATE, '\uFFFD');
 }
 
