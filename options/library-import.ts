@@ -117,7 +117,7 @@ export function readImport(sources: readonly ImportSource[], template: string, o
 
   // First the list of what to read (a zip's entries by name, from its directory: nothing is
   // unpacked yet), so that progress can be reported against a total.
-  const plan: { source: ImportSource; entries: string[] | null; first: number; manifest?: Map<string, ManifestEntry> }[] = [];
+  const plan: { source: ImportSource; entries: Map<string, number> | null; first: number; manifest?: Map<string, ManifestEntry> }[] = [];
   let total = 0;
   for (const source of sources) {
     if (isZip(source.bytes)) {
@@ -148,8 +148,13 @@ export function readImport(sources: readonly ImportSource[], template: string, o
         continue;
       }
       const first = order;
-      const wanted = names.filter(() => mine());
-      total += wanted.length;
+      // Each entry keeps its place among all the files, whichever part reads it.
+      const wanted = new Map<string, number>();
+      for (const name of names) {
+        const at = order;
+        if (mine()) wanted.set(name, at);
+      }
+      total += wanted.size;
       plan.push({ source, entries: wanted, first, ...(hasManifest ? { manifest: manifestOf(source, part.index === 0 ? reading : null) } : {}) });
     } else if (/\.zip$/i.test(source.name)) {
       if (part.index === 0) reading.invalid.push({ name: source.name, reason: 'it is named .zip but is not a zip archive' });
@@ -190,8 +195,7 @@ export function readImport(sources: readonly ImportSource[], template: string, o
       take(source.name, source.bytes, first);
       continue;
     }
-    const wanted = new Set(entries);
-    const positions = new Map<string, number>();
+    const wanted = entries;
     let unpacked: Record<string, Uint8Array>;
     try {
       unpacked = unzipSync(source.bytes, {
@@ -205,7 +209,6 @@ export function readImport(sources: readonly ImportSource[], template: string, o
             });
             return false;
           }
-          positions.set(file.name, first + positions.size);
           return true;
         },
       });
@@ -213,7 +216,7 @@ export function readImport(sources: readonly ImportSource[], template: string, o
       if (part.index === 0) reading.invalid.push({ name: source.name, reason: `it is not a readable zip archive (${messageOf(err)})` });
       continue;
     }
-    for (const [name, bytes] of Object.entries(unpacked)) take(`${source.name}: ${name}`, bytes, positions.get(name) ?? first, manifest?.get(name));
+    for (const [name, bytes] of Object.entries(unpacked)) take(`${source.name}: ${name}`, bytes, wanted.get(name) ?? first, manifest?.get(name));
   }
   return reading;
 }
