@@ -39,7 +39,7 @@ export async function importFiles(ctx: LibraryContext, files: readonly File[]): 
           ctx.showStatus(`Nothing was imported: ${storageMessage(err)}`, 'error');
           return;
         }
-        for (const { index, reason } of outcome.refused) invalid.push({ name: reading.articles[index]?.source ?? '?', reason });
+        for (const { index, reason } of outcome.refused) invalid.push({ name: reading.articles[index]?.from ?? '?', reason });
       }
       ctx.showReport('Files not imported', invalid);
       const notImported = invalid.length === 0 ? '' : ` ${plural(invalid.length, 'file')} could not be imported: see the list below.`;

@@ -104,11 +104,12 @@ export async function buildExportZip(options: ExportOptions): Promise<ExportResu
       zipMs += mark - read;
     }
     if (options.signal?.aborted) throw cancelled();
+    const bytes = zip.bytes;
     // Timed by the newest edit it describes, so the same library gives the same zip entry.
     const newest = manifest.reduce((latest, e) => (e.editedAt > latest ? e.editedAt : latest), '');
     if (files.length > 0) await zip.add({ path: MANIFEST_NAME, data: manifestBytes(manifest), mtime: new Date(newest) });
     const { file, release } = await zip.end();
-    return { file, release, files, failed, bytes: zip.bytes, readMs, zipMs };
+    return { file, release, files, failed, bytes, readMs, zipMs };
   } catch (err) {
     await zip.abort();
     throw err;

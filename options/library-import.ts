@@ -21,8 +21,8 @@ export interface InvalidFile {
 export interface ImportedFileArticle extends Article {
   savedAt?: string;
   editedAt?: string;
-  /** Where it came from (`library.zip: a.md`), for the report of articles the library refuses. */
-  source: string;
+  /** The file it came from (`library.zip: a.md`), for the report of articles the library refuses. */
+  from: string;
   /** Its place among all the files picked, so readings done in parts can be put back in order. */
   order: number;
 }
@@ -183,7 +183,7 @@ export function readImport(sources: readonly ImportSource[], template: string, o
       return;
     }
     try {
-      reading.articles.push({ ...withManifest(readArticle(text, template), entry), source: name, order: at });
+      reading.articles.push({ ...withManifest(readArticle(text, template), entry), from: name, order: at });
     } catch (err) {
       const reason = err instanceof FrontMatterError ? err.message : messageOf(err);
       reading.invalid.push({ name, reason });

@@ -27,8 +27,26 @@ export function nativeDeflate(): boolean {
 }
 
 async function deflateRaw(data: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate-raw' as CompressionFormat));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  const stream = new CompressionStream('deflate-raw' as CompressionFormat);
+  const writer = stream.writable.getWriter();
+  void writer.write(data as Uint8Array<ArrayBuffer>).then(() => writer.close()).catch(() => {});
+  const reader = stream.readable.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.length;
+  }
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }
 
 /**
