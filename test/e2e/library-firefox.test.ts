@@ -58,7 +58,7 @@ describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH))('the library in Fire
     const zip = await waitForFile(join(ff.downloads, text.replace(/^Exported 1 article to /, '')));
     const files = unzipSync(new Uint8Array(zip));
     const expected = cliArticle('library-bridge.html', url);
-    expect(Object.keys(files)).toEqual([expected.filename]);
+    expect(Object.keys(files)).toEqual([expected.filename, 'frontclip.json']);
     expect(new TextDecoder().decode(files[expected.filename])).toBe(write(expected));
   });
 });
