@@ -168,7 +168,7 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('the library in Ch
     await again.waitFor({ timeout: 30_000 });
     const secondName = (await again.textContent())!.replace(/^Exported 3 articles to /, '');
     const second = textsOf(await waitForFile(join(fresh.downloads, secondName)));
-    const first = { ...files, 'frontclip.json': manifest! };
+    const first: Record<string, Buffer> = { ...files, 'frontclip.json': manifest! };
     expect(Object.keys(second).sort()).toEqual(Object.keys(first).sort());
     // The files and the manifest alike: the library came back whole.
     for (const name of Object.keys(first)) expect(Buffer.compare(second[name]!, first[name]!), name).toBe(0);
