@@ -102,7 +102,7 @@ async function exportAll(driver: LibraryDriver, zip: 'deflate' | 'store'): Promi
   for (let i = 0; i < 1200 && !(await driver.evaluate(() => performance.getEntriesByName('frontclip:export-done').length > 0, null)); i++) await sleep(50);
   sampling = false;
   await sampler;
-  const name = /to (\S+\.zip)/.exec(outcome)?.[1];
+  const name = /to (.+?\.zip)(?:\.|$)/.exec(outcome)?.[1];
   if (!name) throw new Error(`export failed: ${outcome}`);
   const path = downloadedPath(driver, name);
   await waitForFile(path, 120_000);
