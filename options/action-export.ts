@@ -1,7 +1,7 @@
 import { plural } from './library-view.ts';
 import type { LibraryContext } from './library-deps.ts';
 import type { FailedArticle } from './library-export.ts';
-import { zipFilename, type ExportLayout } from './zip-names.ts';
+import type { ExportLayout } from './zip-names.ts';
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -35,13 +35,16 @@ export async function exportArticles(ctx: LibraryContext, links: string[] | null
     const task = view.progress.start(`Exporting: 0 of ${total.toLocaleString()}`);
     try {
       performance.mark('frontclip:export-start');
-      const [{ buildExportZip }, { openZipSink }] = await Promise.all([import('./library-export.ts'), import('./zip-sink.ts')]);
+      // The zip code (fflate, the file writer and its YAML parser) loads on the first export.
+      const [{ buildExportZip, zipFilename }, { openZipSink }, { nativeDeflate }] = await Promise.all([
+        import('./library-export.ts'), import('./zip-sink.ts'), import('./zip-writer.ts'),
+      ]);
       const result = await buildExportZip({
         batches: deps.store.readArticleBatches(links, 250),
         template: settings.filenameTemplate,
         layout,
         sink: await (deps.openZipSink ?? openZipSink)(),
-        compression: deps.compression ?? 'deflate',
+        compression: deps.compression ?? (nativeDeflate() ? 'deflate' : 'store'),
         signal: task.signal,
         onProgress: (done) => task.update(`Exporting: ${done.toLocaleString()} of ${total.toLocaleString()}`, done, total),
       });

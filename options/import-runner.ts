@@ -1,11 +1,13 @@
 import type { ReadFiles } from './library-deps.ts';
-import { readImport, type ImportReading } from './library-import.ts';
+import type { ImportReading } from './library-import.ts';
 import type { ImportReply, ImportRequest } from './import-worker.ts';
 
 const cancelled = () => new DOMException('The import was cancelled.', 'AbortError');
 
 /** Reads the files on the page's own thread (tests, or where no module worker starts). */
 export const readFilesHere: ReadFiles = async (files, template, { signal, onProgress }) => {
+  // Loaded on use: the parser (and its YAML package) is not needed to show the library.
+  const { readImport } = await import('./library-import.ts');
   const sources = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
   if (signal.aborted) throw cancelled();
   const reading = readImport(sources, template, { onProgress });

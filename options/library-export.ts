@@ -2,6 +2,8 @@ import { write } from '../src/core/frontmatter.ts';
 import type { StoredArticle } from '../src/storage/library.ts';
 import { manifestBytes, MANIFEST_NAME, type ManifestEntry } from './library-manifest.ts';
 import { exportFilename, ZipNamer, type ExportLayout } from './zip-names.ts';
+
+export { zipFilename } from './zip-names.ts';
 import type { ZipSink } from './zip-sink.ts';
 import { ZipWriter, type ZipCompression, type ZipEntryInput } from './zip-writer.ts';
 

@@ -4,17 +4,16 @@ import { send } from '../src/ui/send.ts';
 import { createReadFiles } from './import-runner.ts';
 import { mountLibrary } from './library-page.ts';
 import { saveZip } from './save-zip.ts';
-import { nativeDeflate, type ZipCompression } from './zip-writer.ts';
 
 // `?zip=store` or `?zip=deflate` picks how an export stores its files (the benchmark compares
 // them); without it, the browser's own deflate where it has one.
 const asked = new URLSearchParams(location.search).get('zip');
-const compression: ZipCompression = asked === 'store' || asked === 'deflate' ? asked : nativeDeflate() ? 'deflate' : 'store';
+const compression = asked === 'store' || asked === 'deflate' ? asked : undefined;
 
 const root = document.getElementById('library');
 if (root) {
   mountLibrary(root, {
-    store: library, send, loadSettings: getSettings, saveZip, onLibraryChanged: library.onLibraryChanged, readFiles: createReadFiles(), compression,
+    store: library, send, loadSettings: getSettings, saveZip, onLibraryChanged: library.onLibraryChanged, readFiles: createReadFiles(), ...(compression ? { compression } : {}),
   }).catch((error: unknown) => {
     const note = document.createElement('p');
     note.className = 'field-error';

@@ -1,5 +1,5 @@
 import { ARTICLE_KEYS, DATE_SOURCES as SOURCES, type Article } from '../core/article.ts';
-import { isIsoDay } from '../core/frontmatter.ts';
+import { isIsoDay } from '../core/fold.ts';
 import { parseUrl } from '../core/urls.ts';
 
 const DATE_SOURCES: ReadonlySet<string> = new Set(SOURCES);

@@ -1,5 +1,5 @@
 import type { Article } from '../core/article.ts';
-import { normalize } from '../core/frontmatter.ts';
+import { normalize } from '../core/fold.ts';
 import { mergeTags } from '../core/tags.ts';
 import { siteHost } from '../core/urls.ts';
 import type { StoredArticle } from './library-record.ts';
