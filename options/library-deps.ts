@@ -41,7 +41,7 @@ export interface LibraryDeps {
   saveZip: (file: Blob, filename: string, settings: Settings, release?: () => void) => Promise<SaveOutcome>;
   /** Where an export's zip is written while it is built (a spool file, or memory). */
   openZipSink?: () => Promise<ZipSink>;
-  /** How export entries are stored; `deflate` (the browser's own zlib) unless told. */
+  /** How export entries are stored; `store` (the faster, measured) unless told. */
   compression?: ZipCompression;
   /** Reads import files (in workers on the real page); the page's own thread by default. */
   readFiles?: ReadFiles;

@@ -66,7 +66,7 @@ const cancelled = () => new DOMException('The export was cancelled.', 'AbortErro
 /**
  * Builds a zip of article files in our format (`write`, the same text as a download) plus the
  * library's manifest, streaming: each batch read from the store is written and compressed into
- * the sink before the next one is read. An article that cannot be written is listed in `failed`
+ * the sink while the next one is read. An article that cannot be written is listed in `failed`
  * and the rest go on. A cancelled or failed export discards the sink: no partial zip is left.
  */
 export async function buildExportZip(options: ExportOptions): Promise<ExportResult> {
@@ -79,8 +79,16 @@ export async function buildExportZip(options: ExportOptions): Promise<ExportResu
   let readMs = 0;
   let zipMs = 0;
   let mark = performance.now();
+  // One batch is read ahead while the one before is written: the store's reading (deserializing
+  // bodies) and the zip's writing overlap, and at most two batches are in memory.
+  const iterator = options.batches[Symbol.asyncIterator]();
   try {
-    for await (const batch of options.batches) {
+    let ahead = iterator.next();
+    for (;;) {
+      const step = await ahead;
+      if (step.done) break;
+      const batch = step.value;
+      ahead = iterator.next();
       const read = performance.now();
       readMs += read - mark;
       if (options.signal?.aborted) throw cancelled();
@@ -113,6 +121,7 @@ export async function buildExportZip(options: ExportOptions): Promise<ExportResu
     const { file, release } = await zip.end();
     return { file, release, files, failed, bytes, readMs, zipMs };
   } catch (err) {
+    await iterator.return?.();
     await zip.abort();
     throw err;
   }

@@ -2,6 +2,7 @@ import { unzipSync } from 'fflate';
 import { buildFilename } from '../src/core/filename.ts';
 import type { Article, ArticleFile } from '../src/core/article.ts';
 import { FrontMatterError, parse } from '../src/core/frontmatter.ts';
+import { parseWritten } from '../src/core/frontmatter-fast.ts';
 import { slugify } from '../src/core/slug.ts';
 import { parseUrl, siteHost } from '../src/core/urls.ts';
 import { MANIFEST_NAME, readManifest, type ManifestEntry } from './library-manifest.ts';
@@ -80,7 +81,8 @@ export function articleFromFile(file: ArticleFile, template: string): Article {
 
 /** Parses one file's text; throws a one-line reason when it cannot join the library. */
 function readArticle(text: string, template: string): Article {
-  const file = parse(text);
+  // A file Frontclip wrote is read without the YAML parser (proved equal to what it would give).
+  const file = parseWritten(text) ?? parse(text);
   const link = file.link.trim();
   if (link === '') throw new Error('it has no link, and the library keeps each article under its link');
   // The library checks every record it is given; a link it would refuse is named here already,

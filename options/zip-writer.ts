@@ -11,20 +11,10 @@ export interface ZipEntryInput {
 /**
  * How entries are stored. `deflate` uses the browser's own zlib (`CompressionStream('deflate-raw')`,
  * in Chromium and Firefox alike) instead of deflate written in JavaScript; `store` writes the bytes
- * as they are, which is what already-compressed files (images) always get.
+ * as they are (the faster of the two for a library of small text files, and what
+ * already-compressed files such as images always get).
  */
 export type ZipCompression = 'deflate' | 'store';
-
-/** Whether this context has the native raw deflate. */
-export function nativeDeflate(): boolean {
-  if (typeof CompressionStream !== 'function') return false;
-  try {
-    new CompressionStream('deflate-raw' as CompressionFormat);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function deflateRaw(data: Uint8Array): Promise<Uint8Array> {
   const stream = new CompressionStream('deflate-raw' as CompressionFormat);

@@ -75,7 +75,7 @@ describe('exporting a zip', () => {
     expect(deflated.file.size).toBeLessThan(stored.file.size);
   });
 
-  it('reads the next batch only once the last one is in the zip: one batch in memory at a time', async () => {
+  it('reads one batch ahead, never more: at most two batches in memory at a time', async () => {
     const all = entries(9);
     let written = 0;
     const requested: number[] = [];
@@ -91,9 +91,10 @@ describe('exporting a zip', () => {
       }
     }
     const result = await exportZip({ batches: watched(), template: '{slug}.md', layout: 'flat', sink: counting });
+    // The second batch is read while the first is written; the third waits for the first.
     expect(requested[0]).toBe(0);
-    expect(requested[1]).toBeGreaterThan(0);
-    expect(requested[2]).toBeGreaterThan(requested[1]!);
+    expect(requested[1]).toBe(0);
+    expect(requested[2]).toBeGreaterThan(0);
     expect(Object.keys(await unzip(result.file))).toHaveLength(9);
   });
 
