@@ -74,8 +74,10 @@ export function importArticles(incoming: readonly ImportedArticle[], options: Wr
   return writeTransaction(async (tx: WriteTx) => {
     const articles = tx.objectStore('articles');
     const summaries = tx.objectStore('summaries');
+    // One read of the keys instead of a get per article: most of a large import is new links.
+    const saved = new Set(await summaries.getAllKeys());
     const outcomes = await Promise.all(unique.map(async (article): Promise<'added' | 'merged' | 'unchanged'> => {
-      const summary = await summaries.get(article.link);
+      const summary = saved.has(article.link) ? await summaries.get(article.link) : undefined;
       try {
         if (!summary) {
           const savedAt = isTime(article.savedAt) ? article.savedAt : stamp;
