@@ -1,5 +1,7 @@
 import { MAX_STEM_CHARS } from '../src/core/filename.ts';
 
+export { exportFilename } from '../src/downloads/export-filename.ts';
+
 /** Flat files side by side, or Hugo page bundles: one folder per article holding `index.md`. */
 export type ExportLayout = 'flat' | 'bundles';
 
@@ -51,3 +53,4 @@ export function zipFilename(layout: ExportLayout, now: Date): string {
   const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   return `frontclip-${day}${layout === 'bundles' ? '-bundles' : ''}.zip`;
 }
+

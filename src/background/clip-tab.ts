@@ -4,7 +4,7 @@ import type { ClipMode, ContentMessage, ContentResponse, Result } from '../messa
 import type { Settings } from '../storage/settings-schema.ts';
 import { restrictedReason } from './restricted-url.ts';
 import { injectionFailure } from './injection-failure.ts';
-import { articleProblem } from './is-article.ts';
+import { articleProblem } from '../storage/library.ts';
 import { waitForTab } from './wait-for-tab.ts';
 
 /** How long a clip waits for a loading tab before saying so. */

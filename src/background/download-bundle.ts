@@ -4,8 +4,9 @@ import { bundlePaths, formatOfFilename, localizeArticle, type SavedImageName } f
 import { write } from '../core/frontmatter.ts';
 import type { ImageFailure, ImageReport, Result } from '../messages.ts';
 import type { Settings } from '../storage/settings-schema.ts';
-import { articleMime, blobDownloadSource, downloadFilePath, downloadSource, objectUrls } from './download-url.ts';
-import { downloadFile, removeDownloads } from './download-file.ts';
+import { articleMime, blobDownloadSource, downloadFilePath, downloadSource, objectUrls } from '../downloads/download-url.ts';
+import { downloadFile, removeDownloads } from '../downloads/download-file.ts';
+import { capitalized, SETTLE_MS } from './download-article.ts';
 import { imageReport, type GatheredImages, type ImageFile } from './save-images.ts';
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -61,9 +62,9 @@ export async function downloadBundle(article: Article, settings: Settings, gathe
   for (const file of gathered.files) byName.set(file.name, [...(byName.get(file.name) ?? []), file]);
   for (const [name, files] of byName) {
     const source = await blobDownloadSource(files[0]!.blob);
-    const done = await downloadFile(downloadFilePath(settings.subfolder, `${folder}/${name}`), source);
+    const done = await downloadFile(source, downloadFilePath(settings.subfolder, `${folder}/${name}`), { saveAs: false, settleMs: SETTLE_MS });
     if (done.ok) {
-      written.push(done.id);
+      if (done.id !== undefined) written.push(done.id);
       for (const file of files) saved.push({ src: file.src, url: file.url, name: linkName(baseName(done.filename)) });
     } else {
       for (const file of files) failures.push({ url: file.url, reason: 'write' });
@@ -78,10 +79,10 @@ export async function downloadBundle(article: Article, settings: Settings, gathe
     await removeDownloads(written);
     return { ok: false, reason: 'download', message: `The file could not be written: ${(err as Error).message}` };
   }
-  const done = await downloadFile(path, downloadSource(text, objectUrls(), articleMime(path)));
+  const done = await downloadFile(downloadSource(text, objectUrls(), articleMime(path)), path, { saveAs: false, settleMs: SETTLE_MS });
   if (!done.ok) {
     await removeDownloads(written);
-    return done;
+    return { ok: false, reason: 'download', message: capitalized(done.message) };
   }
   return { ok: true, filename: done.filename, images: imageReport(saved, failures) };
 }

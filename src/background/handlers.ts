@@ -1,28 +1,57 @@
 import browser from 'webextension-polyfill';
+import type { Article } from '../core/article.ts';
 import type { Handlers, Result } from '../messages.ts';
-import { buildFilename } from '../core/filename.ts';
-import { getSettings } from '../storage/settings.ts';
-import { articleOf } from '../storage/library-record.ts';
-import { getArticle, knownTags, lookupArticle, markExported } from '../storage/library.ts';
-import { libraryKey } from '../storage/library-key.ts';
-import { saveArticle } from '../storage/library-save.ts';
-import { storageMessage } from '../storage/storage-message.ts';
+import { exportFilename } from '../downloads/export-filename.ts';
+import { getSettings, type Settings } from '../storage/settings.ts';
+import {
+  articleOf, getArticle, knownTags, libraryKey, lookupArticle, markExported, RecordError, saveArticle, storageMessage,
+  type ExportedVersion,
+} from '../storage/library.ts';
+import { chosenFolder } from '../storage/folder-store.ts';
 import { clipTab } from './clip-tab.ts';
 import { downloadArticle } from './download-article.ts';
 import { downloadBundle } from './download-bundle.ts';
-import { gatherImages } from './save-images.ts';
-import { imageLimits } from './image-limits.ts';
 import { saveToFolder } from './folder-download.ts';
-import { chosenFolder } from '../storage/folder-store.ts';
-import { articleProblem } from './is-article.ts';
+import { imageLimits } from './image-limits.ts';
+import { gatherImages, type GatheredImages } from './save-images.ts';
 
 const storageFailure = (err: unknown): Result<never> => ({ ok: false, reason: 'storage', message: storageMessage(err) });
 
 const invalid = (problem: string): Result<never> => ({ ok: false, reason: 'error', message: `Frontclip got an invalid article: ${problem}.` });
 
 /** Records a finished download; the file is on disk already, so a failure here must not turn it into an error. */
-async function noteExported(link: string): Promise<void> {
-  await markExported([libraryKey(link)]).catch(() => {});
+async function noteExported(version: ExportedVersion): Promise<void> {
+  await markExported([version]).catch(() => {});
+}
+
+/** Saves through the library's one writer, which checks the record; its refusal is the page's error. */
+async function store(article: unknown): Promise<Result<{ entry: Awaited<ReturnType<typeof saveArticle>> }>> {
+  try {
+    return { ok: true, entry: await saveArticle(article as Parameters<typeof saveArticle>[0]) };
+  } catch (err) {
+    return err instanceof RecordError ? invalid(err.message) : storageFailure(err);
+  }
+}
+
+/** The article's images fetched within the limits (a test build's manifest shortens the timeout). */
+const gather = (article: Article): Promise<GatheredImages> =>
+  gatherImages(article.images ?? [], imageLimits(browser.runtime.getManifest() as unknown as Record<string, unknown>));
+
+/**
+ * Writes an article (saved already) where the reader keeps files: the chosen folder, or the
+ * Downloads folder, as a page bundle when it has gathered images.
+ */
+async function deliver(article: Article, settings: Settings, gathered: GatheredImages | null, version: ExportedVersion) {
+  // A folder is used only where one was chosen: a setting synced from Chromium means nothing in
+  // Firefox, which has no folder picker, and there the Downloads folder is used as before.
+  if (settings.saveTo === 'folder' && await chosenFolder().catch(() => null)) {
+    const done = await saveToFolder(article, gathered, { askInTab: true });
+    if (done.ok && done.folder.action !== 'waiting') await noteExported(version);
+    return done;
+  }
+  const done = gathered ? await downloadBundle(article, settings, gathered) : await downloadArticle(article, settings);
+  if (done.ok) await noteExported(version);
+  return done;
 }
 
 /**
@@ -35,38 +64,18 @@ export const handlers: Handlers = {
   },
 
   async save({ article }) {
-    const problem = articleProblem(article);
-    if (problem) return invalid(problem);
-    try {
-      const entry = await saveArticle(article);
-      return { ok: true, savedAt: entry.savedAt };
-    } catch (err) {
-      return storageFailure(err);
-    }
+    const saved = await store(article);
+    return saved.ok ? { ok: true, savedAt: saved.entry.savedAt } : saved;
   },
 
   async download({ article, images }) {
     // The text is saved first: fetching images takes time, and the worker may be stopped meanwhile.
-    const saved = await handlers.save({ article });
+    const saved = await store(article);
     if (!saved.ok) return saved;
-    const settings = await getSettings();
-    const gathered = images === true ? await gatherImages(article.images ?? [], imageLimits(browser.runtime.getManifest() as unknown as Record<string, unknown>)) : null;
-    // A folder is used only where one was chosen: a setting synced from Chromium means nothing in
-    // Firefox, which has no folder picker, and there the Downloads folder is used as before.
-    if (settings.saveTo === 'folder' && await chosenFolder().catch(() => null)) {
-      const done = await saveToFolder(article, gathered, { askInTab: true });
-      if (!done.ok) return done;
-      if (done.folder.action !== 'waiting') await noteExported(article.link);
-      return { ok: true, savedAt: saved.savedAt, filename: done.filename, folder: done.folder, ...(done.images ? { images: done.images } : {}) };
-    }
-    if (gathered) {
-      const done = await downloadBundle(article, settings, gathered);
-      if (done.ok) await noteExported(article.link);
-      return done.ok ? { ok: true, savedAt: saved.savedAt, filename: done.filename, images: done.images } : done;
-    }
-    const done = await downloadArticle(article, settings);
-    if (done.ok) await noteExported(article.link);
-    return done.ok ? { ok: true, savedAt: saved.savedAt, filename: done.filename } : done;
+    const gathered = images === true ? await gather(article) : null;
+    const done = await deliver(article, await getSettings(), gathered, { link: saved.entry.link, editedAt: saved.entry.editedAt });
+    if (!done.ok) return done;
+    return { ...done, savedAt: saved.entry.savedAt };
   },
 
   async quickDownload({ tabId, mode }) {
@@ -87,11 +96,9 @@ export const handlers: Handlers = {
     }
     if (!entry) return { ok: false, reason: 'error', message: 'That article is no longer in the library.' };
     const settings = await getSettings();
-    const filename = buildFilename(settings.filenameTemplate, { slug: entry.slug, date: entry.date, title: entry.title, site: entry.site });
-    const article = { ...articleOf(entry), filename };
-    const gathered = images === true ? await gatherImages(article.images ?? [], imageLimits(browser.runtime.getManifest() as unknown as Record<string, unknown>)) : null;
-    const done = await saveToFolder(article, gathered, { askInTab: false });
-    if (done.ok && done.folder.action !== 'waiting') await noteExported(entry.link);
+    const article = { ...articleOf(entry), filename: exportFilename(settings.filenameTemplate, entry) };
+    const done = await saveToFolder(article, images === true ? await gather(article) : null, { askInTab: false });
+    if (done.ok && done.folder.action !== 'waiting') await noteExported({ link: entry.link, editedAt: entry.editedAt });
     return done;
   },
 
@@ -126,9 +133,9 @@ export const handlers: Handlers = {
     if (!entry) return { ok: false, reason: 'error', message: 'That article is no longer in the library.' };
     const settings = await getSettings();
     // Named by the template in force now, as "Export" names the files of a zip.
-    const filename = buildFilename(settings.filenameTemplate, { slug: entry.slug, date: entry.date, title: entry.title, site: entry.site });
+    const filename = exportFilename(settings.filenameTemplate, entry);
     const done = await downloadArticle({ ...articleOf(entry), filename }, settings);
-    if (done.ok) await noteExported(entry.link);
+    if (done.ok) await noteExported({ link: entry.link, editedAt: entry.editedAt });
     return done;
   },
 };

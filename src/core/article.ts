@@ -16,6 +16,11 @@ export type DateSource =
   | 'clip-date'
   | 'import';
 
+/** Every DateSource, for checking a value that came from outside (a message, a library zip). */
+export const DATE_SOURCES: readonly DateSource[] = [
+  'article:published_time', 'json-ld', 'microdata', 'time-element', 'meta', 'byline', 'url', 'clip-date', 'import',
+];
+
 /**
  * The fields of one article file, in the order FORMAT.md fixes. `date` is the publisher's own
  * calendar day as `YYYY-MM-DD`: a plain string, so no time zone can ever shift it.

@@ -28,6 +28,25 @@ export interface Summary {
   editedAt: string;
   /** When the article was last downloaded or exported; null when never. */
   exportedAt: string | null;
+  /**
+   * The `editedAt` of the version that export wrote; null when never exported. The article is
+   * exported "since its last change" only while this equals `editedAt`: a save or an edit made
+   * while an export runs changes `editedAt`, so it is not taken for exported.
+   */
+  exportedVersion: string | null;
+}
+
+/** When and which version of an article was last exported. */
+export interface ExportState {
+  exportedAt: string | null;
+  exportedVersion: string | null;
+}
+
+export const NEVER_EXPORTED: ExportState = { exportedAt: null, exportedVersion: null };
+
+/** Whether the article's current version is the one last exported (Export new leaves it out). */
+export function exportedSinceChange(summary: Pick<Summary, 'editedAt' | 'exportedVersion'>): boolean {
+  return summary.exportedVersion !== null && summary.exportedVersion === summary.editedAt;
 }
 
 /** A saved article with all it keeps: the stored record plus when it was last exported. */
@@ -36,7 +55,7 @@ export interface LibraryEntry extends StoredArticle {
 }
 
 /** The list's view of a stored article. */
-export function summaryOf(entry: StoredArticle, exportedAt: string | null): Summary {
+export function summaryOf(entry: StoredArticle, exported: ExportState): Summary {
   return {
     link: entry.link,
     title: entry.title,
@@ -48,7 +67,8 @@ export function summaryOf(entry: StoredArticle, exportedAt: string | null): Summ
     draft: entry.draft,
     savedAt: entry.savedAt,
     editedAt: entry.editedAt,
-    exportedAt,
+    exportedAt: exported.exportedAt,
+    exportedVersion: exported.exportedVersion,
   };
 }
 

@@ -6,7 +6,7 @@ import { browserAvailable, CHROMIUM_PATH, requireBuild } from './harness/paths.t
 import { launchWithExtension, type Api, type ExtensionBrowser } from './harness/chromium.ts';
 import { buildFilename } from '../../src/core/filename.ts';
 import { slugify } from '../../src/core/slug.ts';
-import { articleMime } from '../../src/background/download-url.ts';
+import { articleMime } from '../../src/downloads/download-url.ts';
 import { filenameProblems } from '../helpers/portable-filename.ts';
 import { hostileDate, hostileSite, hostileTemplate, hostileTitle } from '../helpers/hostile-titles.ts';
 import { startFixtureServer, type FixtureServer } from '../../scripts/serve-fixtures.ts';

@@ -134,6 +134,10 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('Frontclip makes n
     await library.getByRole('searchbox').fill('harbour');
     await library.getByRole('searchbox').fill('');
     await library.locator('.row-title').first().click();
+    // The reading view (the body rendered, images as labels), then the editor from it.
+    const reader = library.locator('dialog.reader');
+    await reader.getByRole('region', { name: 'Article' }).waitFor();
+    await reader.getByRole('button', { name: 'Edit' }).click();
     const dialog = library.getByRole('dialog', { name: 'Edit article' });
     await dialog.getByRole('region', { name: 'Preview' }).waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
@@ -141,6 +145,9 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('Frontclip makes n
     await library.getByRole('status').filter({ hasText: /^Downloaded / }).waitFor();
     await library.getByRole('button', { name: 'Export all' }).click();
     await library.getByRole('status').filter({ hasText: /^Exported 4 articles/ }).waitFor({ timeout: 30_000 });
+    // Everything is exported now: Export new has nothing left to write.
+    await library.getByRole('button', { name: 'Export new' }).click();
+    await library.getByRole('status').filter({ hasText: /nothing new to export/ }).waitFor();
     await settings.getByLabel('Subfolder').fill('Frontclip');
     await settings.getByLabel('Subfolder').blur();
     await library.waitForTimeout(300);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { injectionFailure } from '../../src/background/injection-failure.ts';
-import { articleProblem, isArticle } from '../../src/background/is-article.ts';
+import { articleProblem, isArticle } from '../../src/storage/article-check.ts';
 import { menuMode, MENU_ITEMS } from '../../src/background/menu-action.ts';
 import type { Article } from '../../src/core/article.ts';
 

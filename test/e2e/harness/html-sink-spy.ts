@@ -131,9 +131,12 @@ export function unexpectedSinks(report: SpyReport): SinkUse[] {
   return report.sinks.filter((use) => !(use.sink === 'DOMParser.parseFromString' && /renderBodyPreview/.test(use.stack)));
 }
 
-/** What is inside the preview region: elements and attributes that could run, load or submit. */
-export function previewProblems(page: Page): Promise<string[]> {
-  return page.getByRole('region', { name: 'Preview' }).evaluate((preview) => {
+/**
+ * What is inside the preview region (or the reading view's `Article` region): elements and
+ * attributes that could run, load or submit.
+ */
+export function previewProblems(page: Page, region = 'Preview'): Promise<string[]> {
+  return page.getByRole('region', { name: region }).evaluate((preview) => {
     const problems: string[] = [];
     // Tags that run, load, embed or submit something; a preview shows text, links and structure only.
     const forbidden = /^(?:script|style|link|meta|base|iframe|frame|frameset|object|embed|applet|portal|img|picture|source|video|audio|track|svg|math|canvas|form|input|button|select|textarea|option|template|slot|dialog|noscript)$/;
