@@ -6,7 +6,7 @@ import { isNotFound } from '../folder/folder-api.ts';
 import { writeDigest } from '../folder/digest.ts';
 import { writeToFolder } from '../folder/folder-write.ts';
 import { chosenFolder, noteWritten } from '../storage/folder-store.ts';
-import { libraryKey } from '../storage/library-key.ts';
+import { libraryKey } from '../storage/library.ts';
 import { imageReport, type GatheredImages } from './save-images.ts';
 
 export type FolderResult = Result<{ filename: string; folder: FolderOutcome; images?: ImageReport }>;

@@ -1,7 +1,7 @@
 import type { Article } from '../core/article.ts';
 import { bundlePaths, formatOfFilename, localizeArticle, type SavedImageName } from '../core/bundle.ts';
 import { parse, write } from '../core/frontmatter.ts';
-import { libraryKey } from '../storage/library-key.ts';
+import { libraryKey } from '../storage/library.ts';
 import { isNotFound, type Folder, type FolderFile } from './folder-api.ts';
 
 /** What happened to the article's file: a new file, an update of the same article's file, or a new name beside someone else's. */
