@@ -23,6 +23,8 @@ export interface LibraryStore {
   importArticles(articles: readonly ImportedArticle[], options?: WriteOptions): Promise<ImportOutcome>;
   markExported(versions: readonly ExportedVersion[]): Promise<number>;
   readArticleBatches(links: readonly string[] | null, size?: number): AsyncIterable<StoredArticle[]>;
+  /** The images an article keeps, by file name (absent in tests that keep none). */
+  readArticleImages?(link: string): Promise<Map<string, Blob>>;
 }
 
 /** Reads picked files into articles, off the page's thread where it can; progress as files are read. */

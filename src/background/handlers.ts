@@ -14,6 +14,7 @@ import { downloadBundle } from './download-bundle.ts';
 import { saveToFolder } from './folder-download.ts';
 import { imageLimits } from './image-limits.ts';
 import { gatherImages, type GatheredImages } from './save-images.ts';
+import { keepImages, storedImages } from './keep-images.ts';
 
 const storageFailure = (err: unknown): Result<never> => ({ ok: false, reason: 'storage', message: storageMessage(err) });
 
@@ -25,9 +26,9 @@ async function noteExported(version: ExportedVersion): Promise<void> {
 }
 
 /** Saves through the library's one writer, which checks the record; its refusal is the page's error. */
-async function store(article: unknown): Promise<Result<{ entry: Awaited<ReturnType<typeof saveArticle>> }>> {
+async function store(article: unknown, imagesPending = false): Promise<Result<{ entry: Awaited<ReturnType<typeof saveArticle>> }>> {
   try {
-    return { ok: true, entry: await saveArticle(article as Parameters<typeof saveArticle>[0]) };
+    return { ok: true, entry: await saveArticle(article as Parameters<typeof saveArticle>[0], new Date(), { imagesPending }) };
   } catch (err) {
     return err instanceof RecordError ? invalid(err.message) : storageFailure(err);
   }
@@ -63,16 +64,22 @@ export const handlers: Handlers = {
     return clipTab(tabId, mode ?? 'article', await getSettings());
   },
 
-  async save({ article }) {
-    const saved = await store(article);
-    return saved.ok ? { ok: true, savedAt: saved.entry.savedAt } : saved;
+  async save({ article, images }) {
+    // The text is saved first: fetching images takes time, and the worker may be stopped meanwhile
+    // (the article then says its images are pending). The images follow in one transaction.
+    const saved = await store(article, images === true);
+    if (!saved.ok) return saved;
+    if (images !== true) return { ok: true, savedAt: saved.entry.savedAt };
+    const kept = await keepImages(saved.entry.link, await gather(article));
+    return { ok: true, savedAt: saved.entry.savedAt, images: kept };
   },
 
   async download({ article, images }) {
-    // The text is saved first: fetching images takes time, and the worker may be stopped meanwhile.
-    const saved = await store(article);
+    const saved = await store(article, images === true);
     if (!saved.ok) return saved;
     const gathered = images === true ? await gather(article) : null;
+    // Kept in the library too, so that its Download and Export have them later.
+    if (gathered) await keepImages(saved.entry.link, gathered);
     const done = await deliver(article, await getSettings(), gathered, { link: saved.entry.link, editedAt: saved.entry.editedAt });
     if (!done.ok) return done;
     return { ...done, savedAt: saved.entry.savedAt };
@@ -97,7 +104,8 @@ export const handlers: Handlers = {
     if (!entry) return { ok: false, reason: 'error', message: 'That article is no longer in the library.' };
     const settings = await getSettings();
     const article = { ...articleOf(entry), filename: exportFilename(settings.filenameTemplate, entry) };
-    const done = await saveToFolder(article, images === true ? await gather(article) : null, { askInTab: false });
+    // The images the library keeps for it (the write that waited for permission asked for them).
+    const done = await saveToFolder(article, images === true || entry.savedImages?.length ? await storedImages(entry) : null, { askInTab: false });
     if (done.ok && done.folder.action !== 'waiting') await noteExported({ link: entry.link, editedAt: entry.editedAt });
     return done;
   },
@@ -134,7 +142,10 @@ export const handlers: Handlers = {
     const settings = await getSettings();
     // Named by the template in force now, as "Export" names the files of a zip.
     const filename = exportFilename(settings.filenameTemplate, entry);
-    const done = await downloadArticle({ ...articleOf(entry), filename }, settings);
+    // An article kept with its images downloads as its page bundle, from the library's copies.
+    const kept = await storedImages(entry).catch(() => null);
+    const article = { ...articleOf(entry), filename };
+    const done = kept ? await downloadBundle(article, settings, kept) : await downloadArticle(article, settings);
     if (done.ok) await noteExported({ link: entry.link, editedAt: entry.editedAt });
     return done;
   },
