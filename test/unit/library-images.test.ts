@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { unzipSync } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { parse, write } from '../../src/core/frontmatter.ts';
+import { parse } from '../../src/core/frontmatter.ts';
 import {
   deleteArticles, getArticle, importArticles, readArticleBatches, readArticleImages, restoreArticles, saveArticle, saveArticleImages,
   type ImportedArticle,
