@@ -36,7 +36,7 @@ export interface ImportReading {
   articles: ImportedFileArticle[];
   /** Files that are not article files, each with why. */
   invalid: InvalidFile[];
-  /** Files inside a zip that are not article files by name (images of a page bundle, notes). */
+  /** Files inside a zip that are not article files by name (images of a page bundle, kept with the article that links them; notes). */
   skipped: string[];
 }
 
@@ -142,11 +142,14 @@ export function readImport(sources: readonly ImportSource[], template: string, o
             else if (isArticleEntry(file.name)) {
               names.push(file.name);
               if (file.originalSize <= MAX_IMPORT_FILE_BYTES) unpacked += file.originalSize;
-            } else if (!file.name.endsWith('/') && imageTypeOfName(file.name) && file.originalSize <= MAX_IMPORT_IMAGE_BYTES) {
+            } else if (!file.name.endsWith('/')) {
+              if (part.index === 0) reading.skipped.push(`${source.name}: ${file.name}`);
               // A bundle's picture: read later, for the article that links it.
-              images.set(file.name, file.originalSize);
-              unpacked += file.originalSize;
-            } else if (!file.name.endsWith('/') && part.index === 0) reading.skipped.push(`${source.name}: ${file.name}`);
+              if (imageTypeOfName(file.name) && file.originalSize <= MAX_IMPORT_IMAGE_BYTES) {
+                images.set(file.name, file.originalSize);
+                unpacked += file.originalSize;
+              }
+            }
             return false;
           },
         });
