@@ -67,6 +67,9 @@ export function openReader(options: ReaderOptions): HTMLDialogElement {
     h('div', { class: 'editor-head' }, h('h2', { id: headingId }, entry.title || entry.link), h('div', { class: 'actions' }, edit, original, close)),
     meta,
     entry.description ? h('p', { class: 'reader-description' }, entry.description) : null,
+    entry.imagesPending
+      ? h('p', { class: 'reader-note', role: 'note' }, 'Its images were not saved: Frontclip stopped while fetching them. Clip the page again with Save images to keep them; the text is all here.')
+      : null,
     body,
   );
   let closed = false;
