@@ -9,8 +9,10 @@
 //   - export all: click to the zip on disk, once with the browser's own deflate and once with
 //     stored entries (`?zip=deflate`, `?zip=store`), with the JS heap sampled (Chromium, CDP).
 // Options: `--browser chromium|firefox|both` (default both), `--dist DIR` to measure a build made
-// elsewhere (an older commit's, for before/after figures). It prints a table; it is a benchmark,
-// not a test, and fails only if the page does.
+// elsewhere (an older commit's, for before/after figures), `--images`: a library that keeps
+// images (1,000 articles with 5 pictures of ~100 KB each, imported as Hugo bundles), where only
+// import and Export all (with the JS heap against the data) are measured. It prints a table; it is
+// a benchmark, not a test, and fails only if the page does.
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,10 +20,13 @@ import { parseArgs } from 'node:util';
 import { write } from '../src/core/frontmatter.ts';
 import { buildExtension } from '../scripts/build.ts';
 import { waitForFile } from '../test/e2e/harness/downloads.ts';
-import { articlesZip, generateArticles } from './library-data.ts';
+import { articlesZip, bundlesWithImagesZip, generateArticles } from './library-data.ts';
 import { chromiumDriver, downloadedPath, firefoxDriver, type LibraryDriver } from './library-drivers.ts';
 
-const COUNT = Number(process.env.BENCH_COUNT ?? 10_000);
+const IMAGES = process.argv.includes('--images');
+const PER_ARTICLE = 5;
+const IMAGE_BYTES = 100 * 1024;
+const COUNT = Number(process.env.BENCH_COUNT ?? (IMAGES ? 1_000 : 10_000));
 const LOADS = 5;
 const QUERIES = ['harbour', 'ice rink', 'climate', 'solar roofs funds', 'rail operator night', 'museums', 'zzz', 'storm damage budget', 'b', 'council'];
 
@@ -122,6 +127,15 @@ async function measure(driver: LibraryDriver, zipPath: string, dataBytes: number
   const imported = await statusMatching(driver, '^(Imported|Nothing)', 600_000);
   const importMs = Date.now() - importStart;
   if (!imported.startsWith(`Imported ${COUNT.toLocaleString()}`)) throw new Error(`import failed: ${imported}`);
+  if (IMAGES) {
+    const run = await exportAll(driver, 'store');
+    return [
+      [`import of ${COUNT.toLocaleString()} bundles with ${PER_ARTICLE} images each`, ms(importMs), '-', '-'],
+      ['export all, stored: click to zip on disk', ms(run.ms), '-', '-'],
+      ['  build (read / write), to downloads, mark', `${ms(run.steps.read)} / ${ms(run.steps.compress)}, ${ms(run.steps.download)}, ${ms(run.steps.mark)}`, '-', '-'],
+      ['  zip size; JS heap growth (vs the data)', `${mb(run.zipBytes)}; ${mb(run.heapGrowth)} (${mb(dataBytes)})`, '< 2 copies', run.heapGrowth < 2 * dataBytes ? 'yes' : 'NO'],
+    ];
+  }
 
   await firstRows(driver); // warm: the first load compiles the page's code
   const loads: number[] = [];
@@ -156,9 +170,9 @@ async function main(): Promise<void> {
   try {
     console.log(`Generating ${COUNT.toLocaleString()} articles…`);
     const articles = generateArticles(COUNT);
-    const dataBytes = articles.reduce((n, a) => n + Buffer.byteLength(write(a)), 0);
+    const dataBytes = articles.reduce((n, a) => n + Buffer.byteLength(write(a)), 0) + (IMAGES ? COUNT * PER_ARTICLE * IMAGE_BYTES : 0);
     const zipPath = join(work, 'library.zip');
-    await writeFile(zipPath, articlesZip(articles));
+    await writeFile(zipPath, IMAGES ? bundlesWithImagesZip(articles, PER_ARTICLE, IMAGE_BYTES) : articlesZip(articles));
     const wanted = values.browser === 'both' ? ['chromium', 'firefox'] : [values.browser!];
     const tables: [string, string[][]][] = [];
     for (const name of wanted) {
@@ -170,7 +184,7 @@ async function main(): Promise<void> {
         await driver.close();
       }
     }
-    console.log(`\nLibrary benchmark: ${COUNT.toLocaleString()} articles, ${mb(dataBytes)} of article files (${dist})`);
+    console.log(`\nLibrary benchmark: ${COUNT.toLocaleString()} articles${IMAGES ? ` with ${PER_ARTICLE} images of ${IMAGE_BYTES / 1024} KB each` : ''}, ${mb(dataBytes)} of files (${dist})`);
     console.log(`Machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min) at the end of the run`);
     for (const [browser, rows] of tables) {
       console.log(`\n${browser}`);
