@@ -38,7 +38,7 @@ export async function saveToFolder(article: Article, gathered: GatheredImages | 
   }
   try {
     const done = await writeToFolder(chosen.handle, article, gathered ? gathered.files : null);
-    const digest = await writeDigest(write(article), gathered ? gathered.files : null);
+    const digest = await writeDigest(article.filename, write(article), gathered ? gathered.files : null);
     await noteWritten(libraryKey(article.link), { path: done.path, digest }).catch(() => {});
     return {
       ok: true,

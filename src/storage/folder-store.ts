@@ -9,7 +9,7 @@ import type { Folder } from '../folder/folder-api.ts';
 interface FolderSchema extends DBSchema {
   folder: { key: 'chosen'; value: { handle: Folder; name: string; chosenAt: string } };
   /** Per article (library key): the path written last and a digest of the files written there. */
-  written: { key: string; value: { path: string; digest: string; writtenAt: string } };
+  written: { key: string; value: WrittenState & { writtenAt: string } };
 }
 
 const DB_NAME = 'frontclip-folder';
@@ -57,17 +57,25 @@ export async function forgetFolder(): Promise<void> {
   await Promise.all([tx.objectStore('folder').clear(), tx.objectStore('written').clear(), tx.done]);
 }
 
-export interface WrittenRecord {
+/** What was last written into the chosen folder for one article. */
+export interface WrittenState {
   path: string;
+  /** `writeDigest` of what was written. */
   digest: string;
+  /** The version of the article that was written, and the template that named it: a cheap first test before the content is compared. */
+  editedAt?: string;
+  template?: string;
 }
 
-export async function writtenRecords(): Promise<Map<string, WrittenRecord>> {
+export async function writtenRecords(): Promise<Map<string, WrittenState>> {
   const database = await db();
   const [keys, values] = await Promise.all([database.getAllKeys('written'), database.getAll('written')]);
-  return new Map(keys.map((key, i) => [key, { path: values[i]!.path, digest: values[i]!.digest }]));
+  return new Map(keys.map((key, i) => {
+    const { writtenAt: _at, ...state } = values[i]!;
+    return [key, state];
+  }));
 }
 
-export async function noteWritten(key: string, record: WrittenRecord): Promise<void> {
+export async function noteWritten(key: string, record: WrittenState): Promise<void> {
   await (await db()).put('written', { ...record, writtenAt: new Date().toISOString() }, key);
 }
