@@ -11,8 +11,11 @@
 // Options: `--browser chromium|firefox|both` (default both), `--dist DIR` to measure a build made
 // elsewhere (an older commit's, for before/after figures), `--images`: a library that keeps
 // images (1,000 articles with 5 pictures of ~100 KB each, imported as Hugo bundles), where only
-// import and Export all (with the JS heap against the data) are measured. It prints a table; it is
-// a benchmark, not a test, and fails only if the page does.
+// import and Export all (with the JS heap against the data) are measured; `--sync`: Sync folder
+// into a chosen folder, first and second run (Chromium, with the test build, whose folder picker
+// hands over a folder of the origin private file system: a headless browser's picker cannot be
+// clicked; the writes are the shipped code's). It prints a table; it is a benchmark, not a test,
+// and fails only if the page does.
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,6 +27,7 @@ import { articlesZip, bundlesWithImagesZip, generateArticles } from './library-d
 import { chromiumDriver, downloadedPath, firefoxDriver, type LibraryDriver } from './library-drivers.ts';
 
 const IMAGES = process.argv.includes('--images');
+const SYNC = process.argv.includes('--sync');
 const PER_ARTICLE = 5;
 const IMAGE_BYTES = 100 * 1024;
 const COUNT = Number(process.env.BENCH_COUNT ?? (IMAGES ? 1_000 : 10_000));
@@ -120,6 +124,33 @@ async function exportAll(driver: LibraryDriver, zip: 'deflate' | 'store'): Promi
   return { ms: took, zipBytes: (await stat(path)).size, heapGrowth: peak - baseline, steps };
 }
 
+/** Clicks Sync folder and waits for its outcome: the time and the status line. */
+async function syncOnce(driver: LibraryDriver): Promise<{ ms: number; outcome: string }> {
+  await driver.open();
+  await fullList(driver);
+  await driver.evaluate(() => { document.querySelector('[role="status"].status')!.textContent = ''; }, null);
+  const start = Date.now();
+  await driver.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Sync folder')!.click(), null);
+  const outcome = await statusMatching(driver, '^(Synced|Stopped|No folder|Frontclip may)', 600_000);
+  return { ms: Date.now() - start, outcome };
+}
+
+async function syncRows(driver: LibraryDriver, importMs: number): Promise<string[][]> {
+  // The folder is chosen on the settings page, as a reader would (the test build's picker).
+  await driver.open('', 'options/index.html');
+  await driver.evaluate(async () => {
+    [...document.querySelectorAll('button')].find((b) => b.textContent === 'Choose folder…')!.click();
+    for (let i = 0; i < 200 && !/^Chosen/.test(document.querySelector('.folder-name')?.textContent ?? ''); i++) await new Promise((r) => setTimeout(r, 50));
+  }, null);
+  const first = await syncOnce(driver);
+  const second = await syncOnce(driver);
+  return [
+    [`import of ${COUNT.toLocaleString()} articles`, ms(importMs), '-', '-'],
+    ['first Sync folder (every article written)', `${ms(first.ms)}: ${first.outcome}`, '< 20 s', first.ms < 20_000 ? 'yes' : 'NO'],
+    ['second Sync folder (nothing changed)', `${ms(second.ms)}: ${second.outcome}`, '< 2 s', second.ms < 2_000 ? 'yes' : 'NO'],
+  ];
+}
+
 async function measure(driver: LibraryDriver, zipPath: string, dataBytes: number): Promise<string[][]> {
   await driver.open();
   const importStart = Date.now();
@@ -127,6 +158,7 @@ async function measure(driver: LibraryDriver, zipPath: string, dataBytes: number
   const imported = await statusMatching(driver, '^(Imported|Nothing)', 600_000);
   const importMs = Date.now() - importStart;
   if (!imported.startsWith(`Imported ${COUNT.toLocaleString()}`)) throw new Error(`import failed: ${imported}`);
+  if (SYNC) return syncRows(driver, importMs);
   if (IMAGES) {
     const run = await exportAll(driver, 'store');
     return [
@@ -162,10 +194,10 @@ async function measure(driver: LibraryDriver, zipPath: string, dataBytes: number
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { browser: { type: 'string', default: 'both' }, dist: { type: 'string' } } });
+  const { values } = parseArgs({ options: { browser: { type: 'string', default: 'both' }, dist: { type: 'string' }, images: { type: 'boolean', default: false }, sync: { type: 'boolean', default: false } } });
   const root = resolve(import.meta.dirname, '..');
   const dist = values.dist ? resolve(values.dist) : join(root, 'dist');
-  if (!values.dist) await buildExtension();
+  if (!values.dist) await buildExtension({ e2e: SYNC });
   const work = await mkdtemp(join(tmpdir(), 'frontclip-bench-library-'));
   try {
     console.log(`Generating ${COUNT.toLocaleString()} articles…`);
@@ -173,11 +205,12 @@ async function main(): Promise<void> {
     const dataBytes = articles.reduce((n, a) => n + Buffer.byteLength(write(a)), 0) + (IMAGES ? COUNT * PER_ARTICLE * IMAGE_BYTES : 0);
     const zipPath = join(work, 'library.zip');
     await writeFile(zipPath, IMAGES ? bundlesWithImagesZip(articles, PER_ARTICLE, IMAGE_BYTES) : articlesZip(articles));
-    const wanted = values.browser === 'both' ? ['chromium', 'firefox'] : [values.browser!];
+    // Firefox cannot write into a chosen folder: the sync measure is Chromium's alone.
+    const wanted = SYNC ? ['chromium'] : values.browser === 'both' ? ['chromium', 'firefox'] : [values.browser!];
     const tables: [string, string[][]][] = [];
     for (const name of wanted) {
       console.log(`Measuring in ${name}…`);
-      const driver = name === 'firefox' ? await firefoxDriver(join(dist, 'firefox')) : await chromiumDriver(join(dist, 'chrome'), join(work, 'downloads'));
+      const driver = name === 'firefox' ? await firefoxDriver(join(dist, 'firefox')) : await chromiumDriver(join(dist, SYNC ? 'chrome-e2e' : 'chrome'), join(work, 'downloads'));
       try {
         tables.push([driver.name, await measure(driver, zipPath, dataBytes)]);
       } finally {

@@ -59,7 +59,7 @@ describe('Write to folder and Sync folder in the library', () => {
     expect(await click(root, 'Sync folder')).toBe('Synced "vault": 5 articles written, 0 unchanged, 0 failed.');
     expect(folder.writes).toBe(5);
     expect(folder.list()).toEqual([1, 2, 3, 4, 5].map((n) => `2026/story-${n}.md`));
-    expect(await folder.read('2026/story-3.md')).toBe(write({ ...article(3), filename: '2026/story-3.md' }));
+    expect(await folder.read('2026/story-3.md')).toBe(write(article(3)));
     expect(await click(root, 'Sync folder')).toBe('Synced "vault": 0 articles written, 5 unchanged, 0 failed.');
     expect(folder.writes).toBe(5);
   });
