@@ -156,7 +156,9 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<vo
     }
     let reply;
     try {
+      performance.mark('frontclip:clip-sent');
       reply = await deps.send('clip', { tabId: deps.tabId, mode });
+      performance.mark('frontclip:clip-answered');
     } catch (error) {
       showFailure('error', messageOf(error), mode);
       return;
@@ -173,6 +175,7 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<vo
     const form = createClipForm({ article, settings: await settings, send: deps.send });
     show(saved ? h('div', {}, savedNote(saved.savedAt), form.element) : form.element);
     form.focus();
+    performance.mark('frontclip:form-filled');
     form.setKnownTags([...clipped.tags, ...(await knownTags)]);
   }
 
