@@ -18,6 +18,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { build } from 'vite';
+import type { Browser as Api } from 'webextension-polyfill';
 import { buildExtension } from '../scripts/build.ts';
 import { launchChromium } from '../scripts/launch-chromium.ts';
 
@@ -123,7 +124,7 @@ interface TabRun { readability: number; readabilityInPage: number; inject: numbe
 
 async function tabRun(worker: Worker, tabId: number): Promise<Omit<TabRun, 'inject' | 'extract'>> {
   return worker.evaluate(async (id) => {
-    const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill').default }).chrome;
+    const api = (globalThis as unknown as { chrome: Api }).chrome;
     const start = performance.now();
     const [answer] = await api.scripting.executeScript({ target: { tabId: id }, files: ['bench-readability.js'] });
     return { readability: performance.now() - start, readabilityInPage: (answer?.result as { ms?: number } | undefined)?.ms ?? NaN };
@@ -132,7 +133,7 @@ async function tabRun(worker: Worker, tabId: number): Promise<Omit<TabRun, 'inje
 
 async function contentRun(worker: Worker, tabId: number): Promise<Pick<TabRun, 'inject' | 'extract'>> {
   return worker.evaluate(async (id) => {
-    const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill').default }).chrome;
+    const api = (globalThis as unknown as { chrome: Api }).chrome;
     const start = performance.now();
     await api.scripting.executeScript({ target: { tabId: id }, files: ['content.js'] });
     const injected = performance.now();
@@ -158,7 +159,7 @@ async function main(): Promise<void> {
       const url = `${origin}/page-${i}.html`;
       await loadPage(article, url);
       const tabId = await browser.worker.evaluate(async (u) => {
-        const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill').default }).chrome;
+        const api = (globalThis as unknown as { chrome: Api }).chrome;
         return (await api.tabs.query({})).find((t) => t.url === u)?.id ?? -1;
       }, url);
       const row = { name: c.name, popup: [] as PopupRun[], tab: [] as TabRun[] };
