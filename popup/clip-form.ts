@@ -3,6 +3,7 @@ import type { Settings } from '../src/storage/settings-schema.ts';
 import { renderBodyPreview } from '../src/ui/body-preview.ts';
 import { h } from '../src/ui/h.ts';
 import type { Send } from '../src/ui/send.ts';
+import { tagsThatFit } from '../src/storage/rank-tags.ts';
 import { createTagEditor } from '../src/ui/tag-editor.ts';
 import { uniqueId } from '../src/ui/unique-id.ts';
 import { dateSourceNote } from './date-source-note.ts';
@@ -31,6 +32,9 @@ export interface ClipForm {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** At most this many library tags are offered as chips (they follow the page's own keywords). */
+const LIBRARY_CHIPS = 8;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -84,7 +88,8 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
   const tags = createTagEditor({
     tags: article.tags,
     suggestions: [...article.keywords, ...article.tags],
-    maxSuggestionChips: 8,
+    maxSuggestionChips: 24,
+    oneLine: true,
   });
 
   const titleField = field('Title', title);
@@ -212,7 +217,9 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
   return {
     element,
     setKnownTags(list) {
-      tags.setSuggestions([...article.keywords, ...article.tags, ...list]);
+      // Chips offer only the library tags this article is about; typing still finds every one.
+      const text = `${article.title}\n${article.description}\n${article.body.replace(/<[^>]*>/g, ' ')}`;
+      tags.setSuggestions([...article.keywords, ...article.tags, ...tagsThatFit(list, text).slice(0, LIBRARY_CHIPS)], list);
     },
     article: current,
     focus: () => title.focus(),

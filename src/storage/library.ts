@@ -3,6 +3,7 @@ import { summaryOf, type LibraryEntry, type StoredArticle, type Summary } from '
 import { openLibrary } from './library-schema.ts';
 import { BOTH, withLibrary, writeTransaction } from './library-tx.ts';
 import { applyTagChange, type TagChange } from './tag-change.ts';
+import { rankTagCounts } from './rank-tags.ts';
 
 export type { LibraryEntry, StoredArticle, Summary } from './library-record.ts';
 export { openLibrary } from './library-schema.ts';
@@ -59,10 +60,7 @@ export function knownTags(): Promise<string[]> {
       cursor = await cursor.continue();
     }
     const counts = await Promise.all(tags.map((tag) => index.count(tag)));
-    return tags
-      .map((tag, i) => ({ tag, count: counts[i] ?? 0 }))
-      .sort((a, b) => b.count - a.count || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0))
-      .map(({ tag }) => tag);
+    return rankTagCounts(tags.map((tag, i) => ({ tag, count: counts[i] ?? 0 })));
   });
 }
 

@@ -150,16 +150,30 @@ describe('popup form', () => {
     expect(note?.textContent).toBe('set by you');
   });
 
-  it('suggests the page keywords and the library tags', async () => {
-    const { root, mounted } = await open(() => clipOk(), { knownTags: ['politics', 'ukraine'] });
+  it('suggests the page keywords and the library tags that fit the article; typing finds every library tag', async () => {
+    const { root, mounted } = await open(() => clipOk(), { knownTags: ['politics', 'Talks', 'babies', 'peace deal', 'ukraine'] });
     await mounted;
     const group = byRole(root, 'group', 'Suggested tags');
+    // `talks` is in the description and body, `peace deal` in the title; `politics` and `babies` nowhere.
     expect(allByRole(group, 'button').map((b) => b.getAttribute('aria-label'))).toEqual([
-      'Add suggested tag nato', 'Add suggested tag diplomacy', 'Add suggested tag politics',
+      'Add suggested tag nato', 'Add suggested tag diplomacy', 'Add suggested tag talks', 'Add suggested tag peace deal',
     ]);
     const input = byLabel<HTMLInputElement>(root, 'Add tag');
     type(input, 'pol');
     expect(allByRole(root, 'option').map((o) => o.textContent)).toEqual(['politics']);
+    type(input, 'BAB');
+    expect(allByRole(root, 'option').map((o) => o.textContent)).toEqual(['babies']);
+  });
+
+  it('treats NATO and nato as one tag: a typed NATO is the keyword chip nato', async () => {
+    const { root, mounted } = await open(() => clipOk(), { knownTags: ['NATO'] });
+    await mounted;
+    const input = byLabel<HTMLInputElement>(root, 'Add tag');
+    type(input, 'NATO');
+    press(input, 'Enter');
+    const group = byRole(root, 'group', 'Suggested tags');
+    expect(allByRole(group, 'button').map((b) => b.getAttribute('aria-label'))).toEqual(['Add suggested tag diplomacy']);
+    expect(Array.from(root.querySelectorAll('.tag-chip .tag-text'), (c) => c.textContent)).toEqual(['ambassador', 'ukraine', 'nations', 'nato']);
   });
 
   it('sends back the unedited article unchanged on Save, and confirms in the status region', async () => {
