@@ -44,7 +44,8 @@ describe('popup states', () => {
     await settle();
     expect(byRole(root, 'status').textContent).toBe('Clipping…');
     expect(allByRole(root, 'form')).toHaveLength(0);
-    expect(fake.requests('clip')).toEqual([{ tabId: 7, mode: 'article' }]);
+    // The first clip takes the reader's selection when there is one.
+    expect(fake.requests('clip')).toEqual([{ tabId: 7, mode: 'article', preferSelection: true }]);
     answer(clipOk());
     await mounted;
     expect(allByRole(root, 'status').map((s) => s.textContent)).toEqual(['']);
@@ -83,7 +84,7 @@ describe('popup states', () => {
     expect(byRole(root, 'heading').textContent).toBe('The page is still loading');
     byRole(root, 'button', 'Retry').click();
     await settle();
-    expect(fake.requests('clip')).toEqual([{ tabId: 7, mode: 'article' }, { tabId: 7, mode: 'article' }]);
+    expect(fake.requests('clip')).toEqual([{ tabId: 7, mode: 'article', preferSelection: true }, { tabId: 7, mode: 'article', preferSelection: true }]);
     expect(allByRole(root, 'form')).toHaveLength(1);
   });
 
@@ -107,6 +108,39 @@ describe('popup states', () => {
     await mounted;
     expect(byRole(root, 'heading').textContent).toBe("Couldn't clip this page");
     expect(fake.requests('clip')).toEqual([]);
+  });
+
+  it('opens on the selection when the worker clipped one, and "Clip whole article" clips the article', async () => {
+    const clip = vi.fn((request: { mode?: string; preferSelection?: boolean }): ClipReply => request.preferSelection
+      ? { ...clipOk(sampleArticle({ body: 'Only the selected lines.' })), mode: 'selection' }
+      : { ...clipOk(), mode: 'article' });
+    const { root, fake, mounted } = await open(clip);
+    await mounted;
+    expect(byRole(root, 'note').textContent).toContain('Clipped your selection.');
+    expect(root.querySelector('.preview')?.textContent).toBe('Only the selected lines.');
+    byRole(root, 'button', 'Clip whole article').click();
+    await settle();
+    expect(fake.requests('clip').at(-1)).toEqual({ tabId: 7, mode: 'article' });
+    expect(root.querySelector('.preview')?.textContent).toBe(sampleArticle().body);
+    expect(allByRole(root, 'button').map((b) => b.textContent)).not.toContain('Clip whole article');
+  });
+
+  it('tells an ordinary page it may not read yet from a browser page', async () => {
+    const { root, mounted } = await open(() => ({ ok: false, reason: 'no-access', message: 'Missing host permission for the tab' }));
+    await mounted;
+    expect(byRole(root, 'heading').textContent).toBe('Frontclip may not read this page yet');
+    expect(root.textContent).not.toMatch(/chrome:\/\/|about:/);
+    expect(byRole(root, 'button', 'Retry')).toBeTruthy();
+  });
+
+  it('takes "already saved" from the clip answer without asking the worker again', async () => {
+    const lookup = vi.fn((): ResponseOf<'lookup'> => ({ ok: true, saved: null }));
+    const saved = { savedAt: '2026-01-07T10:00:00Z', editedAt: '2026-01-07T10:00:00Z', exportedAt: null, tags: ['kept'] };
+    const { root, mounted } = await open(() => ({ ...clipOk(), saved }), { extra: { lookup } });
+    await mounted;
+    expect(lookup).not.toHaveBeenCalled();
+    expect(root.textContent).toContain('Already saved on');
+    expect(Array.from(root.querySelectorAll('.tag-chip .tag-text'), (c) => c.textContent)).toEqual(['kept']);
   });
 
   it('asks for a selection again when "Clip selection" found none', async () => {
