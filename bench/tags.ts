@@ -91,11 +91,15 @@ function judgePage(facts: PageFacts, index: number): PageResult {
   };
 }
 
-/** Whether the page's keywords contain the tag: as a keyword, or as one word of a keyword. */
+/**
+ * Whether the page's keywords contain the tag: as a keyword, or as one word of a keyword; a
+ * hyphen and a space are the same here (`body-shaming` is the keyword `body shaming`).
+ */
 function keywordsContain(keywords: readonly string[], tag: string): boolean {
+  const spaced = tag.replace(/-/g, ' ');
   return keywords.some((k) => {
     const lower = k.normalize('NFC').toLowerCase();
-    return lower === tag || tagWords(lower).includes(tag);
+    return lower === tag || lower.replace(/-/g, ' ') === spaced || tagWords(lower).includes(tag);
   });
 }
 

@@ -11,6 +11,9 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:(?<=[\p{L}\p{M}])[-\u2010\u2011](
 const HYPHENS = /[\u2010\u2011]/g;
 const BARE_NUMBER = /^\p{N}+$/u;
 const LOWER = /\p{Ll}/u;
+// Scripts where one character is a syllable or a whole word: two of them make a word (`智能`,
+// `정부`), so the rule against words of one or two letters is for alphabets only.
+const SYLLABIC = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+$/u;
 
 /** Length in characters (code points), so an emoji or a CJK extension letter counts once. */
 function codePointLength(text: string): number {
@@ -52,7 +55,7 @@ export function taggableWords(text: string, rules: TagWordRules): string[] {
     const lower = word.toLowerCase();
     if (out.has(lower)) continue;
     if (!isAcronym(word, hasLower)) {
-      if (BARE_NUMBER.test(word) || codePointLength(word) <= 2 || stopwords?.has(lower)) continue;
+      if (BARE_NUMBER.test(word) || (codePointLength(word) <= 2 && !SYLLABIC.test(word)) || stopwords?.has(lower)) continue;
     }
     out.add(lower);
   }

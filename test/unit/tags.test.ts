@@ -65,6 +65,11 @@ describe('suggestTags leaves out what is no subject', () => {
     expect(suggestTags('Top 10 of 2025: an ox, a yak and 3 zebras', 10, null)).toEqual(['zebras', 'top', 'yak', 'and']);
   });
 
+  it('keeps two-character words of scripts whose characters are syllables or words', () => {
+    expect(suggestTags('约会软件_智能_好奇心日报', 5, 'zh')).toEqual(['好奇心日报', '约会软件', '智能']);
+    expect(suggestTags('정부 발표 a', 5, 'ko')).toEqual(['정부', '발표']);
+  });
+
   it('keeps acronyms the title writes in capitals, even short ones or stopwords, lower-cased', () => {
     expect(suggestTags('NATO and the EU: what US voters think of AMA rules', 10, 'en')).toEqual(['voters', 'think', 'rules', 'nato', 'ama', 'eu', 'us']);
     // A title in capitals throughout writes no acronym apart: its short words go.
