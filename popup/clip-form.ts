@@ -1,6 +1,6 @@
 import type { Article } from '../src/core/article.ts';
 import type { Settings } from '../src/storage/settings-schema.ts';
-import { renderBodyPreview } from '../src/ui/body-preview.ts';
+import { renderBodyPreview, sanitizeBodyHtml } from '../src/ui/body-preview.ts';
 import { h } from '../src/ui/h.ts';
 import type { Send } from '../src/ui/send.ts';
 import { tagsThatFit } from '../src/storage/rank-tags.ts';
@@ -104,6 +104,19 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
     { class: 'preview', tabindex: 0, role: 'region', 'aria-labelledby': previewLabelId },
     renderBodyPreview(article.body, settings.bodyFormat, article.link),
   );
+  // Edit turns the preview into the body's source; the file takes what is typed there.
+  const sourceLabel = settings.bodyFormat === 'html' ? 'Body (HTML source)' : 'Body (Markdown source)';
+  const bodySource = h('textarea', { class: 'body-source', rows: 8, spellcheck: 'false', 'aria-label': sourceLabel, hidden: true });
+  bodySource.value = article.body;
+  const editBody = h('button', { type: 'button', class: 'button button-small', 'aria-pressed': 'false' }, 'Edit');
+  editBody.addEventListener('click', () => {
+    const editing = editBody.getAttribute('aria-pressed') !== 'true';
+    editBody.setAttribute('aria-pressed', String(editing));
+    if (!editing) preview.replaceChildren(renderBodyPreview(bodySource.value, settings.bodyFormat, article.link));
+    preview.hidden = editing;
+    bodySource.hidden = !editing;
+    (editing ? bodySource : editBody).focus();
+  });
 
   const fileName = h('code', { class: 'file-name-value' });
   const save = h('button', { type: 'button', class: 'button' }, 'Save');
@@ -122,16 +135,29 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
       h('div', { class: 'field field-check' }, draft, h('label', { for: draft.id }, 'Draft')),
     ),
     tags.element,
-    h('div', { class: 'field' }, h('span', { id: previewLabelId, class: 'field-label' }, 'Preview'), preview),
+    h(
+      'div',
+      { class: 'field field-body' },
+      h('div', { class: 'field-head' }, h('span', { id: previewLabelId, class: 'field-label' }, 'Preview'), editBody),
+      preview,
+      bodySource,
+    ),
     h('p', { class: 'file-name' }, h('span', { class: 'note' }, 'File: '), fileName),
     // Kept in view while the form scrolls: a toolbar popup is at most 600px high.
     h('div', { class: 'form-footer' }, h('div', { class: 'actions' }, save, download), status),
   );
 
+  /** The body to write: as clipped, or as edited (an HTML body sanitized again, as a page's is). */
+  function body(): string | undefined {
+    if (bodySource.value === article.body) return undefined;
+    return settings.bodyFormat === 'html' ? sanitizeBodyHtml(bodySource.value, article.link) : bodySource.value;
+  }
+
   function current(): Article {
+    const edited = body();
     return editedArticle(
       article,
-      { title: title.value, description: description.value, date: date.value, tags: tags.tags(), draft: draft.checked },
+      { title: title.value, description: description.value, date: date.value, tags: tags.tags(), draft: draft.checked, ...(edited === undefined ? {} : { body: edited }) },
       settings.filenameTemplate,
     );
   }

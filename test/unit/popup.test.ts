@@ -1,15 +1,15 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../src/core/article.ts';
-import type { ResponseOf } from '../../src/messages.ts';
+import type { ResponseOf, SavedState } from '../../src/messages.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/storage/settings-schema.ts';
 import { mountPopup, type PopupDeps } from '../../popup/mount-popup.ts';
 import { allByRole, byLabel, byRole, fakeSend, press, sampleArticle, settle, type } from './ui-helpers.ts';
 
 type ClipReply = ResponseOf<'clip'>;
 
-function clipOk(article: Article = sampleArticle()): ClipReply {
-  return { ok: true, article, tabUrl: article.link };
+function clipOk(article: Article = sampleArticle(), extra: { mode?: 'article' | 'selection'; saved?: SavedState | null } = {}): ClipReply {
+  return { ok: true, article, tabUrl: article.link, ...extra };
 }
 
 async function open(
@@ -112,8 +112,8 @@ describe('popup states', () => {
 
   it('opens on the selection when the worker clipped one, and "Clip whole article" clips the article', async () => {
     const clip = vi.fn((request: { mode?: string; preferSelection?: boolean }): ClipReply => request.preferSelection
-      ? { ...clipOk(sampleArticle({ body: 'Only the selected lines.' })), mode: 'selection' }
-      : { ...clipOk(), mode: 'article' });
+      ? clipOk(sampleArticle({ body: 'Only the selected lines.' }), { mode: 'selection' })
+      : clipOk(sampleArticle(), { mode: 'article' }));
     const { root, fake, mounted } = await open(clip);
     await mounted;
     expect(byRole(root, 'note').textContent).toContain('Clipped your selection.');
@@ -136,7 +136,7 @@ describe('popup states', () => {
   it('takes "already saved" from the clip answer without asking the worker again', async () => {
     const lookup = vi.fn((): ResponseOf<'lookup'> => ({ ok: true, saved: null }));
     const saved = { savedAt: '2026-01-07T10:00:00Z', editedAt: '2026-01-07T10:00:00Z', exportedAt: null, tags: ['kept'] };
-    const { root, mounted } = await open(() => ({ ...clipOk(), saved }), { extra: { lookup } });
+    const { root, mounted } = await open(() => clipOk(sampleArticle(), { saved }), { extra: { lookup } });
     await mounted;
     expect(lookup).not.toHaveBeenCalled();
     expect(root.textContent).toContain('Already saved on');
@@ -218,6 +218,42 @@ describe('popup form', () => {
     await settle();
     expect(fake.requests('save')).toEqual([{ article: sampleArticle() }]);
     expect(byRole(root, 'status').textContent).toBe('Saved to your library');
+  });
+
+  it('Edit turns the preview into the Markdown source; Save sends the edited body and the fields as they are', async () => {
+    const save = vi.fn((): ResponseOf<'save'> => ({ ok: true, savedAt: 'now' }));
+    const { root, fake, mounted } = await open(() => clipOk(), { extra: { save } });
+    await mounted;
+    const edit = byRole(root, 'button', 'Edit');
+    expect(edit.getAttribute('aria-pressed')).toBe('false');
+    edit.click();
+    expect(edit.getAttribute('aria-pressed')).toBe('true');
+    const source = byLabel<HTMLTextAreaElement>(root, 'Body (Markdown source)');
+    expect(source.hidden).toBe(false);
+    expect(document.activeElement).toBe(source);
+    expect(source.value).toBe(sampleArticle().body);
+    type(source, 'Only **this** paragraph.\n');
+    edit.click();
+    expect(source.hidden).toBe(true);
+    expect(root.querySelector('.preview')?.textContent).toBe('Only **this** paragraph.\n');
+    byRole(root, 'button', 'Save').click();
+    await settle();
+    expect(fake.requests('save')[0]?.article).toEqual({ ...sampleArticle(), body: 'Only **this** paragraph.\n' });
+  });
+
+  it('sanitizes an edited HTML body again before saving it', async () => {
+    const save = vi.fn((): ResponseOf<'save'> => ({ ok: true, savedAt: 'now' }));
+    const article = sampleArticle({ body: '<p>Talks were close.</p>' });
+    const { root, fake, mounted } = await open(() => clipOk(article), { settings: { bodyFormat: 'html' }, extra: { save } });
+    await mounted;
+    byRole(root, 'button', 'Edit').click();
+    type(byLabel(root, 'Body (HTML source)'), '<p onclick="steal()">New <a href="javascript:alert(1)">text</a><script>bad()</script> <a href="/more">more</a></p>');
+    byRole(root, 'button', 'Save').click();
+    await settle();
+    const body = fake.requests('save')[0]?.article.body ?? '';
+    expect(body).toContain('New');
+    expect(body).not.toMatch(/onclick|javascript:|<script|bad\(\)/);
+    expect(body).toContain('href="https://www.foxnews.com/more"');
   });
 
   it('sends the edits on Download: new slug and file name from the title, summary = description', async () => {
