@@ -142,9 +142,15 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
       preview,
       bodySource,
     ),
-    h('p', { class: 'file-name' }, h('span', { class: 'note' }, 'File: '), fileName),
-    // Kept in view while the form scrolls: a toolbar popup is at most 600px high.
-    h('div', { class: 'form-footer' }, h('div', { class: 'actions' }, save, download), status),
+    // Kept in view while the form scrolls (a toolbar popup is at most 600px high), with the name of
+    // the file the buttons write, so the reader always sees where the article goes.
+    h(
+      'div',
+      { class: 'form-footer' },
+      h('p', { class: 'file-name' }, h('span', { class: 'note' }, 'File: '), fileName),
+      h('div', { class: 'actions' }, save, download),
+      status,
+    ),
   );
 
   /** The body to write: as clipped, or as edited (an HTML body sanitized again, as a page's is). */
@@ -164,6 +170,7 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
 
   function showFileName(): void {
     fileName.textContent = filePath(settings.subfolder, current().filename);
+    fileName.parentElement?.setAttribute('title', fileName.textContent);
   }
 
   function showStatus(text: string, kind: 'info' | 'success' | 'error'): void {
@@ -248,6 +255,10 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
       tags.setSuggestions([...article.keywords, ...article.tags, ...tagsThatFit(list, text).slice(0, LIBRARY_CHIPS)], list);
     },
     article: current,
-    focus: () => title.focus(),
+    focus: () => {
+      title.focus();
+      // A long headline scrolls inside its field: show its beginning, not where the caret went.
+      title.scrollTop = 0;
+    },
   };
 }
