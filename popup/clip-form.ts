@@ -1,6 +1,7 @@
 import type { Article } from '../src/core/article.ts';
 import type { Settings } from '../src/storage/settings-schema.ts';
-import { renderBodyPreview, sanitizeBodyHtml } from '../src/ui/body-preview.ts';
+import { sanitizeHtml } from '../src/core/sanitize.ts';
+import { renderBodyPreview } from '../src/ui/body-preview.ts';
 import { h } from '../src/ui/h.ts';
 import type { Send } from '../src/ui/send.ts';
 import { tagsThatFit } from '../src/storage/rank-tags.ts';
@@ -156,7 +157,8 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
   /** The body to write: as clipped, or as edited (an HTML body sanitized again, as a page's is). */
   function body(): string | undefined {
     if (bodySource.value === article.body) return undefined;
-    return settings.bodyFormat === 'html' ? sanitizeBodyHtml(bodySource.value, article.link) : bodySource.value;
+    // The core's own sanitizer, in an inert document: typed HTML gains no more than a page could bring.
+    return settings.bodyFormat === 'html' ? sanitizeHtml(bodySource.value, article.link, document) : bodySource.value;
   }
 
   function current(): Article {

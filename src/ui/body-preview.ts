@@ -45,16 +45,6 @@ function neutralize(root: Element): void {
 }
 
 /**
- * An HTML body as the file may hold it: parsed in an inert document and sanitized with the core's
- * configuration, as the content script does, so HTML the reader typed in the editor gains no more
- * than what a clipped page could bring (issue 13: "sanitized again on save").
- */
-export function sanitizeBodyHtml(body: string, baseUrl: string): string {
-  const parsed = new DOMParser().parseFromString(body, 'text/html');
-  return sanitizeElement(parsed.body, baseUrl, parsed).innerHTML.trim();
-}
-
-/**
  * A read-only view of an article body. A Markdown body is shown as text; an HTML body is parsed in
  * an inert document, sanitized with DOMPurify (the core's configuration) and only then moved into
  * the page. This is the one place where page-derived text is parsed as HTML.
