@@ -56,7 +56,9 @@ const FAILURES: Record<Reason, FailureCopy> = {
   },
   'no-access': {
     heading: 'Frontclip may not read this page yet',
-    text: "The browser lets Frontclip read a page only after you ask it to on that page. Click Frontclip's toolbar button (or press Alt+Shift+F) while the page is open, and Frontclip will clip it.",
+    // The browser gives the same refusal for a web page not granted yet and for a blank or data:
+    // page, and hides the address of both: the words fit either.
+    text: "The browser lets Frontclip read a web page only after you ask it to on that page: click Frontclip's toolbar button (or press Alt+Shift+F) while the page is open. Blank and browser pages can't be clipped at all.",
     actions: ['retry'],
     detail: false,
   },
