@@ -15,7 +15,7 @@
 //     the worker: the part of the popup's time spent in the tab.
 // Target (issue 13): median popup time at most median Readability-in-the-tab + 150 ms.
 import { createServer, type Server } from 'node:http';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { CDPSession, Page, Worker } from 'playwright-core';
@@ -93,7 +93,6 @@ async function extensionWithYardstick(work: string): Promise<string> {
   });
   // executeScript answers with the script's completion value: end on the result itself.
   const path = join(dir, 'bench-readability.js');
-  const { appendFile } = await import('node:fs/promises');
   await appendFile(path, '\nfrontclipYardstick.result;\n');
   return dir;
 }
