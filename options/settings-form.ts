@@ -143,10 +143,12 @@ export async function mountSettingsForm(root: HTMLElement, store: SettingsStore,
     status.dataset['kind'] = kind;
   }
 
+  /** The example follows what is typed; a template that cannot be used has no example to show. */
   function showExample(): void {
     const t = checkFilenameTemplate(templateInput.value);
     const s = checkSubfolder(subfolderInput.value);
-    exampleValue.textContent = filenameExample(t.ok ? t.value : settings.filenameTemplate, s.ok ? s.value : settings.subfolder);
+    exampleValue.textContent = t.ok ? filenameExample(t.value, s.ok ? s.value : settings.subfolder) : 'none until the template is fixed';
+    exampleValue.classList.toggle('example-none', !t.ok);
   }
 
   // Saves are queued so that two quick changes reach storage in the order they were made.
@@ -218,7 +220,14 @@ export async function mountSettingsForm(root: HTMLElement, store: SettingsStore,
 
   for (const radio of formatRadios) {
     radio.addEventListener('change', () => {
-      if (radio.checked) schedule({ bodyFormat: radio.value === 'html' ? 'html' : 'markdown' }, true);
+      if (!radio.checked) return;
+      schedule({ bodyFormat: radio.value === 'html' ? 'html' : 'markdown' }, true);
+      // The default template's extension follows the body format (validate-settings.ts): show it.
+      void queue.then(() => {
+        const untouched = document.activeElement !== templateInput && templateInput.getAttribute('aria-invalid') !== 'true' && !('filenameTemplate' in pending);
+        if (untouched) templateInput.value = settings.filenameTemplate;
+        showExample();
+      });
     });
   }
   saveAs.control.addEventListener('change', () => schedule({ saveAs: saveAs.control.checked }, true));
