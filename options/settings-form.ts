@@ -163,10 +163,12 @@ export async function mountSettingsForm(root: HTMLElement, store: SettingsStore,
     status.dataset['kind'] = kind;
   }
 
+  /** The example follows what is typed; a template that cannot be used has no example to show. */
   function showExample(): void {
     const t = checkFilenameTemplate(templateInput.value);
     const s = checkSubfolder(subfolderInput.value);
-    exampleValue.textContent = filenameExample(t.ok ? t.value : settings.filenameTemplate, s.ok ? s.value : settings.subfolder);
+    exampleValue.textContent = t.ok ? filenameExample(t.value, s.ok ? s.value : settings.subfolder) : 'none until the template is fixed';
+    exampleValue.classList.toggle('example-none', !t.ok);
   }
 
   // Saves are queued so that two quick changes reach storage in the order they were made.
@@ -237,6 +239,14 @@ export async function mountSettingsForm(root: HTMLElement, store: SettingsStore,
   for (const setting of textSettings) bindText(setting as TextSetting<TextKey>);
 
   bodyFormat.onChange((value) => schedule({ bodyFormat: value }, true));
+  bodyFormat.onChange(() => {
+    // The default template's extension follows the body format (validate-settings.ts): show it.
+    void queue.then(() => {
+      const untouched = document.activeElement !== templateInput && templateInput.getAttribute('aria-invalid') !== 'true' && !('filenameTemplate' in pending);
+      if (untouched) templateInput.value = settings.filenameTemplate;
+      showExample();
+    });
+  });
   images.onChange((value) => schedule({ images: value }, true));
   saveAs.control.addEventListener('change', () => schedule({ saveAs: saveAs.control.checked }, true));
   draft.control.addEventListener('change', () => schedule({ defaultDraft: draft.control.checked }, true));

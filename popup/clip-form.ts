@@ -1,8 +1,10 @@
 import type { Article } from '../src/core/article.ts';
 import type { Settings } from '../src/storage/settings-schema.ts';
+import { sanitizeHtml } from '../src/core/sanitize.ts';
 import { renderBodyPreview } from '../src/ui/body-preview.ts';
 import { h } from '../src/ui/h.ts';
 import type { Send } from '../src/ui/send.ts';
+import { tagsThatFit } from '../src/storage/rank-tags.ts';
 import { createTagEditor } from '../src/ui/tag-editor.ts';
 import { uniqueId } from '../src/ui/unique-id.ts';
 import { dateSourceNote } from './date-source-note.ts';
@@ -41,6 +43,9 @@ export interface ClipForm {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** At most this many library tags are offered as chips (they follow the page's own keywords). */
+const LIBRARY_CHIPS = 8;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -94,7 +99,8 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
   const tags = createTagEditor({
     tags: article.tags,
     suggestions: [...article.keywords, ...article.tags],
-    maxSuggestionChips: 8,
+    maxSuggestionChips: 24,
+    oneLine: true,
   });
 
   const titleField = field('Title', title);
@@ -109,6 +115,19 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
     { class: 'preview', tabindex: 0, role: 'region', 'aria-labelledby': previewLabelId },
     renderBodyPreview(article.body, settings.bodyFormat, article.link),
   );
+  // Edit turns the preview into the body's source; the file takes what is typed there.
+  const sourceLabel = settings.bodyFormat === 'html' ? 'Body (HTML source)' : 'Body (Markdown source)';
+  const bodySource = h('textarea', { class: 'body-source', rows: 8, spellcheck: 'false', 'aria-label': sourceLabel, hidden: true });
+  bodySource.value = article.body;
+  const editBody = h('button', { type: 'button', class: 'button button-small', 'aria-pressed': 'false' }, 'Edit');
+  editBody.addEventListener('click', () => {
+    const editing = editBody.getAttribute('aria-pressed') !== 'true';
+    editBody.setAttribute('aria-pressed', String(editing));
+    if (!editing) preview.replaceChildren(renderBodyPreview(bodySource.value, settings.bodyFormat, article.link));
+    preview.hidden = editing;
+    bodySource.hidden = !editing;
+    (editing ? bodySource : editBody).focus();
+  });
 
   const imageChoice = images ? createImageChoice(article, images.initial, images.requestOrigins) : null;
   imageChoice?.element.classList.add('field-images');
@@ -128,19 +147,39 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
       { class: 'row' },
       dateField.wrap,
       h('div', { class: 'field field-check' }, draft, h('label', { for: draft.id }, 'Draft')),
+      imageChoice?.element ?? null,
     ),
     tags.element,
-    h('div', { class: 'field' }, h('span', { id: previewLabelId, class: 'field-label' }, 'Preview'), preview),
-    imageChoice?.element ?? null,
-    h('p', { class: 'file-name' }, h('span', { class: 'note' }, 'File: '), fileName),
-    // Kept in view while the form scrolls: a toolbar popup is at most 600px high.
-    h('div', { class: 'form-footer' }, h('div', { class: 'actions' }, save, download, copy), status),
+    h(
+      'div',
+      { class: 'field field-body' },
+      h('div', { class: 'field-head' }, h('span', { id: previewLabelId, class: 'field-label' }, 'Preview'), editBody),
+      preview,
+      bodySource,
+    ),
+    // Kept in view while the form scrolls (a toolbar popup is at most 600px high), with the name of
+    // the file the buttons write, so the reader always sees where the article goes.
+    h(
+      'div',
+      { class: 'form-footer' },
+      h('p', { class: 'file-name' }, h('span', { class: 'note' }, 'File: '), fileName),
+      h('div', { class: 'actions' }, save, download, copy),
+      status,
+    ),
   );
 
+  /** The body to write: as clipped, or as edited (an HTML body sanitized again, as a page's is). */
+  function body(): string | undefined {
+    if (bodySource.value === article.body) return undefined;
+    // The core's own sanitizer, in an inert document: typed HTML gains no more than a page could bring.
+    return settings.bodyFormat === 'html' ? sanitizeHtml(bodySource.value, article.link, document) : bodySource.value;
+  }
+
   function current(): Article {
+    const edited = body();
     return editedArticle(
       article,
-      { title: title.value, description: description.value, date: date.value, tags: tags.tags(), draft: draft.checked },
+      { title: title.value, description: description.value, date: date.value, tags: tags.tags(), draft: draft.checked, ...(edited === undefined ? {} : { body: edited }) },
       settings.filenameTemplate,
     );
   }
@@ -149,6 +188,7 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
     // With images, a download is a page bundle: the file is the bundle's index.
     const name = current().filename;
     fileName.textContent = filePath(settings.subfolder, imageChoice?.checked() ? bundlePaths(name, 'bundle').file : name);
+    fileName.parentElement?.setAttribute('title', fileName.textContent);
   }
 
   const withImages = (text: string, report: ImageReport | undefined): string => (report ? `${text} · ${imageReportText(report)}` : text);
@@ -253,9 +293,15 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
   return {
     element,
     setKnownTags(list) {
-      tags.setSuggestions([...article.keywords, ...article.tags, ...list]);
+      // Chips offer only the library tags this article is about; typing still finds every one.
+      const text = `${article.title}\n${article.description}\n${article.body.replace(/<[^>]*>/g, ' ')}`;
+      tags.setSuggestions([...article.keywords, ...article.tags, ...tagsThatFit(list, text).slice(0, LIBRARY_CHIPS)], list);
     },
     article: current,
-    focus: () => title.focus(),
+    focus: () => {
+      title.focus();
+      // A long headline scrolls inside its field: show its beginning, not where the caret went.
+      title.scrollTop = 0;
+    },
   };
 }

@@ -7,6 +7,7 @@ export type ClipMode = 'article' | 'page' | 'selection';
 /** Why a clip gave no article, so the popup can show a clear state instead of a blank. */
 export type ClipFailure =
   | 'restricted' // chrome://, about:, the web stores, PDF viewers: extensions may not run there
+  | 'no-access' // an ordinary web page the browser has not let Frontclip read (no activeTab grant)
   | 'no-article' // Readability found nothing worth clipping: offer the whole page or the selection
   | 'no-selection' // "Clip selection" with nothing selected
   | 'loading' // the tab is still loading
@@ -51,8 +52,12 @@ export type Result<T> = ({ ok: true } & T) | { ok: false; reason: ClipFailure | 
  * missing handler or a wrong payload is a type error.
  */
 export interface Protocol {
-  /** Clip a tab through the content script; nothing is stored. */
-  clip(request: { tabId: number; mode?: ClipMode }): Result<{ article: Article; tabUrl: string }>;
+  /**
+   * Clip a tab through the content script; nothing is stored. With `preferSelection`, an article
+   * clip takes the reader's selection instead when there is one; `mode` says what was clipped.
+   * `saved` is the link's library entry, looked up while the page was read (absent from old workers).
+   */
+  clip(request: { tabId: number; mode?: ClipMode; preferSelection?: boolean }): Result<{ article: Article; tabUrl: string; mode?: ClipMode; saved?: SavedState | null }>;
   /** Keep the (edited) article in the library; with `images`, its images too. */
   save(request: { article: Article; images?: boolean }): Result<{ savedAt: string; images?: ImageReport }>;
   /**
@@ -98,11 +103,13 @@ export type Handlers = { [K in MessageName]: (request: RequestOf<K>) => Promise<
 export interface ContentRequest {
   name: 'frontclip:extract';
   mode: ClipMode;
+  /** In `article` mode: clip the selection instead when the reader has made one. */
+  preferSelection?: boolean;
   body: 'markdown' | 'html';
   tagCount: number;
   filenameTemplate: string;
 }
-export type ContentResponse = Result<{ article: Article }>;
+export type ContentResponse = Result<{ article: Article; mode?: ClipMode }>;
 
 /**
  * Asked before injecting: a tab whose content script already listens answers `{ ok: true }`, so

@@ -60,8 +60,13 @@ async function deliver(article: Article, settings: Settings, gathered: GatheredI
  * (library, download) before it resolves: the worker may be stopped right after replying.
  */
 export const handlers: Handlers = {
-  async clip({ tabId, mode }) {
-    return clipTab(tabId, mode ?? 'article', await getSettings());
+  async clip({ tabId, mode, preferSelection }) {
+    const clipped = await clipTab(tabId, mode ?? 'article', getSettings(), preferSelection === true);
+    if (!clipped.ok) return clipped;
+    // Whether the link is saved already, in the same answer: the popup needs it before it can
+    // show the form, and one round trip fewer is time the reader does not wait (issue 13).
+    const saved = await handlers.lookup({ link: clipped.article.link });
+    return { ...clipped, saved: saved.ok ? saved.saved : null };
   },
 
   async save({ article, images }) {

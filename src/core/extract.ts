@@ -8,7 +8,9 @@ import { FALLBACK_BELOW, fallbackBody } from './fallback-body.ts';
 import { toMarkdown } from './markdown.ts';
 import { parseInert } from './inert-html.ts';
 import { slugify } from './slug.ts';
-import { suggestTags } from './tags.ts';
+import { keywordTags, suggestTags, tagWords } from './tags.ts';
+import { detectLanguage } from './stopwords.ts';
+import { pageLanguage } from './page-language.ts';
 import { buildFilename, DEFAULT_FILENAME_TEMPLATE } from './filename.ts';
 import { parseUrl, siteHost } from './urls.ts';
 import { resolveLazyImages } from './lazy-images.ts';
@@ -141,12 +143,15 @@ export function extract(doc: Document, url: string, options: ExtractOptions): Ar
   const clean = timed('sanitize', () => sanitizeElement(body.element, base, doc));
   const bodyText = timed('convert', () =>
     options.body === 'html' ? clean.innerHTML.trim() : toMarkdown(clean as HTMLElement));
-  return timed('fields', () => assemble(meta, bodyText, url, today, options, imagesOfArticle(found, bodyText, meta.image)));
+  return timed('fields', () => assemble(meta, bodyText, url, today, options, pageLanguage(doc), imagesOfArticle(found, bodyText, meta.image)));
 }
 
 /** The file's fields from the metadata chain, with FORMAT.md's fallbacks. */
-function assemble(meta: PageMetadata, bodyText: string, url: string, today: string, options: ExtractOptions, images: ArticleImage[]): Article {
+function assemble(meta: PageMetadata, bodyText: string, url: string, today: string, options: ExtractOptions, declaredLanguage: string, images: ArticleImage[]): Article {
   const title = meta.title || meta.siteName || siteHost(url) || 'Untitled';
+  // The description adds words to tell the title's language by; the tags still come from the title.
+  const language = detectLanguage(declaredLanguage, tagWords(`${title} ${meta.description}`).map((w) => w.toLowerCase()));
+  const tags = suggestTags(title, options.tagCount ?? 5, language);
   const slug = slugify(title) || 'article';
   const date = meta.date ?? today;
   const source = meta.source;
@@ -162,11 +167,11 @@ function assemble(meta: PageMetadata, bodyText: string, url: string, today: stri
     link: meta.link,
     source,
     categories: sourceHost ? [sourceHost] : [],
-    tags: suggestTags(title, options.tagCount ?? 5),
+    tags,
     draft: false,
     body: bodyText,
     siteName: meta.siteName,
-    keywords: meta.keywords,
+    keywords: keywordTags(meta.keywords, language, tags),
     filename: buildFilename(options.filenameTemplate ?? DEFAULT_FILENAME_TEMPLATE, {
       slug, date, title, site: siteHost(meta.link),
     }),

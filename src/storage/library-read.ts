@@ -1,6 +1,7 @@
 import type { LibraryEntry, StoredArticle, Summary } from './library-record.ts';
 import { openLibrary } from './library-schema.ts';
 import { RECORD_STORES, withLibrary } from './library-tx.ts';
+import { rankTagCounts } from './rank-tags.ts';
 
 // Reading the library: nothing here writes.
 
@@ -56,10 +57,7 @@ export function knownTags(): Promise<string[]> {
       cursor = await cursor.continue();
     }
     const counts = await Promise.all(tags.map((tag) => index.count(tag)));
-    return tags
-      .map((tag, i) => ({ tag, count: counts[i] ?? 0 }))
-      .sort((a, b) => b.count - a.count || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0))
-      .map(({ tag }) => tag);
+    return rankTagCounts(tags.map((tag, i) => ({ tag, count: counts[i] ?? 0 })));
   });
 }
 

@@ -169,6 +169,35 @@ describe('settings form', () => {
     expect(errorOf(count)).toBe('');
   });
 
+  it('shows no example while the template is invalid, instead of the last valid one', async () => {
+    const { root } = await mount();
+    const template = byLabel<HTMLInputElement>(root, 'File name template');
+    const example = () => root.querySelector('.example')?.textContent;
+    type(template, '{date}-{slug}.md');
+    expect(example()).toMatch(/^Example: Frontclip\/2026-01-06-nato/);
+    type(template, '{date}-{nope}.md');
+    expect(example()).toBe('Example: none until the template is fixed');
+  });
+
+  it("switches the default template's extension with the body format, but never the reader's own template", async () => {
+    const { root, stored } = await mount();
+    const template = byLabel<HTMLInputElement>(root, 'File name template');
+    byLabel<HTMLInputElement>(root, 'HTML').click();
+    await settle();
+    expect(stored()).toMatchObject({ bodyFormat: 'html', filenameTemplate: '{slug}.html' });
+    expect(template.value).toBe('{slug}.html');
+    expect(root.querySelector('.example')?.textContent).toMatch(/\.html$/);
+    byLabel<HTMLInputElement>(root, 'Markdown').click();
+    await settle();
+    expect(stored().filenameTemplate).toBe('{slug}.md');
+    type(template, '{date}-{slug}.md');
+    change(template);
+    await settle();
+    byLabel<HTMLInputElement>(root, 'HTML').click();
+    await settle();
+    expect(stored()).toMatchObject({ bodyFormat: 'html', filenameTemplate: '{date}-{slug}.md' });
+  });
+
   it('saves radios and checkboxes at once', async () => {
     const { root, stored } = await mount();
     const html = byLabel<HTMLInputElement>(root, 'HTML');

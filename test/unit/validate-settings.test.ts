@@ -55,3 +55,19 @@ describe('mergeSettings', () => {
     expect(() => mergeSettings(DEFAULT_SETTINGS, { colour: 'red' } as never)).toThrow(/colour/);
   });
 });
+
+describe('the default file name template follows the body format', () => {
+  it('reads and merges {slug}.md as {slug}.html for an HTML body, and back', () => {
+    expect(validateSettings({ bodyFormat: 'html' }).filenameTemplate).toBe('{slug}.html');
+    expect(validateSettings({ bodyFormat: 'html', filenameTemplate: '{slug}.md' }).filenameTemplate).toBe('{slug}.html');
+    expect(validateSettings({ bodyFormat: 'markdown', filenameTemplate: '{slug}.html' }).filenameTemplate).toBe('{slug}.md');
+    const html = mergeSettings(DEFAULT_SETTINGS, { bodyFormat: 'html' });
+    expect(html.filenameTemplate).toBe('{slug}.html');
+    expect(mergeSettings(html, { bodyFormat: 'markdown' }).filenameTemplate).toBe('{slug}.md');
+  });
+
+  it("leaves the reader's own template alone", () => {
+    expect(validateSettings({ bodyFormat: 'html', filenameTemplate: '{date}-{slug}.md' }).filenameTemplate).toBe('{date}-{slug}.md');
+    expect(mergeSettings(DEFAULT_SETTINGS, { bodyFormat: 'html', filenameTemplate: '{title}.md' }).filenameTemplate).toBe('{title}.md');
+  });
+});
