@@ -146,8 +146,13 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
       'div',
       { class: 'row' },
       dateField.wrap,
-      h('div', { class: 'field field-check' }, draft, h('label', { for: draft.id }, 'Draft')),
-      imageChoice?.element ?? null,
+      // One column beside the date (which has a line of note under it): the row stays two lines high.
+      h(
+        'div',
+        { class: 'checks' },
+        h('div', { class: 'field field-check' }, draft, h('label', { for: draft.id }, 'Draft')),
+        imageChoice?.element ?? null,
+      ),
     ),
     tags.element,
     h(

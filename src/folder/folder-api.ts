@@ -6,7 +6,7 @@
 export type FolderPermission = 'granted' | 'prompt' | 'denied';
 
 export interface FolderFile {
-  getFile(): Promise<{ text(): Promise<string> }>;
+  getFile(): Promise<{ readonly size: number; text(): Promise<string> }>;
   createWritable(): Promise<{ write(data: string | Blob): Promise<void>; close(): Promise<void>; abort?(): Promise<void> }>;
 }
 

@@ -36,10 +36,16 @@ async function folderAt(root: Folder, segments: readonly string[]): Promise<Fold
   return dir;
 }
 
-/** Whether a file in the folder is this article's: its front matter names the same link. */
+/**
+ * Whether a file in the folder may take this article: its front matter names the same link, or it
+ * is empty. An empty file is what a write cut short leaves (the name is created before the
+ * browser swaps the written data in), and it holds nothing to lose.
+ */
 async function isSameArticle(file: FolderFile, link: string): Promise<boolean> {
   try {
-    const text = await (await file.getFile()).text();
+    const data = await file.getFile();
+    if (data.size === 0) return true;
+    const text = await data.text();
     return libraryKey(parse(text).link) === libraryKey(link);
   } catch {
     return false; // not a file of ours, or not valid: the reader's own, never touched

@@ -38,7 +38,8 @@ export class MemoryFolder implements Folder {
     return {
       async getFile() {
         const data = files.get(name) ?? '';
-        return { text: async () => (typeof data === 'string' ? data : data.text()) };
+        const size = typeof data === 'string' ? new Blob([data]).size : data.size;
+        return { size, text: async () => (typeof data === 'string' ? data : data.text()) };
       },
       async createWritable() {
         let pending: Blob | string = '';

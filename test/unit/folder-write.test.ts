@@ -34,6 +34,15 @@ describe('writeToFolder', () => {
     expect(await writeToFolder(root, article, null)).toEqual({ path: '2026/01/peace-3.md', action: 'updated' });
   });
 
+  it('takes an empty file of its name (what a write cut short leaves) instead of writing beside it', async () => {
+    const root = new MemoryFolder('vault');
+    const year = await (await root.getDirectoryHandle('2026', { create: true })).getDirectoryHandle('01', { create: true });
+    year.files.set('peace.md', '');
+    expect((await writeToFolder(root, article, null)).path).toBe('2026/01/peace.md');
+    expect(await root.read('2026/01/peace.md')).toBe(write(article));
+    expect(root.list()).toEqual(['2026/01/peace.md']);
+  });
+
   it('writes a page bundle with its images, the article last and its links local; same rule for the bundle folder', async () => {
     const root = new MemoryFolder('vault');
     const withImage = sampleArticle({ filename: 'peace.md', link: 'https://news.test/peace', image: 'https://cdn.test/a.png', body: '![A](https://cdn.test/a.png)' });
