@@ -8,6 +8,7 @@ import type { WrittenState } from '../src/storage/folder-store.ts';
 import type { LibraryContext } from './library-deps.ts';
 import { plural } from './library-view.ts';
 import pLimit from 'p-limit';
+import { messageOf } from '../src/error-message.ts';
 
 /** The chosen folder and its record of writes, as the library page reaches them; tests pass a memory folder. */
 export interface FolderDeps {
@@ -23,8 +24,6 @@ export interface FolderDeps {
  * spend most of their time waiting on those.
  */
 const WRITES_AT_ONCE = 8;
-
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** Asks for write access when the browser wants it again; the click that started this is the gesture. */
 async function permitted(folder: Folder): Promise<FolderPermission> {

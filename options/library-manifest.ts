@@ -1,4 +1,5 @@
 import { DATE_SOURCES, type DateSource } from '../src/core/article.ts';
+import { messageOf } from '../src/error-message.ts';
 
 /**
  * `frontclip.json`, at the root of a library zip: what the library keeps about each article that
@@ -50,7 +51,7 @@ export function readManifest(bytes: Uint8Array): Map<string, ManifestEntry> {
   try {
     data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (err) {
-    throw new Error(`it is not JSON (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+    throw new Error(`it is not JSON (${messageOf(err)})`, { cause: err });
   }
   const manifest = data as Partial<Manifest> | null;
   if (typeof manifest !== 'object' || manifest === null || manifest.frontclip !== MANIFEST_VERSION || !Array.isArray(manifest.articles)) {

@@ -10,6 +10,7 @@ import { createVirtualList } from './library-list.ts';
 import { countValues } from './library-search.ts';
 import { LibraryState, type SortKey } from './library-state.ts';
 import { createLibraryView, plural, renderRow, setDisabled } from './library-view.ts';
+import { messageOf } from '../src/error-message.ts';
 
 export type { LibraryDeps, LibraryStore } from './library-deps.ts';
 
@@ -24,8 +25,6 @@ export const ROW_HEIGHT = 64;
 
 /** How many of the newest articles are shown before the whole list has loaded: a tall screen's worth. */
 const FIRST_SCREEN = 40;
-
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
  * The library page: every saved article, searchable, filterable and sortable, with a reading view,

@@ -6,6 +6,7 @@ import { restrictedReason } from './restricted-url.ts';
 import { injectionFailure } from './injection-failure.ts';
 import { articleProblem } from '../storage/library.ts';
 import { waitForTab } from './wait-for-tab.ts';
+import { messageOf } from '../error-message.ts';
 
 /** How long a clip waits for a loading tab before saying so. */
 const LOAD_WAIT_MS = 5_000;
@@ -106,7 +107,7 @@ export async function clipTab(
     if (now.url !== tab.url || now.status === 'loading') {
       return { ok: false, reason: 'error', message: 'The tab went to another page while Frontclip was reading it. Open Frontclip again to clip the page it shows now.' };
     }
-    const text = (err instanceof Error ? err.message : String(err)).replace(/\.$/, '');
+    const text = messageOf(err).replace(/\.$/, '');
     return { ok: false, reason: 'error', message: `Frontclip could not read this page: ${text}.` };
   }
   if (!isContentResponse(reply)) {
