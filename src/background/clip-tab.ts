@@ -4,7 +4,7 @@ import type { ClipMode, ContentMessage, ContentResponse, Result } from '../messa
 import type { Settings } from '../storage/settings-schema.ts';
 import { restrictedReason } from './restricted-url.ts';
 import { injectionFailure } from './injection-failure.ts';
-import { articleProblem } from '../storage/library.ts';
+import { isArticle } from '../storage/library.ts';
 import { waitForTab } from './wait-for-tab.ts';
 import { messageOf } from '../error-message.ts';
 
@@ -41,7 +41,7 @@ function isContentResponse(value: unknown): value is ContentResponse {
   if (typeof value !== 'object' || value === null) return false;
   const reply = value as { ok?: unknown; reason?: unknown; message?: unknown; article?: unknown };
   if (reply.ok === false) return typeof reply.reason === 'string' && typeof reply.message === 'string';
-  return reply.ok === true && articleProblem(reply.article) === null;
+  return reply.ok === true && isArticle(reply.article);
 }
 
 /**
