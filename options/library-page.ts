@@ -207,7 +207,8 @@ export async function mountLibrary(root: HTMLElement, deps: LibraryDeps): Promis
     view.importInput.value = '';
     void importFiles(ctx, files);
   });
-  // The label stands in for the hidden input: Enter and Space on it open the picker.
+  // The visually hidden file input keeps the keyboard focus (the browser opens its picker on Enter
+  // or Space); the label leaves the tab order, so Tab stops once, and shows the input's focus.
   view.importLabel.tabIndex = -1;
   view.importInput.addEventListener('focus', () => view.importLabel.classList.add('focused'));
   view.importInput.addEventListener('blur', () => view.importLabel.classList.remove('focused'));
