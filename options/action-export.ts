@@ -25,7 +25,7 @@ export async function exportArticles(ctx: LibraryContext, links: string[] | null
     ctx.showStatus(empty[what], what === 'new' ? 'info' : 'error');
     return;
   }
-  await ctx.act(async () => {
+  await ctx.runAction(async () => {
     const settings = await deps.loadSettings();
     const layout: ExportLayout = view.bundlesRadio.checked ? 'bundles' : 'flat';
     ctx.offerUndo(null);

@@ -42,7 +42,7 @@ async function permitted(folder: Folder): Promise<FolderPermission> {
 export async function writeArticlesToFolder(ctx: LibraryContext, links: readonly string[] | null, mode: 'write' | 'sync'): Promise<void> {
   const { deps, view, state } = ctx;
   const folderDeps = deps.folder;
-  await ctx.act(async () => {
+  await ctx.runAction(async () => {
     const chosen = folderDeps ? await folderDeps.chosen().catch(() => null) : null;
     if (!folderDeps || !chosen) {
       ctx.showStatus('No folder is chosen: choose one in the settings, under Save to (A folder on this computer).', 'error');

@@ -148,7 +148,7 @@ export async function mountLibrary(root: HTMLElement, deps: LibraryDeps): Promis
       view.reportList.replaceChildren(...items.map((item) => h('li', {}, h('span', { class: 'report-name' }, item.name), ': ', item.reason)));
     },
     reload,
-    async act(work) {
+    async runAction(work) {
       if (state.busy) return;
       state.busy = true;
       showSelection();

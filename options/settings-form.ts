@@ -162,10 +162,10 @@ export async function mountSettingsForm(root: HTMLElement, store: SettingsStore,
 
   /** The example follows what is typed; a template that cannot be used has no example to show. */
   function showExample(): void {
-    const t = checkFilenameTemplate(templateInput.value);
-    const s = checkSubfolder(subfolderInput.value);
-    exampleValue.textContent = t.ok ? filenameExample(t.value, s.ok ? s.value : settings.subfolder) : 'none until the template is fixed';
-    exampleValue.classList.toggle('example-none', !t.ok);
+    const template = checkFilenameTemplate(templateInput.value);
+    const subfolder = checkSubfolder(subfolderInput.value);
+    exampleValue.textContent = template.ok ? filenameExample(template.value, subfolder.ok ? subfolder.value : settings.subfolder) : 'none until the template is fixed';
+    exampleValue.classList.toggle('example-none', !template.ok);
   }
 
   // Saves are queued so that two quick changes reach storage in the order they were made.

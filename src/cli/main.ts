@@ -36,9 +36,9 @@ function bodyFormat(value: string | undefined): BodyFormat {
 
 function nowOption(value: string | undefined): Date | string {
   if (value === undefined) return new Date();
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const d = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)) : null;
-  if (!d || d.toISOString().slice(0, 10) !== value) throw new UsageError(`--now must be a real YYYY-MM-DD day, not "${value}"`);
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const day = parts ? new Date(Date.UTC(+parts[1]!, +parts[2]! - 1, +parts[3]!)) : null;
+  if (!day || day.toISOString().slice(0, 10) !== value) throw new UsageError(`--now must be a real YYYY-MM-DD day, not "${value}"`);
   return value;
 }
 
