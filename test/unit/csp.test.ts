@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { JSDOM } from 'jsdom';
+import { neededPresent } from '../helpers/needed.ts';
 import { chromeManifest, firefoxManifest, withTestHost, type Manifest } from '../../scripts/manifests.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -130,10 +131,14 @@ describe('the Content Security Policy of extension pages', () => {
 });
 
 describe('the built extension pages', () => {
+  const builds = ['chrome', 'firefox'];
+  const built = neededPresent(
+    builds.every((build) => existsSync(join(ROOT, 'dist', build, 'manifest.json'))),
+    'The build (dist/chrome, dist/firefox)', 'the check of the built pages', 'Run `npm run build` first (`npm test` does).',
+  );
   const pages: string[] = [];
-  for (const build of ['chrome', 'firefox']) {
+  for (const build of built ? builds : []) {
     const dir = join(ROOT, 'dist', build);
-    if (!existsSync(dir)) continue;
     const walk = (d: string): void => {
       for (const entry of readdirSync(d)) {
         const path = join(d, entry);
@@ -144,7 +149,8 @@ describe('the built extension pages', () => {
     walk(dir);
   }
 
-  it.skipIf(pages.length === 0)('hold no inline script, handler or remote resource', () => {
+  it.skipIf(!built)('hold no inline script, handler or remote resource', () => {
+    for (const build of builds) expect(pages, `dist/${build}`).toContain(join(ROOT, 'dist', build, 'popup', 'index.html'));
     for (const page of pages) {
       const where = relative(ROOT, page);
       const doc = new JSDOM(readFileSync(page, 'utf8')).window.document;
