@@ -5,7 +5,7 @@ import { exportFilename } from '../downloads/export-filename.ts';
 import { getSettings, type Settings } from '../storage/settings.ts';
 import {
   articleOf, getArticle, knownTags, libraryKey, lookupArticle, markExported, RecordError, saveArticle, storageMessage,
-  type ExportedVersion,
+  type ExportedVersion, type LibraryEntry,
 } from '../storage/library.ts';
 import { chosenFolder } from '../storage/folder-store.ts';
 import { clipTab } from './clip-tab.ts';
@@ -31,6 +31,16 @@ async function store(article: unknown, imagesPending = false): Promise<Result<{ 
     return { ok: true, entry: await saveArticle(article as Parameters<typeof saveArticle>[0], new Date(), { imagesPending }) };
   } catch (err) {
     return err instanceof RecordError ? invalid(err.message) : storageFailure(err);
+  }
+}
+
+/** The library's entry for a link a page sent (which may be anything), or the failure to answer. */
+async function savedEntry(link: unknown): Promise<Result<{ entry: LibraryEntry }>> {
+  try {
+    const entry = typeof link === 'string' ? await getArticle(libraryKey(link)) : undefined;
+    return entry ? { ok: true, entry } : { ok: false, reason: 'error', message: 'That article is no longer in the library.' };
+  } catch (err) {
+    return storageFailure(err);
   }
 }
 
@@ -100,13 +110,9 @@ export const handlers: Handlers = {
   },
 
   async folderWrite({ link, images }) {
-    let entry;
-    try {
-      entry = typeof link === 'string' ? await getArticle(libraryKey(link)) : undefined;
-    } catch (err) {
-      return storageFailure(err);
-    }
-    if (!entry) return { ok: false, reason: 'error', message: 'That article is no longer in the library.' };
+    const found = await savedEntry(link);
+    if (!found.ok) return found;
+    const { entry } = found;
     const settings = await getSettings();
     const article = { ...articleOf(entry), filename: exportFilename(settings.filenameTemplate, entry) };
     // The images the library keeps for it (the write that waited for permission asked for them).
@@ -137,13 +143,9 @@ export const handlers: Handlers = {
   },
 
   async downloadSaved({ link }) {
-    let entry;
-    try {
-      entry = typeof link === 'string' ? await getArticle(libraryKey(link)) : undefined;
-    } catch (err) {
-      return storageFailure(err);
-    }
-    if (!entry) return { ok: false, reason: 'error', message: 'That article is no longer in the library.' };
+    const found = await savedEntry(link);
+    if (!found.ok) return found;
+    const { entry } = found;
     const settings = await getSettings();
     // Named by the template in force now, as "Export" names the files of a zip.
     const filename = exportFilename(settings.filenameTemplate, entry);
