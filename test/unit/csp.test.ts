@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { JSDOM } from 'jsdom';
 import { neededPresent } from '../helpers/needed.ts';
+import { sourceFiles } from '../helpers/source-files.ts';
 import { chromeManifest, firefoxManifest, withTestHost, type Manifest } from '../../scripts/manifests.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -250,22 +251,9 @@ export function htmlSinks(file: string, text: string): Sink[] {
   return sinks;
 }
 
-function sourceFiles(): string[] {
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(join(ROOT, dir))) {
-      const path = `${dir}/${entry}`;
-      if (statSync(join(ROOT, path)).isDirectory()) walk(path);
-      else if (/\.ts$/.test(entry) && !entry.endsWith('.d.ts')) files.push(path);
-    }
-  };
-  for (const dir of SOURCE_DIRS) if (existsSync(join(ROOT, dir))) walk(dir);
-  return files;
-}
-
 describe('page-derived strings are parsed as HTML only where that is safe', () => {
   it('no source file parses a string as HTML or runs one as code, but the listed inert places', () => {
-    const found = sourceFiles().flatMap((file) => htmlSinks(file, readFileSync(join(ROOT, file), 'utf8')));
+    const found = sourceFiles(ROOT, SOURCE_DIRS).flatMap((file) => htmlSinks(file, readFileSync(join(ROOT, file), 'utf8')));
     const unexpected = found.filter((s) => !ALLOWED[s.file]?.[s.fn]);
     expect(unexpected.map((s) => `${s.file}:${s.line} ${s.fn}: ${s.what}`)).toEqual([]);
     // Each allowed place still exists (a stale list would hide a moved sink).
