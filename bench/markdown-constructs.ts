@@ -23,11 +23,13 @@ export const unescape = (markdown: string): string => markdown.replace(/\\([\\`*
 
 const TEX = /^\s*(?:application|text)\/(?:x-)?tex\s*$/i;
 
-function texOf(el: Element): string {
-  if (el.localName === 'script') return (el.textContent ?? '').replace(/^\s*%\s*<!\[CDATA\[|%?\s*\]\]>\s*$/g, '').trim();
-  if (el.localName === 'img') return (el.getAttribute('alt') ?? '').trim();
-  const note = Array.from(el.getElementsByTagName('annotation')).find((a) => TEX.test(a.getAttribute('encoding') ?? ''));
-  return (note?.textContent ?? el.querySelector('math')?.getAttribute('alttext') ?? el.getAttribute('alttext') ?? '').trim();
+/** The TeX the page gives for a formula, in each of the places it may write it. */
+function texOf(el: Element): string[] {
+  if (el.localName === 'script') return [(el.textContent ?? '').replace(/^\s*%\s*<!\[CDATA\[|%?\s*\]\]>\s*$/g, '').trim()];
+  const notes = Array.from(el.getElementsByTagName('annotation')).filter((a) => TEX.test(a.getAttribute('encoding') ?? ''));
+  const alts = [el, ...Array.from(el.querySelectorAll('math, img[class*="mwe-math-fallback-image"]'))]
+    .map((e) => e.getAttribute(e.localName === 'img' ? 'alt' : 'alttext') ?? '');
+  return [...notes.map((n) => n.textContent ?? ''), ...alts].map((t) => t.trim()).filter(Boolean);
 }
 
 const FORMULAS = 'script[type^="math/tex" i], .katex, mjx-container, .mwe-math-element, img[class*="mwe-math-fallback-image"], math';
@@ -39,13 +41,13 @@ function mathIn(doc: Document): Found[] {
     if (el.parentElement?.closest('.katex, mjx-container, .mwe-math-element, math, .MathJax, .MathJax_Display')) continue;
     const tex = texOf(el);
     const shown = squeeze(el.localName === 'mjx-container' ? el.querySelector('math')?.textContent ?? '' : el.textContent ?? '');
-    if (!tex && !shown) continue;
+    if (tex.length === 0 && !shown) continue;
     found.push({
       kind: 'math',
       at: el,
       converted: (md) => {
-        const flat = squeeze(md).replace(/<(?=[A-Za-z/!?])/g, '<');
-        return tex ? flat.includes(`$${squeeze(tex)}$`) : squeeze(unescape(md)).includes(shown);
+        const flat = squeeze(md);
+        return tex.length > 0 ? tex.some((t) => flat.includes(`$${squeeze(t)}$`)) : squeeze(unescape(md)).includes(shown);
       },
     });
   }
@@ -131,10 +133,11 @@ const BLOCKS = 'p, li, dd, dt, td, th, blockquote, h1, h2, h3, h4, h5, h6, figca
 function neighbours(el: Element): string[] {
   const block = el.closest(BLOCKS);
   if (block) {
+    // The longest run of the block's words between formulas, which the clip writes differently.
     const copy = block.cloneNode(true) as Element;
-    for (const part of Array.from(copy.querySelectorAll(FORMULAS))) part.remove();
-    const own = fold(copy.textContent ?? '');
-    if (own.length >= 30) return [own.slice(0, 60)];
+    for (const part of Array.from(copy.querySelectorAll(FORMULAS))) part.replaceWith('\u0000');
+    const runs = fold(copy.textContent ?? '').split('\u0000').map(fold).sort((a, b) => b.length - a.length);
+    if ((runs[0] ?? '').length >= 25) return [runs[0]!.slice(0, 60)];
   }
   const out: string[] = [];
   const blocks = Array.from(el.ownerDocument.querySelectorAll(BLOCKS));
