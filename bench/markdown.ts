@@ -56,6 +56,7 @@ function load(path: string, url: string): JSDOM {
   return new JSDOM(html, { url, virtualConsole: quiet });
 }
 
+/** The clip's Markdown body and the text of its HTML body; null when the page has no article. */
 function clip(doc: Document, url: string): { markdown: string; text: string } | null {
   try {
     const markdown = extract(doc, url, { now: NOW }).body;
@@ -66,6 +67,16 @@ function clip(doc: Document, url: string): { markdown: string; text: string } | 
   } catch (error) {
     if (error instanceof NoArticleError) return null;
     throw error;
+  }
+}
+
+/** A page the clip fails on (jsdom's CSS parser throws on some pages) is reported and left out. */
+function clipOrReport(doc: Document, url: string, file: string, failed: string[]): ReturnType<typeof clip> {
+  try {
+    return clip(doc, url);
+  } catch (error) {
+    failed.push(`${file}: ${String(error).split('\n')[0]}`);
+    return null;
   }
 }
 
@@ -81,6 +92,7 @@ async function main(): Promise<void> {
   const cases = loadCases(lists);
   const tallies = { all: empty(), even: empty(), odd: empty() };
   const misses: string[] = [];
+  const failed: string[] = [];
   let parsed = 0;
   for (const c of cases) {
     const source = readFileSync(c.file, 'latin1');
@@ -92,7 +104,7 @@ async function main(): Promise<void> {
       const found = constructsOf(doc);
       if (found.length === 0) continue;
       parsed++;
-      const result = clip(doc, c.url);
+      const result = clipOrReport(doc, c.url, c.file, failed);
       if (!result) continue;
       for (const kind of CONSTRUCTS) {
         const here = found.filter((f) => f.kind === kind && inArticle(f.at, result.text));
@@ -119,6 +131,7 @@ async function main(): Promise<void> {
   mkdirSync('.bench', { recursive: true });
   writeFileSync('.bench/markdown-misses.jsonl', misses.map((m) => `${m}\n`).join(''));
   console.log(`pages: ${cases.length} (${parsed} with a candidate construct anywhere on the page)`);
+  for (const line of failed) console.log(`  clip failed, left out: ${line}`);
   const pct = (n: number, of: number) => (of === 0 ? '  —  ' : `${((100 * n) / of).toFixed(1).padStart(5)} %`);
   for (const [name, tally] of Object.entries(tallies)) {
     console.log(`\n${name === 'all' ? 'all pages' : `${name} lines`}:`);

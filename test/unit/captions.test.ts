@@ -27,6 +27,10 @@ describe('figure captions', () => {
   it('still give an image without alternative text their words, without the credit', () => {
     expect(clipped(`${prose}<figure><img src="/tanks.jpg" alt=""><figcaption>Tanks along the deck. <span class="photo-credit">Photo: Tomas Berg</span></figcaption></figure>`))
       .toContain('![Tanks along the deck.](https://spanandbeam.example/tanks.jpg)\n\n_Tanks along the deck._');
+    // A credit by its words alone, in an element with no name.
+    const md = clipped(`${prose}<figure><img src="/crane.jpg" alt="Crane"><figcaption>The crane on its barge. <small>Photo: Tomas Berg</small></figcaption></figure>`);
+    expect(md).toContain('_The crane on its barge._');
+    expect(md).not.toContain('Tomas Berg');
   });
 
   it('leave out a caption that is only a credit, and do not make a credit the alternative text', () => {
