@@ -8,8 +8,8 @@ import { launchFirefoxWithExtension } from '../test/e2e/harness/firefox.ts';
 export interface LibraryDriver {
   name: string;
   downloads: string;
-  /** Opens (or reopens) the library page, with an optional query (`?zip=store`). */
-  open(query?: string): Promise<void>;
+  /** Opens (or reopens) the library page (or another extension page), with an optional query (`?zip=store`). */
+  open(query?: string, path?: string): Promise<void>;
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   /** Picks a file in Import…. */
   upload(path: string): Promise<void>;
@@ -24,12 +24,12 @@ export async function chromiumDriver(extensionDir: string, downloads: string): P
   await page.setViewportSize({ width: 1200, height: 900 });
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('Performance.enable');
-  const url = `chrome-extension://${browser.extensionId}/options/library.html`;
+  const origin = `chrome-extension://${browser.extensionId}`;
   return {
     name: 'Chromium',
     downloads,
-    async open(query = '') {
-      await page.goto(`${url}${query}`);
+    async open(query = '', path = 'options/library.html') {
+      await page.goto(`${origin}/${path}${query}`);
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     upload: (path) => page.locator('input[type="file"]').setInputFiles(path),
@@ -47,9 +47,9 @@ export async function firefoxDriver(extensionDir: string): Promise<LibraryDriver
   return {
     name: 'Firefox ESR',
     downloads: ff.downloads,
-    async open(query = '') {
+    async open(query = '', path = 'options/library.html') {
       if (page) await page.close();
-      page = await ff.openExtensionPage(`options/library.html${query}`);
+      page = await ff.openExtensionPage(`${path}${query}`);
       await page.setViewport({ width: 1200, height: 900 });
     },
     evaluate: (fn, arg) => page!.evaluate(fn as never, arg) as never,

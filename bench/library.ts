@@ -9,8 +9,13 @@
 //   - export all: click to the zip on disk, once with the browser's own deflate and once with
 //     stored entries (`?zip=deflate`, `?zip=store`), with the JS heap sampled (Chromium, CDP).
 // Options: `--browser chromium|firefox|both` (default both), `--dist DIR` to measure a build made
-// elsewhere (an older commit's, for before/after figures). It prints a table; it is a benchmark,
-// not a test, and fails only if the page does.
+// elsewhere (an older commit's, for before/after figures), `--images`: a library that keeps
+// images (1,000 articles with 5 pictures of ~100 KB each, imported as Hugo bundles), where only
+// import and Export all (with the JS heap against the data) are measured; `--sync`: Sync folder
+// into a chosen folder, first and second run (Chromium, with the test build, whose folder picker
+// hands over a folder of the origin private file system: a headless browser's picker cannot be
+// clicked; the writes are the shipped code's). It prints a table; it is a benchmark, not a test,
+// and fails only if the page does.
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,10 +23,14 @@ import { parseArgs } from 'node:util';
 import { write } from '../src/core/frontmatter.ts';
 import { buildExtension } from '../scripts/build.ts';
 import { waitForFile } from '../test/e2e/harness/downloads.ts';
-import { articlesZip, generateArticles } from './library-data.ts';
+import { articlesZip, bundlesWithImagesZip, generateArticles } from './library-data.ts';
 import { chromiumDriver, downloadedPath, firefoxDriver, type LibraryDriver } from './library-drivers.ts';
 
-const COUNT = Number(process.env.BENCH_COUNT ?? 10_000);
+const IMAGES = process.argv.includes('--images');
+const SYNC = process.argv.includes('--sync');
+const PER_ARTICLE = 5;
+const IMAGE_BYTES = 100 * 1024;
+const COUNT = Number(process.env.BENCH_COUNT ?? (IMAGES ? 1_000 : 10_000));
 const LOADS = 5;
 const QUERIES = ['harbour', 'ice rink', 'climate', 'solar roofs funds', 'rail operator night', 'museums', 'zzz', 'storm damage budget', 'b', 'council'];
 
@@ -115,6 +124,33 @@ async function exportAll(driver: LibraryDriver, zip: 'deflate' | 'store'): Promi
   return { ms: took, zipBytes: (await stat(path)).size, heapGrowth: peak - baseline, steps };
 }
 
+/** Clicks Sync folder and waits for its outcome: the time and the status line. */
+async function syncOnce(driver: LibraryDriver): Promise<{ ms: number; outcome: string }> {
+  await driver.open();
+  await fullList(driver);
+  await driver.evaluate(() => { document.querySelector('[role="status"].status')!.textContent = ''; }, null);
+  const start = Date.now();
+  await driver.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Sync folder')!.click(), null);
+  const outcome = await statusMatching(driver, '^(Synced|Stopped|No folder|Frontclip may)', 600_000);
+  return { ms: Date.now() - start, outcome };
+}
+
+async function syncRows(driver: LibraryDriver, importMs: number): Promise<string[][]> {
+  // The folder is chosen on the settings page, as a reader would (the test build's picker).
+  await driver.open('', 'options/index.html');
+  await driver.evaluate(async () => {
+    [...document.querySelectorAll('button')].find((b) => b.textContent === 'Choose folder…')!.click();
+    for (let i = 0; i < 200 && !/^Chosen/.test(document.querySelector('.folder-name')?.textContent ?? ''); i++) await new Promise((r) => setTimeout(r, 50));
+  }, null);
+  const first = await syncOnce(driver);
+  const second = await syncOnce(driver);
+  return [
+    [`import of ${COUNT.toLocaleString()} articles`, ms(importMs), '-', '-'],
+    ['first Sync folder (every article written)', `${ms(first.ms)}: ${first.outcome}`, '< 20 s', first.ms < 20_000 ? 'yes' : 'NO'],
+    ['second Sync folder (nothing changed)', `${ms(second.ms)}: ${second.outcome}`, '< 2 s', second.ms < 2_000 ? 'yes' : 'NO'],
+  ];
+}
+
 async function measure(driver: LibraryDriver, zipPath: string, dataBytes: number): Promise<string[][]> {
   await driver.open();
   const importStart = Date.now();
@@ -122,6 +158,16 @@ async function measure(driver: LibraryDriver, zipPath: string, dataBytes: number
   const imported = await statusMatching(driver, '^(Imported|Nothing)', 600_000);
   const importMs = Date.now() - importStart;
   if (!imported.startsWith(`Imported ${COUNT.toLocaleString()}`)) throw new Error(`import failed: ${imported}`);
+  if (SYNC) return syncRows(driver, importMs);
+  if (IMAGES) {
+    const run = await exportAll(driver, 'store');
+    return [
+      [`import of ${COUNT.toLocaleString()} bundles with ${PER_ARTICLE} images each`, ms(importMs), '-', '-'],
+      ['export all, stored: click to zip on disk', ms(run.ms), '-', '-'],
+      ['  build (read / write), to downloads, mark', `${ms(run.steps.read)} / ${ms(run.steps.compress)}, ${ms(run.steps.download)}, ${ms(run.steps.mark)}`, '-', '-'],
+      ['  zip size; JS heap growth (vs the data)', `${mb(run.zipBytes)}; ${mb(run.heapGrowth)} (${mb(dataBytes)})`, '< 2 copies', run.heapGrowth < 2 * dataBytes ? 'yes' : 'NO'],
+    ];
+  }
 
   await firstRows(driver); // warm: the first load compiles the page's code
   const loads: number[] = [];
@@ -148,29 +194,30 @@ async function measure(driver: LibraryDriver, zipPath: string, dataBytes: number
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { browser: { type: 'string', default: 'both' }, dist: { type: 'string' } } });
+  const { values } = parseArgs({ options: { browser: { type: 'string', default: 'both' }, dist: { type: 'string' }, images: { type: 'boolean', default: false }, sync: { type: 'boolean', default: false } } });
   const root = resolve(import.meta.dirname, '..');
   const dist = values.dist ? resolve(values.dist) : join(root, 'dist');
-  if (!values.dist) await buildExtension();
+  if (!values.dist) await buildExtension({ e2e: SYNC });
   const work = await mkdtemp(join(tmpdir(), 'frontclip-bench-library-'));
   try {
     console.log(`Generating ${COUNT.toLocaleString()} articles…`);
     const articles = generateArticles(COUNT);
-    const dataBytes = articles.reduce((n, a) => n + Buffer.byteLength(write(a)), 0);
+    const dataBytes = articles.reduce((n, a) => n + Buffer.byteLength(write(a)), 0) + (IMAGES ? COUNT * PER_ARTICLE * IMAGE_BYTES : 0);
     const zipPath = join(work, 'library.zip');
-    await writeFile(zipPath, articlesZip(articles));
-    const wanted = values.browser === 'both' ? ['chromium', 'firefox'] : [values.browser!];
+    await writeFile(zipPath, IMAGES ? bundlesWithImagesZip(articles, PER_ARTICLE, IMAGE_BYTES) : articlesZip(articles));
+    // Firefox cannot write into a chosen folder: the sync measure is Chromium's alone.
+    const wanted = SYNC ? ['chromium'] : values.browser === 'both' ? ['chromium', 'firefox'] : [values.browser!];
     const tables: [string, string[][]][] = [];
     for (const name of wanted) {
       console.log(`Measuring in ${name}…`);
-      const driver = name === 'firefox' ? await firefoxDriver(join(dist, 'firefox')) : await chromiumDriver(join(dist, 'chrome'), join(work, 'downloads'));
+      const driver = name === 'firefox' ? await firefoxDriver(join(dist, 'firefox')) : await chromiumDriver(join(dist, SYNC ? 'chrome-e2e' : 'chrome'), join(work, 'downloads'));
       try {
         tables.push([driver.name, await measure(driver, zipPath, dataBytes)]);
       } finally {
         await driver.close();
       }
     }
-    console.log(`\nLibrary benchmark: ${COUNT.toLocaleString()} articles, ${mb(dataBytes)} of article files (${dist})`);
+    console.log(`\nLibrary benchmark: ${COUNT.toLocaleString()} articles${IMAGES ? ` with ${PER_ARTICLE} images of ${IMAGE_BYTES / 1024} KB each` : ''}, ${mb(dataBytes)} of files (${dist})`);
     console.log(`Machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min) at the end of the run`);
     for (const [browser, rows] of tables) {
       console.log(`\n${browser}`);

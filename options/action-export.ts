@@ -46,6 +46,7 @@ export async function exportArticles(ctx: LibraryContext, links: string[] | null
         // (`npm run bench:library`); the zip is then about as large as the files.
         compression: deps.compression ?? 'store',
         signal: task.signal,
+        ...(deps.store.readArticleImages ? { readImages: deps.store.readArticleImages } : {}),
         onProgress: (done) => task.update(`Exporting: ${done.toLocaleString()} of ${total.toLocaleString()}`, done, total),
       });
       performance.mark('frontclip:export-zipped', { detail: { readMs: result.readMs, zipMs: result.zipMs } });

@@ -1,9 +1,16 @@
-import type { ImportOutcome } from '../src/storage/library.ts';
+import type { ImportedArticle, ImportOutcome } from '../src/storage/library.ts';
 import { storageMessage } from '../src/storage/library.ts';
 import type { LibraryContext } from './library-deps.ts';
 import { readFilesHere } from './import-runner.ts';
-import type { InvalidFile } from './library-import.ts';
+import type { ImportedFileArticle, InvalidFile } from './library-import.ts';
 import { plural } from './library-view.ts';
+
+/** An imported article with the pictures its bundle held, as the library keeps images. */
+function withKeptImages({ bundledImages, ...article }: ImportedFileArticle): ImportedArticle {
+  if (!bundledImages?.length) return article;
+  const keptImages = bundledImages.map(({ name, src, type, bytes }) => ({ name, src, url: src, type, size: bytes.length, blob: new Blob([bytes as BlobPart], { type }) }));
+  return { ...article, keptImages };
+}
 
 /**
  * Imports picked files: read (in workers, with progress), then written in one transaction (with
@@ -29,7 +36,7 @@ export async function importFiles(ctx: LibraryContext, files: readonly File[]): 
         const total = reading.articles.length;
         task.update(`Saving: 0 of ${total.toLocaleString()}`, 0, total);
         try {
-          outcome = await deps.store.importArticles(reading.articles, {
+          outcome = await deps.store.importArticles(reading.articles.map(withKeptImages), {
             signal: task.signal,
             onProgress: (done, all) => task.update(`Saving: ${done.toLocaleString()} of ${all.toLocaleString()}`, done, all),
           });

@@ -27,8 +27,11 @@ function refocus(ctx: LibraryContext, link: string, opener: HTMLElement): void {
 export async function readArticle(ctx: LibraryContext, link: string, opener: HTMLElement): Promise<void> {
   const entry = await entryOf(ctx, link);
   if (!entry) return;
-  const { openReader } = await import('./library-reader.ts');
-  openReader({ entry, onEdit: () => void editArticle(ctx, link, opener), onClose: () => refocus(ctx, link, opener) });
+  const [{ openReader }, images] = await Promise.all([
+    import('./library-reader.ts'),
+    entry.savedImages?.length && ctx.deps.store.readArticleImages ? ctx.deps.store.readArticleImages(entry.link).catch(() => undefined) : undefined,
+  ]);
+  openReader({ entry, ...(images ? { images } : {}), onEdit: () => void editArticle(ctx, link, opener), onClose: () => refocus(ctx, link, opener) });
 }
 
 /** Opens the popup's own form on a saved article, in a dialog. */

@@ -10,6 +10,7 @@ import type { SaveOutcome } from './save-zip.ts';
 import type { ZipCompression } from './zip-writer.ts';
 import type { ZipSink } from './zip-sink.ts';
 import type { ImportReading } from './library-import.ts';
+import type { FolderDeps } from './action-folder.ts';
 
 /** The store functions the page uses (src/storage/library.ts); tests pass the real ones over fake-indexeddb. */
 export interface LibraryStore {
@@ -23,6 +24,8 @@ export interface LibraryStore {
   importArticles(articles: readonly ImportedArticle[], options?: WriteOptions): Promise<ImportOutcome>;
   markExported(versions: readonly ExportedVersion[]): Promise<number>;
   readArticleBatches(links: readonly string[] | null, size?: number): AsyncIterable<StoredArticle[]>;
+  /** The images an article keeps, by file name (absent in tests that keep none). */
+  readArticleImages?(link: string): Promise<Map<string, Blob>>;
 }
 
 /** Reads picked files into articles, off the page's thread where it can; progress as files are read. */
@@ -45,6 +48,8 @@ export interface LibraryDeps {
   compression?: ZipCompression;
   /** Reads import files (in workers on the real page); the page's own thread by default. */
   readFiles?: ReadFiles;
+  /** The chosen folder, for Write to folder and Sync folder; absent where the browser has none (Firefox). */
+  folder?: FolderDeps;
   /** Subscribes to changes made by other pages or the worker; returns an unsubscribe. */
   onLibraryChanged?: (listener: () => void) => () => void;
   now?: () => Date;

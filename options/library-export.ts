@@ -1,4 +1,5 @@
 import { write } from '../src/core/frontmatter.ts';
+import { bundlePaths, formatOfFilename, localizeArticle } from '../src/core/bundle.ts';
 import type { StoredArticle } from '../src/storage/library.ts';
 import { manifestBytes, MANIFEST_NAME, type ManifestEntry } from './library-manifest.ts';
 import { exportFilename, ZipNamer, type ExportLayout } from './zip-names.ts';
@@ -19,6 +20,8 @@ export interface ExportOptions {
   signal?: AbortSignal;
   /** Called after each batch with how many articles were handled so far. */
   onProgress?: (done: number) => void;
+  /** The bytes of the images an article keeps (by file name); without it, images stay links. */
+  readImages?: (link: string) => Promise<Map<string, Blob>>;
 }
 
 /** An article in the zip, with the version (`editedAt`) that was written: the exported mark's source. */
@@ -51,14 +54,27 @@ export interface ExportResult {
 const encoder = new TextEncoder();
 
 /**
- * The zip entries of one article: its file, named by the template and the layout. An article
- * may bring several entries (its saved images, beside or inside its bundle). Throws when the
+ * The zip entries of one article: its file, named by the template and the layout, and the images
+ * the library keeps for it (FORMAT.md, "Images saved with the article"): inside its bundle, or in
+ * a `<name>/` folder beside a flat file, the file's links pointing at them. Throws when the
  * article cannot be written (a record the file writer refuses).
  */
-export function articleEntries(entry: StoredArticle, namer: ZipNamer, template: string): ZipEntryInput[] {
-  const data = encoder.encode(write(entry));
-  // Named only once written: a refused article takes no name from the next one.
-  return [{ path: namer.name(exportFilename(template, entry)), data, mtime: new Date(entry.editedAt) }];
+export function articleEntries(entry: StoredArticle, namer: ZipNamer, template: string, images: ReadonlyMap<string, Blob> | null = null): ZipEntryInput[] {
+  const mtime = new Date(entry.editedAt);
+  const filename = exportFilename(template, entry);
+  const kept = (entry.savedImages ?? []).filter((ref) => images?.has(ref.name));
+  if (kept.length === 0) {
+    const data = encoder.encode(write(entry));
+    // Named only once written: a refused article takes no name from the next one.
+    return [{ path: namer.name(filename), data, mtime }];
+  }
+  const probe = namer.peek(filename);
+  const layout = bundlePaths(probe, namer.layout === 'bundles' ? 'bundle' : 'flat');
+  const data = encoder.encode(write(localizeArticle(entry, formatOfFilename(filename), kept, layout.linkPrefix)));
+  const path = namer.name(filename);
+  const folder = namer.layout === 'bundles' ? path.slice(0, path.lastIndexOf('/')) : path.replace(/\.(?:md|html)$/i, '');
+  const pictures = [...new Set(kept.map((ref) => ref.name))].map((name) => ({ path: `${folder}/${name}`, data: images!.get(name)!, mtime }));
+  return [{ path, data, mtime }, ...pictures];
 }
 
 const cancelled = () => new DOMException('The export was cancelled.', 'AbortError');
@@ -95,7 +111,8 @@ export async function buildExportZip(options: ExportOptions): Promise<ExportResu
       for (const entry of batch) {
         let entries: ZipEntryInput[];
         try {
-          entries = articleEntries(entry, namer, options.template);
+          const images = entry.savedImages?.length && options.readImages ? await options.readImages(entry.link) : null;
+          entries = articleEntries(entry, namer, options.template, images);
         } catch (err) {
           failed.push({ title: entry.title || entry.link, link: entry.link, reason: err instanceof Error ? err.message : String(err) });
           continue;

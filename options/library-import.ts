@@ -6,6 +6,7 @@ import { parseWritten } from '../src/core/frontmatter-fast.ts';
 import { slugify } from '../src/core/slug.ts';
 import { parseUrl, siteHost } from '../src/core/urls.ts';
 import { MANIFEST_NAME, readManifest, type ManifestEntry } from './library-manifest.ts';
+import { imageTypeOfName, linkedImages, type ImportedImage } from './import-images.ts';
 
 /** One picked file: its name and bytes (a browser File's arrayBuffer, or a Node buffer in tests). */
 export interface ImportSource {
@@ -26,6 +27,8 @@ export interface ImportedFileArticle extends Article {
   from: string;
   /** Its place among all the files picked, so readings done in parts can be put back in order. */
   order: number;
+  /** The images its bundle (or its flat folder) holds in the same zip, that the file links. */
+  bundledImages?: ImportedImage[];
 }
 
 export interface ImportReading {
@@ -33,7 +36,7 @@ export interface ImportReading {
   articles: ImportedFileArticle[];
   /** Files that are not article files, each with why. */
   invalid: InvalidFile[];
-  /** Files inside a zip that are not article files by name (images of a page bundle, notes). */
+  /** Files inside a zip that are not article files by name (images of a page bundle, kept with the article that links them; notes). */
   skipped: string[];
 }
 
@@ -46,6 +49,9 @@ const ARTICLE_NAME = /\.(?:md|markdown|html?)$/i;
  */
 export const MAX_IMPORT_FILE_BYTES = 64 * 1024 * 1024;
 export const MAX_IMPORT_ZIP_BYTES = 1024 * 1024 * 1024;
+
+/** The largest image an import keeps: as large as a saved image may be. */
+export const MAX_IMPORT_IMAGE_BYTES = 20 * 1024 * 1024;
 
 const isArticleEntry = (name: string): boolean => !name.endsWith('/') && !name.startsWith('__MACOSX/') && ARTICLE_NAME.test(name);
 
@@ -119,11 +125,12 @@ export function readImport(sources: readonly ImportSource[], template: string, o
 
   // First the list of what to read (a zip's entries by name, from its directory: nothing is
   // unpacked yet), so that progress can be reported against a total.
-  const plan: { source: ImportSource; entries: Map<string, number> | null; first: number; manifest?: Map<string, ManifestEntry> }[] = [];
+  const plan: { source: ImportSource; entries: Map<string, number> | null; first: number; manifest?: Map<string, ManifestEntry>; images?: Map<string, number> }[] = [];
   let total = 0;
   for (const source of sources) {
     if (isZip(source.bytes)) {
       const names: string[] = [];
+      const images = new Map<string, number>();
       let unpacked = 0;
       let hasManifest = false;
       try {
@@ -135,7 +142,14 @@ export function readImport(sources: readonly ImportSource[], template: string, o
             else if (isArticleEntry(file.name)) {
               names.push(file.name);
               if (file.originalSize <= MAX_IMPORT_FILE_BYTES) unpacked += file.originalSize;
-            } else if (!file.name.endsWith('/') && part.index === 0) reading.skipped.push(`${source.name}: ${file.name}`);
+            } else if (!file.name.endsWith('/')) {
+              if (part.index === 0) reading.skipped.push(`${source.name}: ${file.name}`);
+              // A bundle's picture: read later, for the article that links it.
+              if (imageTypeOfName(file.name) && file.originalSize <= MAX_IMPORT_IMAGE_BYTES) {
+                images.set(file.name, file.originalSize);
+                unpacked += file.originalSize;
+              }
+            }
             return false;
           },
         });
@@ -157,7 +171,7 @@ export function readImport(sources: readonly ImportSource[], template: string, o
         if (mine()) wanted.set(name, at);
       }
       total += wanted.size;
-      plan.push({ source, entries: wanted, first, ...(hasManifest ? { manifest: manifestOf(source, part.index === 0 ? reading : null) } : {}) });
+      plan.push({ source, entries: wanted, first, images, ...(hasManifest ? { manifest: manifestOf(source, part.index === 0 ? reading : null) } : {}) });
     } else if (/\.zip$/i.test(source.name)) {
       if (part.index === 0) reading.invalid.push({ name: source.name, reason: 'it is named .zip but is not a zip archive' });
     } else {
@@ -170,29 +184,32 @@ export function readImport(sources: readonly ImportSource[], template: string, o
   }
 
   let done = 0;
-  const take = (name: string, bytes: Uint8Array, at: number, entry?: ManifestEntry) => {
+  const take = (name: string, bytes: Uint8Array, at: number, entry?: ManifestEntry): ImportedFileArticle | null => {
     done++;
     if (options.onProgress && (done % 50 === 0 || done === total)) options.onProgress(done, total);
     if (bytes.length > MAX_IMPORT_FILE_BYTES) {
       reading.invalid.push({ name, reason: `it is ${megabytes(bytes.length)}, too large for an article file (the limit is ${megabytes(MAX_IMPORT_FILE_BYTES)})` });
-      return;
+      return null;
     }
     let text: string;
     try {
       text = utf8.decode(bytes);
     } catch {
       reading.invalid.push({ name, reason: 'it is not UTF-8 text' });
-      return;
+      return null;
     }
     try {
-      reading.articles.push({ ...withManifest(readArticle(text, template), entry), from: name, order: at });
+      const article = { ...withManifest(readArticle(text, template), entry), from: name, order: at };
+      reading.articles.push(article);
+      return article;
     } catch (err) {
       const reason = err instanceof FrontMatterError ? err.message : messageOf(err);
       reading.invalid.push({ name, reason });
+      return null;
     }
   };
 
-  for (const { source, entries, first, manifest } of plan) {
+  for (const { source, entries, first, manifest, images } of plan) {
     if (entries === null) {
       take(source.name, source.bytes, first);
       continue;
@@ -218,9 +235,40 @@ export function readImport(sources: readonly ImportSource[], template: string, o
       if (part.index === 0) reading.invalid.push({ name: source.name, reason: `it is not a readable zip archive (${messageOf(err)})` });
       continue;
     }
-    for (const [name, bytes] of Object.entries(unpacked)) take(`${source.name}: ${name}`, bytes, wanted.get(name) ?? first, manifest?.get(name));
+    const read: { path: string; article: ImportedFileArticle }[] = [];
+    for (const [name, bytes] of Object.entries(unpacked)) {
+      const article = take(`${source.name}: ${name}`, bytes, wanted.get(name) ?? first, manifest?.get(name));
+      if (article) read.push({ path: name, article });
+    }
+    if (images && images.size > 0) attachImages(source, read, images);
   }
   return reading;
+}
+
+/**
+ * Gives each article read from a zip the images it links that the zip holds (a bundle's or a
+ * flat file's folder), read in one more pass over the zip that unpacks only those.
+ */
+function attachImages(source: ImportSource, read: readonly { path: string; article: ImportedFileArticle }[], available: ReadonlyMap<string, number>): void {
+  const wanted = new Map<string, { article: ImportedFileArticle; src: string }[]>();
+  for (const { path, article } of read) {
+    for (const [zipPath, src] of linkedImages(article, path)) {
+      if (available.has(zipPath)) wanted.set(zipPath, [...(wanted.get(zipPath) ?? []), { article, src }]);
+    }
+  }
+  if (wanted.size === 0) return;
+  let unpacked: Record<string, Uint8Array>;
+  try {
+    unpacked = unzipSync(source.bytes, { filter: (file) => wanted.has(file.name) });
+  } catch {
+    return; // the articles import without their pictures, which stay as the links they are
+  }
+  for (const [zipPath, bytes] of Object.entries(unpacked)) {
+    const name = zipPath.slice(zipPath.lastIndexOf('/') + 1);
+    for (const { article, src } of wanted.get(zipPath) ?? []) {
+      (article.bundledImages ??= []).push({ name, src, type: imageTypeOfName(name)!, bytes });
+    }
+  }
 }
 
 /** A zip's manifest, or none (reported once) when it cannot be read: its files import as plain files. */

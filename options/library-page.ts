@@ -1,6 +1,7 @@
 import { storageMessage, type RemovedArticle, type Summary } from '../src/storage/library.ts';
 import { h } from '../src/ui/h.ts';
 import { exportArticles } from './action-export.ts';
+import { writeArticlesToFolder } from './action-folder.ts';
 import { changeTags, deleteChosen, undoDelete } from './action-bulk.ts';
 import { importFiles } from './action-import.ts';
 import { downloadOne, readArticle } from './action-read.ts';
@@ -71,7 +72,7 @@ export async function mountLibrary(root: HTMLElement, deps: LibraryDeps): Promis
     view.selectedCount.textContent = (inView === 0 ? 'None selected' : `${plural(inView, 'article')} selected`)
       + (hidden > 0 ? ` (${hidden.toLocaleString()} more hidden by the search and filters)` : '');
     for (const button of [view.exportSelected, view.deleteSelected, view.addTags, view.removeTags]) setDisabled(button, inView === 0 || state.busy);
-    for (const button of [view.exportAll, view.exportNew]) setDisabled(button, state.summaries.length === 0 || state.busy || !state.complete);
+    for (const button of [view.exportAll, view.exportNew, view.writeFolder, view.syncFolder]) setDisabled(button, state.summaries.length === 0 || state.busy || !state.complete);
     view.selectAll.disabled = !state.complete || shown.length === 0;
     list.refresh();
   }
@@ -183,6 +184,14 @@ export async function mountLibrary(root: HTMLElement, deps: LibraryDeps): Promis
   view.exportAll.addEventListener('click', () => void exportArticles(ctx, null, 'all'));
   view.exportNew.addEventListener('click', () => void exportArticles(ctx, state.notExported(), 'new'));
   view.exportSelected.addEventListener('click', () => void exportArticles(ctx, state.selectedShown(), 'selected'));
+  // Write to folder takes the selected articles, or all of them when none is selected.
+  view.writeFolder.addEventListener('click', () => {
+    const selected = state.selectedShown();
+    void writeArticlesToFolder(ctx, selected.length > 0 ? selected : null, 'write');
+  });
+  view.syncFolder.addEventListener('click', () => void writeArticlesToFolder(ctx, null, 'sync'));
+  view.writeFolder.hidden = !deps.folder;
+  view.syncFolder.hidden = !deps.folder;
   view.deleteSelected.addEventListener('click', () => void deleteChosen(ctx));
   view.addTags.addEventListener('click', () => void changeTags(ctx, 'add'));
   view.removeTags.addEventListener('click', () => void changeTags(ctx, 'remove'));

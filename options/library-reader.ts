@@ -6,6 +6,8 @@ import { shortDate } from './library-view.ts';
 
 export interface ReaderOptions {
   entry: LibraryEntry;
+  /** The images the library keeps for the article, by file name: shown from these copies. */
+  images?: ReadonlyMap<string, Blob>;
   /** Edit: the reading view closes and the editor opens on the same article. */
   onEdit: () => void;
   /** Called once the view has closed (Close, Escape, Edit). */
@@ -44,13 +46,30 @@ export function openReader(options: ReaderOptions): HTMLDialogElement {
     entry.draft ? h('span', { class: 'badge' }, 'Draft') : null,
     entry.tags.length === 0 ? null : h('span', { class: 'row-tags' }, h('span', { class: 'visually-hidden' }, 'Tags: '), ...entry.tags.map((tag) => h('span', { class: 'row-tag' }, tag))),
   );
-  const body = h('div', { class: 'reader-body', role: 'region', 'aria-label': 'Article' }, renderArticleView(entry.body, entry.link));
+  // The library's own copies of its images, as blob: URLs freed when the view closes; every other
+  // image stays a label, so reading fetches nothing.
+  const urls = new Map<string, string>();
+  for (const ref of entry.savedImages ?? []) {
+    const blob = options.images?.get(ref.name);
+    if (!blob) continue;
+    const url = URL.createObjectURL(blob);
+    urls.set(ref.src, url);
+    try {
+      urls.set(new URL(ref.src, entry.link).href, url);
+    } catch {
+      // a src that is not a URL is matched as written only
+    }
+  }
+  const body = h('div', { class: 'reader-body', role: 'region', 'aria-label': 'Article' }, renderArticleView(entry.body, entry.link, (src) => urls.get(src)));
   const dialog = h(
     'dialog',
     { class: 'editor reader', 'aria-labelledby': headingId },
     h('div', { class: 'editor-head' }, h('h2', { id: headingId }, entry.title || entry.link), h('div', { class: 'actions' }, edit, original, close)),
     meta,
     entry.description ? h('p', { class: 'reader-description' }, entry.description) : null,
+    entry.imagesPending
+      ? h('p', { class: 'reader-note', role: 'note' }, 'Its images were not saved: Frontclip stopped while fetching them. Clip the page again with Save images to keep them; the text is all here.')
+      : null,
     body,
   );
   let closed = false;
@@ -58,6 +77,7 @@ export function openReader(options: ReaderOptions): HTMLDialogElement {
   const finish = () => {
     if (closed) return;
     closed = true;
+    for (const url of new Set(urls.values())) URL.revokeObjectURL(url);
     dialog.remove();
     if (editing) options.onEdit();
     else options.onClose();

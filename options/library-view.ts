@@ -60,6 +60,9 @@ export function createLibraryView() {
   );
   const exportAll = h('button', { type: 'button', class: 'button' }, 'Export all');
   const exportNew = h('button', { type: 'button', class: 'button' }, 'Export new');
+  // Shown where the browser can write into a chosen folder (the page hides them otherwise).
+  const writeFolder = h('button', { type: 'button', class: 'button', hidden: true }, 'Write to folder');
+  const syncFolder = h('button', { type: 'button', class: 'button', hidden: true }, 'Sync folder');
   const importInput = h('input', {
     type: 'file', id: uniqueId('import'), multiple: true, class: 'visually-hidden',
     accept: '.md,.markdown,.html,.htm,.zip,text/markdown,text/html,application/zip',
@@ -67,7 +70,7 @@ export function createLibraryView() {
   // A label styled as a button opens the file picker: the native control stays in the
   // accessibility tree and keyboard order (visually hidden, focus shown on the label).
   const importLabel = h('label', { for: importInput.id, class: 'button import-button' }, 'Import…');
-  const libraryActions = h('div', { class: 'library-actions' }, layoutField, h('div', { class: 'actions' }, exportAll, exportNew, importInput, importLabel));
+  const libraryActions = h('div', { class: 'library-actions' }, layoutField, h('div', { class: 'actions' }, exportAll, exportNew, writeFolder, syncFolder, importInput, importLabel));
 
   const selectAll = h('input', { type: 'checkbox', id: uniqueId('select-all') });
   const selectAllLabel = h('label', { for: selectAll.id }, 'Select all');
@@ -106,7 +109,7 @@ export function createLibraryView() {
   );
 
   return {
-    root, count, search, tagFilter, siteFilter, sortBy, notExported, flatRadio, bundlesRadio, exportAll, exportNew, importInput, importLabel,
+    root, count, search, tagFilter, siteFilter, sortBy, notExported, flatRadio, bundlesRadio, exportAll, exportNew, writeFolder, syncFolder, importInput, importLabel,
     selectAll, selectAllLabel, selectedCount, exportSelected, deleteSelected, bulkTags, addTags, removeTags, progress,
     status, undoButton, report, reportHeading, reportList, dismissReport, empty, emptyText, clearFilters,
   };

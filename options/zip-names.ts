@@ -32,12 +32,18 @@ function layoutName(stem: string, extension: string, layout: ExportLayout): stri
 export class ZipNamer {
   private readonly taken = new Set<string>();
 
-  constructor(private readonly layout: ExportLayout) {}
+  constructor(readonly layout: ExportLayout) {}
 
-  name(filename: string): string {
+  /** The name the next `name(filename)` will give, without taking it. */
+  peek(filename: string): string {
     const { stem, extension } = splitExtension(filename);
     let candidate = layoutName(stem, extension, this.layout);
     for (let n = 2; this.taken.has(this.key(candidate)); n++) candidate = layoutName(numbered(stem, n), extension, this.layout);
+    return candidate;
+  }
+
+  name(filename: string): string {
+    const candidate = this.peek(filename);
     this.taken.add(this.key(candidate));
     return candidate;
   }

@@ -9,6 +9,12 @@ import { createTagEditor } from '../src/ui/tag-editor.ts';
 import { uniqueId } from '../src/ui/unique-id.ts';
 import { dateSourceNote } from './date-source-note.ts';
 import { editedArticle } from './edited-article.ts';
+import { createImageChoice, type RequestOrigins } from './image-choice.ts';
+import { bundlePaths } from '../src/core/bundle.ts';
+import { write } from '../src/core/frontmatter.ts';
+import { imageReportText } from '../src/image-report-text.ts';
+import { folderOutcomeText } from '../src/folder-outcome-text.ts';
+import type { ImageReport } from '../src/messages.ts';
 
 export interface ClipFormOptions {
   article: Article;
@@ -20,6 +26,10 @@ export interface ClipFormOptions {
   label?: string;
   /** Called once the worker has saved (or saved and downloaded) the article. */
   onSaved?: (article: Article) => void;
+  /** Offers **Copy** (the popup): puts the whole file on the clipboard. */
+  copyText?: (text: string) => Promise<void>;
+  /** Offers **Save images** (the popup): its first state, and how to ask for the image sites. */
+  images?: { initial: boolean; requestOrigins?: RequestOrigins };
 }
 
 export interface ClipForm {
@@ -71,7 +81,7 @@ function setError(control: HTMLElement, error: HTMLElement, message: string): vo
  * draft, a safe preview of the body, and Save / Download with their outcome in a status region.
  * Page-derived strings only ever reach the DOM as text or form values, except in the preview.
  */
-export function createClipForm({ article, settings, send, draft: draftChecked, label, onSaved }: ClipFormOptions): ClipForm {
+export function createClipForm({ article, settings, send, draft: draftChecked, label, onSaved, images, copyText }: ClipFormOptions): ClipForm {
   const title = h('textarea', { class: 'title-input', rows: 2, required: true, spellcheck: 'true' });
   title.value = article.title;
   const description = h('textarea', { class: 'description-input', rows: 3, spellcheck: 'true' });
@@ -119,9 +129,12 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
     (editing ? bodySource : editBody).focus();
   });
 
+  const imageChoice = images ? createImageChoice(article, images.initial, images.requestOrigins) : null;
+  imageChoice?.element.classList.add('field-images');
   const fileName = h('code', { class: 'file-name-value' });
   const save = h('button', { type: 'button', class: 'button' }, 'Save');
   const download = h('button', { type: 'button', class: 'button button-primary' }, 'Download');
+  const copy = copyText ? h('button', { type: 'button', class: 'button' }, 'Copy') : null;
   const status = h('p', { role: 'status', class: 'status' });
 
   const element = h(
@@ -133,7 +146,13 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
       'div',
       { class: 'row' },
       dateField.wrap,
-      h('div', { class: 'field field-check' }, draft, h('label', { for: draft.id }, 'Draft')),
+      // One column beside the date (which has a line of note under it): the row stays two lines high.
+      h(
+        'div',
+        { class: 'checks' },
+        h('div', { class: 'field field-check' }, draft, h('label', { for: draft.id }, 'Draft')),
+        imageChoice?.element ?? null,
+      ),
     ),
     tags.element,
     h(
@@ -149,7 +168,7 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
       'div',
       { class: 'form-footer' },
       h('p', { class: 'file-name' }, h('span', { class: 'note' }, 'File: '), fileName),
-      h('div', { class: 'actions' }, save, download),
+      h('div', { class: 'actions' }, save, download, copy),
       status,
     ),
   );
@@ -171,9 +190,13 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
   }
 
   function showFileName(): void {
-    fileName.textContent = filePath(settings.subfolder, current().filename);
+    // With images, a download is a page bundle: the file is the bundle's index.
+    const name = current().filename;
+    fileName.textContent = filePath(settings.subfolder, imageChoice?.checked() ? bundlePaths(name, 'bundle').file : name);
     fileName.parentElement?.setAttribute('title', fileName.textContent);
   }
+
+  const withImages = (text: string, report: ImageReport | undefined): string => (report ? `${text} · ${imageReportText(report)}` : text);
 
   function showStatus(text: string, kind: 'info' | 'success' | 'error'): void {
     status.textContent = text;
@@ -202,20 +225,23 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
       return;
     }
     busy = true;
+    // First, while the click still counts as the reader's: the browser asks only then.
+    const asked = imageChoice?.askForOrigins();
     for (const button of [save, download]) button.setAttribute('aria-disabled', 'true');
     showStatus(kind === 'save' ? 'Saving…' : 'Downloading…', 'info');
     const verb = kind === 'save' ? 'save' : 'download';
     try {
-      const request = { article: current() };
+      await asked;
+      const request = imageChoice?.checked() ? { article: current(), images: true } : { article: current() };
       if (kind === 'save') {
         const reply = await send('save', request);
-        if (reply.ok) showStatus('Saved to your library', 'success');
+        if (reply.ok) showStatus(withImages('Saved to your library', reply.images), 'success');
         else showStatus(`Couldn't ${verb}: ${reply.message}`, 'error');
         if (reply.ok) onSaved?.(request.article);
       } else {
         const reply = await send('download', request);
         // The worker answers with the path it used, after any ` (1)` the browser added.
-        if (reply.ok) showStatus(`Downloaded ${reply.filename}`, 'success');
+        if (reply.ok) showStatus(withImages(reply.folder ? folderOutcomeText(reply.filename, reply.folder) : `Downloaded ${reply.filename}`, reply.images), 'success');
         else showStatus(`Couldn't ${verb}: ${reply.message}`, 'error');
         if (reply.ok) onSaved?.(request.article);
       }
@@ -228,6 +254,25 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
   }
 
   save.addEventListener('click', () => void submit('save'));
+  copy?.addEventListener('click', () => {
+    tags.commitPending();
+    if (validate()) {
+      showStatus('Not copied: check the highlighted fields.', 'error');
+      return;
+    }
+    // Exactly the file Download writes, as one text (a bundle's image links stay the site's).
+    let text: string;
+    try {
+      text = write(current());
+    } catch (error) {
+      showStatus(`Couldn't copy: ${messageOf(error)}`, 'error');
+      return;
+    }
+    copyText!(text).then(
+      () => showStatus('Copied the whole file (front matter and body) to the clipboard', 'success'),
+      (error: unknown) => showStatus(`Couldn't copy: ${messageOf(error)}`, 'error'),
+    );
+  });
   download.addEventListener('click', () => void submit('download'));
   // No implicit submission: Enter confirms a tag or does nothing, it never saves by surprise.
   element.addEventListener('submit', (event) => event.preventDefault());
@@ -247,6 +292,7 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
     showFileName();
   });
 
+  imageChoice?.element.querySelector('input')?.addEventListener('change', showFileName);
   showFileName();
 
   return {

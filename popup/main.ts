@@ -26,6 +26,8 @@ if (root) {
     send,
     tabId,
     loadSettings: getSettings,
+    requestOrigins: (origins) => browser.permissions.request({ origins }),
+    copyText: (text) => navigator.clipboard.writeText(text),
     ...(firstClip ? { firstClip } : {}),
     links: [
       { label: 'Library', href: browser.runtime.getURL('options/library.html') },

@@ -19,6 +19,10 @@ export interface PopupDeps {
   loadSettings: () => Promise<Settings>;
   /** Links in the header (settings, later the library); they open in a new tab. */
   links?: readonly PopupLink[];
+  /** Asks the browser for host permissions to fetch an article's images; absent where there is no such API. */
+  requestOrigins?: (patterns: string[]) => Promise<boolean>;
+  /** Puts text on the clipboard (Copy). */
+  copyText?: (text: string) => Promise<void>;
   /**
    * The first clip's answer when the caller asked for it already (the popup's entry script sends
    * it before this view's code has loaded); otherwise the view sends it. Either way it is the
@@ -195,7 +199,12 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<vo
     // A link already in the library starts from the tags the reader gave it, not fresh
     // suggestions: Save then updates that entry without undoing their choice.
     const article = saved ? { ...clipped, tags: saved.tags } : clipped;
-    const form = createClipForm({ article, settings: await settings, send: deps.send });
+    const current = await settings;
+    const form = createClipForm({
+      article, settings: current, send: deps.send,
+      ...(deps.copyText ? { copyText: deps.copyText } : {}),
+      images: { initial: current.images === 'save', ...(deps.requestOrigins ? { requestOrigins: deps.requestOrigins } : {}) },
+    });
     const notes = [
       saved ? savedNote(saved.savedAt) : null,
       preferSelection && reply.mode === 'selection' ? selectionNote(() => void clip('article')) : null,

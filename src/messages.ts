@@ -1,4 +1,5 @@
 import type { Article } from './core/article.ts';
+import type { FolderAction } from './folder/folder-write.ts';
 
 /** What to clip: Readability's article, the whole page, or the reader's selection. */
 export type ClipMode = 'article' | 'page' | 'selection';
@@ -12,6 +13,36 @@ export type ClipFailure =
   | 'loading' // the tab is still loading
   | 'too-large' // the whole page or the selection is too big to convert while the reader waits
   | 'error'; // the content script failed or could not be reached
+
+/** Why an image was kept as a link instead of saved with the article. */
+export type ImageFailure =
+  | 'blocked' // the site refused, Frontclip may not read it (no permission, no CORS), or it is unreachable
+  | 'not-found' // 404 or 410
+  | 'http-error' // another error status
+  | 'timed-out'
+  | 'too-large' // over the per-image limit
+  | 'article-limit' // the article's images together are over their limit
+  | 'not-an-image'
+  | 'unsafe-svg' // an SVG with scripts or references to other files
+  | 'storage' // the library had no room for it
+  | 'write'; // the browser did not write the file
+
+/**
+ * How a write into the chosen folder went: the file was created, updated (it was this article's),
+ * written under a new name (`-2`: the name was someone else's file), or waits for the reader to
+ * allow access in the tab that opened.
+ */
+export interface FolderOutcome {
+  folderName: string;
+  action: FolderAction | 'waiting';
+}
+
+/** What happened to an article's images: how many were saved, how many kept as links and why. */
+export interface ImageReport {
+  saved: number;
+  linked: number;
+  reasons: Partial<Record<ImageFailure, number>>;
+}
 
 export type Result<T> = ({ ok: true } & T) | { ok: false; reason: ClipFailure | 'storage' | 'download'; message: string };
 
@@ -27,12 +58,17 @@ export interface Protocol {
    * `saved` is the link's library entry, looked up while the page was read (absent from old workers).
    */
   clip(request: { tabId: number; mode?: ClipMode; preferSelection?: boolean }): Result<{ article: Article; tabUrl: string; mode?: ClipMode; saved?: SavedState | null }>;
-  /** Keep the (edited) article in the library. */
-  save(request: { article: Article }): Result<{ savedAt: string }>;
-  /** Save to the library and download the file now. */
-  download(request: { article: Article }): Result<{ savedAt: string; filename: string }>;
+  /** Keep the (edited) article in the library; with `images`, its images too. */
+  save(request: { article: Article; images?: boolean }): Result<{ savedAt: string; images?: ImageReport }>;
+  /**
+   * Save to the library and download the file now (with `images`, as a page bundle with its
+   * images), into the Downloads folder or the folder the reader chose (`folder`).
+   */
+  download(request: { article: Article; images?: boolean }): Result<{ savedAt: string; filename: string; images?: ImageReport; folder?: FolderOutcome }>;
+  /** Writes a saved article into the chosen folder (the tab that asks for the folder's permission). */
+  folderWrite(request: { link: string; images?: boolean }): Result<{ filename: string; folder: FolderOutcome; images?: ImageReport }>;
   /** Clip a tab and download it at once with the suggested tags (keyboard command, context menu). */
-  quickDownload(request: { tabId: number; mode?: ClipMode }): Result<{ filename: string }>;
+  quickDownload(request: { tabId: number; mode?: ClipMode }): Result<{ filename: string; images?: ImageReport; folder?: FolderOutcome }>;
   /** Tags already used in the library, most used first: the popup's autocomplete. */
   knownTags(request: Record<string, never>): Result<{ tags: string[] }>;
   /** Whether a link is already in the library: the popup says "Already saved on <date>". */

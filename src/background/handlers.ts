@@ -1,14 +1,32 @@
+import browser from 'webextension-polyfill';
+import type { Article } from '../core/article.ts';
 import type { Handlers, Result } from '../messages.ts';
 import { exportFilename } from '../downloads/export-filename.ts';
-import { getSettings } from '../storage/settings.ts';
+import { getSettings, type Settings } from '../storage/settings.ts';
 import {
   articleOf, getArticle, knownTags, libraryKey, lookupArticle, markExported, RecordError, saveArticle, storageMessage,
-  type ExportedVersion,
+  type ExportedVersion, type LibraryEntry,
 } from '../storage/library.ts';
+import { chosenFolder } from '../storage/folder-store.ts';
 import { clipTab } from './clip-tab.ts';
 import { downloadArticle } from './download-article.ts';
+import { downloadBundle } from './download-bundle.ts';
+import { saveToFolder } from './folder-download.ts';
+import { imageLimits } from './image-limits.ts';
+import { gatherImages, type GatheredImages } from './save-images.ts';
+import { keepImages, storedImages } from './keep-images.ts';
 
 const storageFailure = (err: unknown): Result<never> => ({ ok: false, reason: 'storage', message: storageMessage(err) });
+
+/** The library's entry for a link a page sent, or the failure to answer with. */
+async function savedEntry(link: unknown): Promise<{ ok: true; entry: LibraryEntry } | Result<never>> {
+  try {
+    const entry = typeof link === 'string' ? await getArticle(libraryKey(link)) : undefined;
+    return entry ? { ok: true, entry } : { ok: false, reason: 'error', message: 'That article is no longer in the library.' };
+  } catch (err) {
+    return storageFailure(err);
+  }
+}
 
 const invalid = (problem: string): Result<never> => ({ ok: false, reason: 'error', message: `Frontclip got an invalid article: ${problem}.` });
 
@@ -18,12 +36,33 @@ async function noteExported(version: ExportedVersion): Promise<void> {
 }
 
 /** Saves through the library's one writer, which checks the record; its refusal is the page's error. */
-async function store(article: unknown): Promise<Result<{ entry: Awaited<ReturnType<typeof saveArticle>> }>> {
+async function store(article: unknown, imagesPending = false): Promise<Result<{ entry: Awaited<ReturnType<typeof saveArticle>> }>> {
   try {
-    return { ok: true, entry: await saveArticle(article as Parameters<typeof saveArticle>[0]) };
+    return { ok: true, entry: await saveArticle(article as Parameters<typeof saveArticle>[0], new Date(), { imagesPending }) };
   } catch (err) {
     return err instanceof RecordError ? invalid(err.message) : storageFailure(err);
   }
+}
+
+/** The article's images fetched within the limits (a test build's manifest shortens the timeout). */
+const gather = (article: Article): Promise<GatheredImages> =>
+  gatherImages(article.images ?? [], imageLimits(browser.runtime.getManifest() as unknown as Record<string, unknown>));
+
+/**
+ * Writes an article (saved already) where the reader keeps files: the chosen folder, or the
+ * Downloads folder, as a page bundle when it has gathered images.
+ */
+async function deliver(article: Article, settings: Settings, gathered: GatheredImages | null, version: ExportedVersion) {
+  // A folder is used only where one was chosen: a setting synced from Chromium means nothing in
+  // Firefox, which has no folder picker, and there the Downloads folder is used as before.
+  if (settings.saveTo === 'folder' && await chosenFolder().catch(() => null)) {
+    const done = await saveToFolder(article, gathered, { askInTab: true });
+    if (done.ok && done.folder.action !== 'waiting') await noteExported(version);
+    return done;
+  }
+  const done = gathered ? await downloadBundle(article, settings, gathered) : await downloadArticle(article, settings);
+  if (done.ok) await noteExported(version);
+  return done;
 }
 
 /**
@@ -40,24 +79,46 @@ export const handlers: Handlers = {
     return { ...clipped, saved: saved.ok ? saved.saved : null };
   },
 
-  async save({ article }) {
-    const saved = await store(article);
-    return saved.ok ? { ok: true, savedAt: saved.entry.savedAt } : saved;
+  async save({ article, images }) {
+    // The text is saved first: fetching images takes time, and the worker may be stopped meanwhile
+    // (the article then says its images are pending). The images follow in one transaction.
+    const saved = await store(article, images === true);
+    if (!saved.ok) return saved;
+    if (images !== true) return { ok: true, savedAt: saved.entry.savedAt };
+    const kept = await keepImages(saved.entry.link, await gather(article));
+    return { ok: true, savedAt: saved.entry.savedAt, images: kept };
   },
 
-  async download({ article }) {
-    const saved = await store(article);
+  async download({ article, images }) {
+    const saved = await store(article, images === true);
     if (!saved.ok) return saved;
-    const done = await downloadArticle(article, await getSettings());
-    if (done.ok) await noteExported({ link: saved.entry.link, editedAt: saved.entry.editedAt });
-    return done.ok ? { ok: true, savedAt: saved.entry.savedAt, filename: done.filename } : done;
+    const gathered = images === true ? await gather(article) : null;
+    // Kept in the library too, so that its Download and Export have them later.
+    if (gathered) await keepImages(saved.entry.link, gathered);
+    const done = await deliver(article, await getSettings(), gathered, { link: saved.entry.link, editedAt: saved.entry.editedAt });
+    if (!done.ok) return done;
+    return { ...done, savedAt: saved.entry.savedAt };
   },
 
   async quickDownload({ tabId, mode }) {
     const clipped = await handlers.clip({ tabId, mode: mode ?? 'article' });
     if (!clipped.ok) return clipped;
-    const done = await handlers.download({ article: clipped.article });
-    return done.ok ? { ok: true, filename: done.filename } : done;
+    const images = (await getSettings()).images === 'save';
+    const done = await handlers.download({ article: clipped.article, images });
+    if (!done.ok) return done;
+    return { ok: true, filename: done.filename, ...(done.images ? { images: done.images } : {}), ...(done.folder ? { folder: done.folder } : {}) };
+  },
+
+  async folderWrite({ link, images }) {
+    const found = await savedEntry(link);
+    if (!found.ok) return found;
+    const { entry } = found;
+    const settings = await getSettings();
+    const article = { ...articleOf(entry), filename: exportFilename(settings.filenameTemplate, entry) };
+    // The images the library keeps for it (the write that waited for permission asked for them).
+    const done = await saveToFolder(article, images === true || entry.savedImages?.length ? await storedImages(entry) : null, { askInTab: false });
+    if (done.ok && done.folder.action !== 'waiting') await noteExported({ link: entry.link, editedAt: entry.editedAt });
+    return done;
   },
 
   async knownTags() {
@@ -82,17 +143,16 @@ export const handlers: Handlers = {
   },
 
   async downloadSaved({ link }) {
-    let entry;
-    try {
-      entry = typeof link === 'string' ? await getArticle(libraryKey(link)) : undefined;
-    } catch (err) {
-      return storageFailure(err);
-    }
-    if (!entry) return { ok: false, reason: 'error', message: 'That article is no longer in the library.' };
+    const found = await savedEntry(link);
+    if (!found.ok) return found;
+    const { entry } = found;
     const settings = await getSettings();
     // Named by the template in force now, as "Export" names the files of a zip.
     const filename = exportFilename(settings.filenameTemplate, entry);
-    const done = await downloadArticle({ ...articleOf(entry), filename }, settings);
+    // An article kept with its images downloads as its page bundle, from the library's copies.
+    const kept = await storedImages(entry).catch(() => null);
+    const article = { ...articleOf(entry), filename };
+    const done = kept ? await downloadBundle(article, settings, kept) : await downloadArticle(article, settings);
     if (done.ok) await noteExported({ link: entry.link, editedAt: entry.editedAt });
     return done;
   },

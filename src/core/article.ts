@@ -47,6 +47,8 @@ export interface Article extends ArticleFile {
   /** The page's own keywords: offered as tag suggestions, never put into `tags` by themselves. */
   keywords: string[];
   filename: string;
+  /** The images the body links, and the lead image: what "Save images" saves. */
+  images?: ArticleImage[];
 }
 
 /** The Article keys in the order the CLI prints them (`--json`, `batch`). */
@@ -60,3 +62,12 @@ export const FILE_KEYS = [
   'title', 'date', 'description', 'summary', 'slug', 'image', 'link', 'source', 'categories',
   'tags', 'draft', 'body',
 ] as const satisfies readonly (keyof ArticleFile)[];
+
+/**
+ * An image of the article: how the body writes its address, and the copy to save when the reader
+ * keeps images with the article (the best `srcset` candidate, or the same address).
+ */
+export interface ArticleImage {
+  src: string;
+  url: string;
+}

@@ -15,6 +15,9 @@ import { detectLanguage } from './stopwords.ts';
 import { pageLanguage } from './page-language.ts';
 import { buildFilename, DEFAULT_FILENAME_TEMPLATE } from './filename.ts';
 import { parseUrl, siteHost } from './urls.ts';
+import { resolveLazyImages } from './lazy-images.ts';
+import { collectImages, imagesOfArticle } from './article-images.ts';
+import type { ArticleImage } from './article.ts';
 
 const hostOf = (href: string): string => parseUrl(href)?.hostname ?? '';
 
@@ -136,18 +139,24 @@ export function extract(doc: Document, url: string, options: ExtractOptions): Ar
     : mode === 'page' ? timed('readability', () => readPage(doc))
       : readArticle(doc, doc.baseURI || url, timed);
   const clock = typeof options.now === 'string' ? new Date(`${today}T12:00:00Z`) : options.now;
+  const base = doc.baseURI || url;
+  // Before the lead-image rule and the sanitizer look at the pictures: both should see the real ones.
+  const found = timed('cleanup', () => {
+    resolveLazyImages(body.element);
+    return collectImages(body.element, base);
+  });
   // The article (or selection) goes along so a page that declares no image gets its lead image
   // from it; the whole page of `page` mode is too broad to pick one from.
   const content = mode === 'page' ? null : body.element;
   const meta = timed('metadata', () => readMetadata(doc, url, { ...body.hints, content }, clock));
-  const clean = timed('sanitize', () => sanitizeElement(body.element, doc.baseURI || url, doc));
+  const clean = timed('sanitize', () => sanitizeElement(body.element, base, doc));
   const bodyText = timed('convert', () =>
     options.body === 'html' ? clean.innerHTML.trim() : toMarkdown(clean as HTMLElement));
-  return timed('fields', () => assemble(meta, bodyText, url, today, options, pageLanguage(doc)));
+  return timed('fields', () => assemble(meta, bodyText, url, today, options, pageLanguage(doc), imagesOfArticle(found, bodyText, meta.image)));
 }
 
 /** The file's fields from the metadata chain, with FORMAT.md's fallbacks. */
-function assemble(meta: PageMetadata, bodyText: string, url: string, today: string, options: ExtractOptions, declaredLanguage: string): Article {
+function assemble(meta: PageMetadata, bodyText: string, url: string, today: string, options: ExtractOptions, declaredLanguage: string, images: ArticleImage[]): Article {
   const title = meta.title || meta.siteName || siteHost(url) || 'Untitled';
   // The description adds words to tell the title's language by; the tags still come from the title.
   const language = detectLanguage(declaredLanguage, tagWords(`${title} ${meta.description}`).map((w) => w.toLowerCase()));
@@ -175,5 +184,6 @@ function assemble(meta: PageMetadata, bodyText: string, url: string, today: stri
     filename: buildFilename(options.filenameTemplate ?? DEFAULT_FILENAME_TEMPLATE, {
       slug, date, title, site: siteHost(meta.link),
     }),
+    images,
   };
 }

@@ -3,7 +3,8 @@ import type { DownloadSource } from './download-url.ts';
 import { downloadSettled } from './download-settled.ts';
 import { reportedName } from './download-url.ts';
 
-export type DownloadOutcome = { ok: true; filename: string } | { ok: false; message: string };
+/** The name the browser settled on, and the download's id (to remove the file again). */
+export type DownloadOutcome = { ok: true; filename: string; id?: number } | { ok: false; message: string };
 
 export interface DownloadOptions {
   saveAs: boolean;
@@ -30,9 +31,17 @@ export async function downloadFile(source: DownloadSource, path: string, options
   const item = await downloadSettled(id, options.saveAs ? 0 : options.settleMs);
   if (!item) {
     void downloadSettled(id, 30 * 60_000).then(() => source.revoke());
-    return { ok: true, filename: path };
+    return { ok: true, filename: path, id };
   }
   source.revoke();
   if (item.state === 'interrupted') return { ok: false, message: `the download failed (${item.error ?? 'interrupted'})` };
-  return { ok: true, filename: reportedName(path, item.filename) };
+  return { ok: true, filename: reportedName(path, item.filename), id };
+}
+
+/** Deletes files this extension wrote and forgets them: a bundle that could not be finished. */
+export async function removeDownloads(ids: readonly number[]): Promise<void> {
+  for (const id of ids) {
+    await browser.downloads.removeFile(id).catch(() => {});
+    await browser.downloads.erase({ id }).catch(() => {});
+  }
 }

@@ -8,6 +8,33 @@ export interface StoredArticle extends Article {
   site: string;
   savedAt: string;
   editedAt: string;
+  /** The images kept with the article (their bytes are in the `images` store), when the reader saved them. */
+  savedImages?: SavedImageRef[];
+  /**
+   * Images were asked for, and the article saved, but its images were not stored after it (the
+   * worker stopped while fetching them): the library says so instead of pretending.
+   */
+  imagesPending?: boolean;
+}
+
+/**
+ * One image kept with an article: its file name in the article's folder, the address the body
+ * gives it (`src`; for an imported bundle, the relative name the file linked), where it was
+ * fetched from, and its type and size.
+ */
+export interface SavedImageRef {
+  name: string;
+  src: string;
+  url: string;
+  type: string;
+  size: number;
+}
+
+/** An image's bytes as the `images` store keeps them, under the article's key and the file name. */
+export interface StoredImage {
+  link: string;
+  name: string;
+  blob: Blob;
 }
 
 /**

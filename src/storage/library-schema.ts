@@ -1,7 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { mergeTags } from '../core/tags.ts';
 import { siteHost } from '../core/urls.ts';
-import { NEVER_EXPORTED, summaryOf, type StoredArticle, type Summary } from './library-record.ts';
+import { NEVER_EXPORTED, summaryOf, type StoredArticle, type StoredImage, type Summary } from './library-record.ts';
 
 export interface LibrarySchema extends DBSchema {
   articles: {
@@ -13,6 +13,11 @@ export interface LibrarySchema extends DBSchema {
     key: string;
     value: Summary;
     indexes: { savedAt: string };
+  };
+  images: {
+    key: [string, string];
+    value: StoredImage;
+    indexes: { link: string };
   };
 }
 
@@ -26,8 +31,10 @@ export const DB_NAME = 'frontclip';
  *    list's fields and `exportedAt`, so the library page never reads bodies to show its list.
  * 3: summaries gain `exportedVersion` (which version was exported); every tag takes the one
  *    identity the tag editor gives it (lower case), so `NATO` and `nato` are one tag.
+ * 4: `images` holds the bytes of the images saved with an article, keyed by [link, file name],
+ *    apart from the article so that listing and searching never read them.
  */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 type UpgradeTx = IDBPTransaction<LibrarySchema, StoreName[], 'versionchange'>;
 
@@ -97,6 +104,7 @@ export function openLibrary(): Promise<LibraryDb> {
         articles.createIndex('site', 'site');
         db.createObjectStore('summaries', { keyPath: 'link' }).createIndex('savedAt', 'savedAt');
       }
+      if (oldVersion < 4) db.createObjectStore('images', { keyPath: ['link', 'name'] }).createIndex('link', 'link');
       // The upgrade transaction waits for these requests; a failure aborts it (and the open). The
       // steps run one after the other: version 3 folds the summaries version 2 writes.
       if (oldVersion >= 1 && oldVersion < 3) {

@@ -9,7 +9,7 @@ import { openLibrary, type LibraryDb, type LibrarySchema, type StoreName } from 
  * store that joins the record later (an article's saved images) is written in the same
  * transaction as the article, without touching the writers.
  */
-export const RECORD_STORES: StoreName[] = ['articles', 'summaries'];
+export const RECORD_STORES: StoreName[] = ['articles', 'summaries', 'images'];
 
 export type WriteTx = IDBPTransaction<LibrarySchema, StoreName[], 'readwrite'>;
 

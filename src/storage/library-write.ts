@@ -6,6 +6,8 @@ import { libraryKey, storedArticle } from './library-key.ts';
 import { NEVER_EXPORTED, summaryOf, type ExportState, type LibraryEntry, type StoredArticle, type Summary } from './library-record.ts';
 import { progressCounter, putRecord, writeTransaction, type WriteOptions, type WriteTx } from './library-tx.ts';
 import { applyTagChange, mergeImportedTags, type TagChange } from './tag-change.ts';
+import { removeImages, type ImageToKeep } from './library-images.ts';
+import type { StoredImage } from './library-record.ts';
 
 // Every write to the library: each checks a record with `articleProblem` and folds it with
 // `storedArticle` before `putRecord` puts it, in one transaction (library-tx.ts).
@@ -19,7 +21,7 @@ const exportStateOf = (summary: Summary | undefined): ExportState =>
  * no longer current, the version having changed). Throws RecordError for a record the library
  * refuses; resolves once the transaction is committed.
  */
-export function saveArticle(article: Article, now: Date = new Date()): Promise<LibraryEntry> {
+export function saveArticle(article: Article, now: Date = new Date(), options: { imagesPending?: boolean } = {}): Promise<LibraryEntry> {
   const problem = articleProblem(article);
   if (problem) return Promise.reject(new RecordError(problem));
   return writeTransaction(async (tx) => {
@@ -27,6 +29,10 @@ export function saveArticle(article: Article, now: Date = new Date()): Promise<L
     const [previous, summary] = await Promise.all([tx.objectStore('articles').get(key), tx.objectStore('summaries').get(key)]);
     const stamp = now.toISOString();
     const entry = storedArticle(article, { savedAt: previous?.savedAt ?? stamp, editedAt: stamp });
+    // The images kept before stay with the article (an edit of its text does not drop them); a
+    // save that asks for images marks them pending until they are stored beside it.
+    if (previous?.savedImages) entry.savedImages = previous.savedImages;
+    if (options.imagesPending) entry.imagesPending = true;
     const exported = exportStateOf(summary);
     await putRecord(tx, entry, exported);
     return { ...entry, exportedAt: exported.exportedAt };
@@ -37,6 +43,8 @@ export function saveArticle(article: Article, now: Date = new Date()): Promise<L
 export interface ImportedArticle extends Article {
   savedAt?: string;
   editedAt?: string;
+  /** The images its bundle held in the zip: kept with it when the import adds it. */
+  keptImages?: ImageToKeep[];
 }
 
 export interface ImportOutcome {
@@ -82,7 +90,15 @@ export function importArticles(incoming: readonly ImportedArticle[], options: Wr
         if (!summary) {
           const savedAt = isTime(article.savedAt) ? article.savedAt : stamp;
           const editedAt = isTime(article.editedAt) ? article.editedAt : savedAt;
-          await putRecord(tx, storedArticle(article, { savedAt, editedAt }), NEVER_EXPORTED);
+          const entry = storedArticle(article, { savedAt, editedAt });
+          const kept = article.keptImages ?? [];
+          if (kept.length > 0) {
+            // In the same transaction as the article: a cancelled import leaves no stray picture.
+            entry.savedImages = kept.map(({ name, src, url, type, size }) => ({ name, src, url, type, size }));
+            const images = tx.objectStore('images');
+            await Promise.all([...new Map(kept.map((k) => [k.name, k])).values()].map((k) => images.put({ link: entry.link, name: k.name, blob: k.blob })));
+          }
+          await putRecord(tx, entry, NEVER_EXPORTED);
           return 'added';
         }
         const merged = mergeImportedTags(summary.tags, article.tags);
@@ -109,6 +125,7 @@ export function importArticles(incoming: readonly ImportedArticle[], options: Wr
 export interface RemovedArticle {
   article: StoredArticle;
   summary: Summary;
+  images: StoredImage[];
 }
 
 /** Deletes the articles in one transaction; resolves with what was removed, for an undo. */
@@ -119,9 +136,10 @@ export function deleteArticles(links: readonly string[], options: WriteOptions =
     const summaries = tx.objectStore('summaries');
     const found = await Promise.all(links.map(async (link) => {
       const [article, summary] = await Promise.all([articles.get(link), summaries.get(link)]);
+      const images = article ? await removeImages(tx, link) : [];
       if (article) await Promise.all([articles.delete(link), summaries.delete(link)]);
       tick();
-      return article ? { article, summary: summary ?? summaryOf(article, NEVER_EXPORTED) } : null;
+      return article ? { article, summary: summary ?? summaryOf(article, NEVER_EXPORTED), images } : null;
     }));
     return found.filter((r): r is RemovedArticle => r !== null);
   }, options.signal);
@@ -137,6 +155,7 @@ export function restoreArticles(removed: readonly RemovedArticle[]): Promise<num
     const present = await Promise.all(removed.map(({ article }) => articles.getKey(article.link)));
     const missing = removed.filter((_, i) => present[i] === undefined);
     await Promise.all(missing.map(({ article, summary }) => putRecord(tx, article, exportStateOf(summary))));
+    await Promise.all(missing.flatMap(({ images }) => (images ?? []).map((image) => tx.objectStore('images').put(image))));
     return missing.length;
   });
 }

@@ -13,6 +13,8 @@ export {
   deleteArticles, importArticles, markExported, restoreArticles, retagArticles, saveArticle,
   type ExportedVersion, type ImportedArticle, type ImportOutcome, type RemovedArticle,
 } from './library-write.ts';
+export { readArticleImages, saveArticleImages, type ImageToKeep } from './library-images.ts';
+export type { SavedImageRef } from './library-record.ts';
 export { openLibrary } from './library-schema.ts';
 export { storageMessage } from './storage-message.ts';
 export type { TagChange } from './tag-change.ts';

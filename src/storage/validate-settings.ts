@@ -43,6 +43,8 @@ const CHECKS: { [K in keyof Settings]: Check<Settings[K]> } = {
   subfolder: (value) => (typeof value === 'string' ? (normalizeSubfolder(value) ?? undefined) : undefined),
   saveAs: bool,
   defaultDraft: bool,
+  images: oneOf('link', 'save'),
+  saveTo: oneOf('downloads', 'folder'),
   tagCount: (value) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 20 ? value : undefined),
 };
 

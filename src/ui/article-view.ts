@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import { renderBodyPreview } from './body-preview.ts';
+import { renderBodyPreview, type LocalImage } from './body-preview.ts';
 
 // markdown-it with raw HTML off: a Markdown body's own tags are shown as text, never parsed, and
 // links with script or data URLs are refused by its link check (the sanitizer would drop them too).
@@ -18,9 +18,9 @@ export function looksLikeHtml(body: string): boolean {
  * preview's one sanitizing path (parsed in an inert document, DOMPurify, images shown as labels,
  * links opening in a new tab), so nothing runs and nothing is fetched.
  */
-export function renderArticleView(body: string, baseUrl: string): HTMLElement {
+export function renderArticleView(body: string, baseUrl: string, local?: LocalImage): HTMLElement {
   const html = looksLikeHtml(body) ? body : markdown.render(body);
-  const view = renderBodyPreview(html, 'html', baseUrl);
+  const view = renderBodyPreview(html, 'html', baseUrl, local);
   view.classList.add('article-view');
   return view;
 }

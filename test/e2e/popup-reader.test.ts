@@ -41,21 +41,6 @@ function layoutOf(popup: Page): Promise<Layout> {
   });
 }
 
-/** What issues 10 and 11 will add: a third checkbox beside Draft and a third button beside Save. */
-async function addComingControls(popup: Page): Promise<void> {
-  await popup.evaluate(() => {
-    const check = document.createElement('div');
-    check.className = 'field field-check';
-    check.innerHTML = '<input type="checkbox" id="coming-check"><label for="coming-check">Save images</label>';
-    document.querySelector('.field-check')!.after(check);
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'button';
-    button.textContent = 'Copy';
-    document.querySelector('.form-footer .actions')!.prepend(button);
-  });
-}
-
 describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('the popup follows the reader (Chromium)', { timeout: 90_000 }, () => {
   let server: FixtureServer;
   let ext: ExtensionBrowser;
@@ -112,7 +97,11 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('the popup follows
 
     await popup.reload();
     await popupDriver(popup).settled();
-    await addComingControls(popup);
+    // The crowded form: Save images ticked (its note and the bundle's file name show) beside Draft,
+    // and Copy beside Save and Download, must still leave every control in view.
+    await popup.getByRole('checkbox', { name: 'Save images' }).check();
+    await expect.poll(() => popup.locator('.file-name').textContent()).toContain('/index.');
+    expect(await popup.getByRole('button', { name: 'Copy' }).isVisible()).toBe(true);
     visible(await layoutOf(popup));
     await popup.screenshot({ path: join(SHOTS, shot.replace('.png', '-crowded.png')) });
     await popup.close();

@@ -227,12 +227,14 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('the service worke
     await page.close();
   });
 
-  it('the shipped builds carry exactly the listed permissions and no host permission', async () => {
+  it('the shipped builds carry exactly the listed permissions and no standing host permission', async () => {
     for (const name of ['chrome', 'firefox']) {
       const manifest = JSON.parse(await readFile(join(requireBuild(name), 'manifest.json'), 'utf8')) as Record<string, unknown>;
       expect([...(manifest.permissions as string[])].sort(), name).toEqual(PERMISSIONS);
       expect(manifest.host_permissions, name).toBeUndefined();
-      expect(manifest.optional_host_permissions, name).toBeUndefined();
+      // Web sites only as optional permissions, asked for per image origin when the reader saves images.
+      expect(manifest.optional_host_permissions, name).toEqual(['http://*/*', 'https://*/*']);
+      expect(manifest.frontclip_test, name).toBeUndefined();
       expect(manifest.content_scripts, name).toBeUndefined();
     }
     const test = JSON.parse(await readFile(join(requireBuild('chrome-e2e'), 'manifest.json'), 'utf8')) as Record<string, unknown>;

@@ -172,8 +172,8 @@ describe('the version 1 to 2 upgrade', () => {
     v1.close();
 
     const db = await openLibrary();
-    expect(db.version).toBe(3);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'summaries']);
+    expect(db.version).toBe(4);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'images', 'summaries']);
     expect([...db.transaction('articles').store.indexNames].sort()).toEqual(['savedAt', 'site', 'tags']);
     expect(await db.getAllFromIndex('articles', 'tags', 'legacy')).toHaveLength(2);
     expect(await db.getAllFromIndex('articles', 'site', 'site1.example')).toHaveLength(1);

@@ -122,7 +122,7 @@ describe('the version 2 to 3 upgrade', () => {
     }
     v2.close();
     const db = await openLibrary();
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(4);
     db.close();
     const [one, two] = [await lookupArticle(old[0]!.link), await lookupArticle(old[1]!.link)];
     expect(one).toMatchObject({ tags: ['nato', 'energy'], exportedVersion: T1.toISOString() });

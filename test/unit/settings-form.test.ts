@@ -74,6 +74,9 @@ describe('settings form', () => {
     expect(example()).toBe('Example: Frontclip/nato-ambassador-says-ukraine-peace-deal-could-be-on-the-cusp.md');
     type(template, '{date}-{site}-{slug}.html');
     expect(example()).toBe('Example: Frontclip/2026-01-06-foxnews.com-nato-ambassador-says-ukraine-peace-deal-could-be-on-the-cusp.html');
+    type(template, '{year}/{month}/{slug}.md');
+    expect(example()).toBe('Example: Frontclip/2026/01/nato-ambassador-says-ukraine-peace-deal-could-be-on-the-cusp.md');
+    type(template, '{date}-{site}-{slug}.html');
     type(byLabel(root, 'Subfolder'), '');
     expect(example()).toMatch(/^Example: 2026-01-06-foxnews\.com-nato/);
     const describedBy = template.getAttribute('aria-describedby') ?? '';
@@ -110,7 +113,10 @@ describe('settings form', () => {
 
   it.each([
     ['', 'Enter a template'],
-    ['{slug}/x.md', 'cannot contain / or \\'],
+    ['{slug}\\x.md', 'Separate folders with /, not \\'],
+    ['/{slug}.md', 'not /: files always go inside'],
+    ['{year}//{slug}.md', 'no empty folder'],
+    ['../{slug}.md', 'no . or ..'],
     ['{slug}?.md', 'cannot contain < > : " | ? or *'],
     ['{slgu}.md', 'Unknown placeholder {slgu}'],
     ['{date}.md', 'Include {slug} or {title}'],

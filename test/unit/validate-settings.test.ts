@@ -8,13 +8,13 @@ describe('validateSettings', () => {
   });
 
   it('keeps every valid field', () => {
-    const stored = { version: 1, bodyFormat: 'html', filenameTemplate: '{date}-{slug}.md', subfolder: 'News/2026', saveAs: true, defaultDraft: true, tagCount: 0 };
+    const stored = { version: 1, bodyFormat: 'html', filenameTemplate: '{date}-{slug}.md', subfolder: 'News/2026', saveAs: true, defaultDraft: true, tagCount: 0, images: 'save', saveTo: 'folder' };
     const { version: _version, ...fields } = stored;
     expect(validateSettings(stored)).toEqual(fields);
   });
 
   it('replaces each bad field by its default on its own', () => {
-    const settings = validateSettings({ bodyFormat: 'pdf', filenameTemplate: '   ', subfolder: '../etc', saveAs: 'yes', defaultDraft: 1, tagCount: 2.5 });
+    const settings = validateSettings({ bodyFormat: 'pdf', filenameTemplate: '   ', subfolder: '../etc', saveAs: 'yes', defaultDraft: 1, tagCount: 2.5, images: 'fetch', saveTo: 'cloud' });
     expect(settings).toEqual(DEFAULT_SETTINGS);
     expect(validateSettings({ tagCount: 21, saveAs: true }).tagCount).toBe(DEFAULT_SETTINGS.tagCount);
     expect(validateSettings({ tagCount: 21, saveAs: true }).saveAs).toBe(true);

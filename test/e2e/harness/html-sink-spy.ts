@@ -107,7 +107,10 @@ export function spyReport(page: Page): Promise<SpyReport> {
       }
       if (tag === 'script' && !(el as HTMLScriptElement).src.startsWith(own)) active.push('<script> not from the extension');
       if (['iframe', 'frame', 'object', 'embed', 'base', 'portal'].includes(tag)) active.push(`<${tag}>`);
-      if (tag === 'meta' && el.hasAttribute('http-equiv')) active.push('<meta http-equiv>');
+      // The page's own policy, in its head as built, narrows what the page may do; any other is page-derived.
+      const ownPolicy = el.parentElement === document.head && el.getAttribute('http-equiv') === 'Content-Security-Policy'
+        && /^default-src 'self';/.test(el.getAttribute('content') ?? '') && !(el.getAttribute('content') ?? '').includes(marker);
+      if (tag === 'meta' && el.hasAttribute('http-equiv') && !ownPolicy) active.push('<meta http-equiv>');
       if ((el.textContent ?? '').includes(marker) && ['script', 'style'].includes(tag)) active.push(`<${tag}> carrying page text`);
     }
     return {
