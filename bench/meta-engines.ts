@@ -12,7 +12,7 @@ import { Readability } from '@mozilla/readability';
 import { DefuddleClass } from 'defuddle/node';
 import { extract, NoArticleError } from '../src/core/extract.ts';
 import type { Article } from '../src/core/article.ts';
-import { parseDay } from '../src/core/dates.ts';
+import { parseDay } from '../src/core/date-parse.ts';
 import { CLOCK, NOW } from './meta-judge.ts';
 
 export const ENGINES = ['frontclip', 'readability', 'defuddle'] as const;

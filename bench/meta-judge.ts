@@ -3,7 +3,7 @@
  * are listed in ./quality-meta.ts). Each judge says `ok`, `wrong` or `missing`: a missing value
  * is better than a wrong one, so they are counted apart.
  */
-import { parseDay } from '../src/core/dates.ts';
+import { parseDay } from '../src/core/date-parse.ts';
 import { fold } from './text-fold.ts';
 
 export interface Expected {

@@ -36,7 +36,7 @@ const JOIN_BEFORE = /(?:[|\-\u2013\u2014:\u00b7\u00bb/_\uff5c\uff1a\u30fb\u2022~
 const ELLIPSIS = /\s*(?:\.{3}|\u2026)\s*$/;
 
 /** The text of a heading as a reader sees it: whitespace folded, hidden helpers left out. */
-function headingText(h1: Element): string {
+export function headingText(h1: Element): string {
   let text = '';
   const visit = (node: Node): void => {
     for (let child = node.firstChild; child !== null; child = child.nextSibling) {
@@ -52,6 +52,38 @@ function headingText(h1: Element): string {
   };
   visit(h1);
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Headings the headline may be, in order of preference: a page's title heading may be an `<h2>` or `<h3>` (blogs, a site name in the `<h1>`). */
+const HEADING_LEVELS = ['h1', 'h2', 'h3'];
+/** How many headings of one level are compared with the declared titles. */
+const MAX_MATCHED = 30;
+
+/**
+ * The element of the article's headline. First a heading (`h1`, then `h2`, `h3`) that shows one
+ * of the titles the page declares (the same words, or with a site name around them, or cut
+ * short): that is the headline whatever its level. Else an `<h1>` in the article or main content,
+ * else the first `<h1>`.
+ */
+export function findHeadline(doc: Document, declared: string[], siteNames: string[]): Element | null {
+  const siteKeys = new Set(siteNames.map(bareKey).filter((key) => key !== ''));
+  const titles = declared.map((title) => title.trim()).filter((title) => title.length >= 2);
+  const usable = (el: Element, text: string): boolean =>
+    text.length >= 2 && text.length <= MAX_HEADLINE_CHARS && !siteKeys.has(bareKey(text)) && el.closest('nav, footer, aside') === null;
+  for (const level of HEADING_LEVELS) {
+    const headings = doc.getElementsByTagName(level);
+    for (let i = 0; i < headings.length && i < MAX_MATCHED; i++) {
+      const el = headings[i]!;
+      const text = headingText(el);
+      if (usable(el, text) && titles.some((title) => relateHeadline(text, title) !== 'other')) return el;
+    }
+  }
+  // An `<h1>` naming the site still marks where the page's top is: the byline is often beside it.
+  const h1s = Array.from(doc.getElementsByTagName('h1'));
+  return h1s.find((h1) => h1.closest('article') !== null)
+    ?? h1s.find((h1) => h1.closest('main, [role="main"]') !== null)
+    ?? h1s[0]
+    ?? null;
 }
 
 /** The `<h1>` texts that may be the headline: not empty, not too long, not the site's own name. */

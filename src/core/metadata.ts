@@ -3,9 +3,9 @@
  * ("What each field means"). Reads `doc` only: it may be the live page in the content script.
  */
 import type { DateSource } from './article.ts';
-import { dayFromByline, dayFromMicrodata, dayFromTimeElements, dayFromUrlPath, headline, parseDay } from './dates.ts';
+import { findPublicationDate } from './publication-date.ts';
 import { leadImageFromContent, looksLikePicture } from './leadimage.ts';
-import { headingCandidates, preferVisibleHeadline } from './headline.ts';
+import { findHeadline, headingCandidates, preferVisibleHeadline } from './headline.ts';
 import {
   type JsonLd, type JsonLdNode, jsonLdImage, jsonLdKeywords, jsonLdName, jsonLdText, nodeTypes, readJsonLd,
 } from './jsonld.ts';
@@ -198,18 +198,14 @@ function jsonLdSiteName(ld: JsonLd): string {
   return site === undefined ? '' : fold(jsonLdText(site['name']));
 }
 
-interface FoundDate {
-  date: string | null;
-  dateSource: DateSource;
-}
-
 const PUBLISHED_META = ['article:published_time', 'og:article:published_time', 'article:published'];
 const OTHER_DATE_META = [
   'date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'published_time', 'published_at',
   'publication_date', 'dc.date', 'dc.date.issued', 'dc.date.created', 'dcterms.created',
   'dcterms.issued', 'dcterms.date', 'parsely-pub-date', 'sailthru.date', 'og:published_time',
   'cxenseparse:recs:publishtime', 'citation_publication_date', 'citation_date', 'pdate',
-  'originalpublicationdate', 'article_date_original',
+  'originalpublicationdate', 'article_date_original', 'datepublished', 'datecreated', 'article:published_date',
+  'article.published', 'published-date', 'publication-date', 'release_date', 'dc.date.published', 'dcterms.available',
 ];
 
 /** `parsely-page` holds its JSON with a `pub_date`. */
@@ -222,37 +218,6 @@ function parselyPageDate(tags: MetaTags): string {
   } catch {
     return '';
   }
-}
-
-/**
- * FORMAT.md's order, with the microdata and Readability's guess after the named meta tags. Each
- * step is a closure so that the walks over the body (times, microdata) only run on pages whose
- * head declared no date.
- */
-function findDate(doc: Document, tags: MetaTags, ld: JsonLd, urls: string[], hint: string, now: Date): FoundDate {
-  const steps: [DateSource, () => string | null][] = [
-    ['article:published_time', () => firstDay(PUBLISHED_META.flatMap((name) => tags.get(name) ?? []), now)],
-    ['json-ld', () => firstDay(pageNodes(ld).map((node) => jsonLdText(node['datePublished'])), now)],
-    ['time-element', () => dayFromTimeElements(doc, now)],
-    ['meta', () => firstDay([...OTHER_DATE_META.flatMap((name) => tags.get(name) ?? []), parselyPageDate(tags)], now)],
-    ['microdata', () => dayFromMicrodata(doc, now)],
-    ['meta', () => parseDay(hint, now)],
-    ['byline', () => dayFromByline(doc, now)],
-    ['url', () => urls.reduce<string | null>((day, url) => day ?? dayFromUrlPath(url, now), null)],
-  ];
-  for (const [dateSource, find] of steps) {
-    const date = find();
-    if (date !== null) return { date, dateSource };
-  }
-  return { date: null, dateSource: 'clip-date' };
-}
-
-function firstDay(values: string[], now: Date): string | null {
-  for (const value of values) {
-    const day = parseDay(value, now);
-    if (day !== null) return day;
-  }
-  return null;
 }
 
 /** Relative URLs in the page resolve against its `<base href>` when it has one, as a browser does. */
@@ -294,7 +259,7 @@ function findSource(links: Element[], base: string, pageUrl: string): string {
   return originOf(pageUrl);
 }
 
-function findImage(tags: MetaTags, ld: JsonLd, base: string, doc: Document, content: Element | null | undefined): string {
+function findImage(tags: MetaTags, ld: JsonLd, base: string, h1: Element | null, content: Element | null | undefined): string {
   const candidates = [
     ...['og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src']
       .flatMap((name) => tags.get(name) ?? []),
@@ -304,7 +269,7 @@ function findImage(tags: MetaTags, ld: JsonLd, base: string, doc: Document, cont
     const url = absoluteHttpUrl(candidate, base);
     if (url !== '' && looksLikePicture(url)) return url;
   }
-  return leadImageFromContent(headline(doc), content, base);
+  return leadImageFromContent(h1, content, base);
 }
 
 function findKeywords(tags: MetaTags, ld: JsonLd): string[] {
@@ -346,7 +311,15 @@ export function readMetadata(doc: Document, pageUrl: string, hints: ReadabilityH
   );
   const siteNames = [siteName, metaValue(tags, 'og:site_name'), ldSiteName, host, hostLabel(host)];
   const title = preferVisibleHeadline(dropSiteSuffix(rawTitle, siteNames), headingCandidates(doc, siteNames), siteNames);
-  const { date, dateSource } = findDate(doc, tags, ld, [link, pageUrl], fold(hints.publishedTime), now);
+  const declared = [metaValue(tags, 'og:title'), fromJsonLd(ld, 'headline'), metaValue(tags, 'twitter:title'), fold(doc.title)];
+  const h1 = findHeadline(doc, declared, siteNames);
+  const { date, dateSource } = findPublicationDate(doc, h1, {
+    published: PUBLISHED_META.flatMap((name) => tags.get(name) ?? []),
+    jsonLd: pageNodes(ld).map((node) => jsonLdText(node['datePublished'])),
+    meta: [...OTHER_DATE_META.flatMap((name) => tags.get(name) ?? []), parselyPageDate(tags)],
+    hint: fold(hints.publishedTime),
+    urls: [link, pageUrl],
+  }, now);
   const description = firstOf(
     metaValue(tags, 'og:description'), metaValue(tags, 'description'), fromJsonLd(ld, 'description'),
     metaValue(tags, 'twitter:description'), hints.excerpt,
@@ -357,7 +330,7 @@ export function readMetadata(doc: Document, pageUrl: string, hints: ReadabilityH
     date,
     dateSource,
     description,
-    image: findImage(tags, ld, base, doc, hints.content),
+    image: findImage(tags, ld, base, h1, hints.content),
     link,
     source: findSource(links, base, pageUrl),
     siteName,
