@@ -3,6 +3,7 @@
  * `Publié le 6 janvier 2026`, `22.04.2020 / 06:15`), for pages that mark their date up nowhere.
  */
 import { parseDay } from './date-parse.ts';
+import { dayOrderOf } from './date-order.ts';
 import { bylineScope, isAsideLike, isModified } from './dates.ts';
 
 /** How much text after the headline is read for a byline's date, in characters. */
@@ -60,7 +61,7 @@ function holdsDate(el: Element, now: Date): boolean {
   let seen = 0;
   for (let n = walker.nextNode(); n !== null && seen < 40; n = walker.nextNode(), seen++) {
     const text = n.nodeValue ?? '';
-    if (text.length <= BYLINE_MAX_CHARS && /\d/.test(text) && parseDay(text, now) !== null) return true;
+    if (text.length <= BYLINE_MAX_CHARS && /\d/.test(text) && parseDay(text, now, dayOrderOf(el.ownerDocument)) !== null) return true;
   }
   return false;
 }
@@ -107,7 +108,7 @@ export function dayFromByline(doc: Document, h1: Element | null, now: Date = new
   let found: Found | null = null;
   const accept = (text: string, context: string, parent: Element | null): string | null => {
     if (text.length > BYLINE_MAX_CHARS || COPYRIGHT.test(text) || !/\d/.test(text)) return null;
-    const day = parseDay(text, now);
+    const day = parseDay(text, now, dayOrderOf(doc));
     if (day === null) return null;
     const label = `${context} ${text.slice(0, Math.max(0, text.search(/\d/)))}`.trim();
     if (MODIFIED_BEFORE.test(label)) return null;

@@ -69,6 +69,11 @@ function fromEpoch(ms: number, now: Date): string | null {
   return formatDay(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), now);
 }
 
+/** How a page writes a numeric date with slashes or dashes: day first, month first, or unknown. */
+export type DayOrder = 'dmy' | 'mdy' | null;
+
+/** `14/01/2020`, `01-14-2020`: which number is the day depends on the page's language. */
+const SLASHED_DAY = /(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\d/.-])/;
 const ISO_DAY = /(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/;
 const BASIC_ISO_DAY = /^(\d{4})(\d{2})(\d{2})(?:$|T)/;
 const DOTTED_DAY = /(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)/;
@@ -86,9 +91,11 @@ const CJK_DAY = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일
  * (`January 6, 2026`, `6th January 2026`), `06.01.2026`, `Tue May 24 05:55:00 2016`,
  * `2019年4月3日`, and epoch seconds or milliseconds.
  * Returns `null` for anything else, for days that do not exist, before 1990 or far in the future.
- * Slashed forms like `01/06/2026` are refused: they read differently in the US and in Europe.
+ * Slashed forms like `01/06/2026` read differently in the US and elsewhere: they are read in the
+ * page's `order` (./date-order.ts), and without one only when a number above 12 shows which is
+ * the day.
  */
-export function parseDay(value: string | null | undefined, now: Date = new Date()): string | null {
+export function parseDay(value: string | null | undefined, now: Date = new Date(), order: DayOrder = null): string | null {
   const text = (value ?? '').replace(/\s+/g, ' ').trim();
   if (text === '') return null;
 
@@ -101,6 +108,15 @@ export function parseDay(value: string | null | undefined, now: Date = new Date(
   if (m !== null) return formatDay(Number(m[1]), Number(m[2]), Number(m[3]), now);
   m = DOTTED_DAY.exec(text);
   if (m !== null) return formatDay(Number(m[3]), Number(m[2]), Number(m[1]), now);
+
+  m = SLASHED_DAY.exec(text);
+  if (m !== null) {
+    const [first, second, year] = [Number(m[1]), Number(m[3]), Number(m[4])];
+    const dayFirst = order === 'dmy' || (order === null && first > 12 && second <= 12);
+    const monthFirst = order === 'mdy' || (order === null && second > 12 && first <= 12);
+    if (dayFirst) return formatDay(year, second, first, now);
+    if (monthFirst) return formatDay(year, first, second, now);
+  }
 
   m = CJK_DAY.exec(text);
   if (m !== null) return formatDay(Number(m[1]), Number(m[2]), Number(m[3]), now);
@@ -122,9 +138,10 @@ export function parseDay(value: string | null | undefined, now: Date = new Date(
   return null;
 }
 
-/** A day can sit in the path as `/2024/02/29/`, `/2024-02-29-slug` or `/20240229/`. */
+/** A day can sit in the path as `/2024/02/29/`, `/2024-02-29-slug`, `/2024-02/29/` or `/20240229/`. */
 const URL_DAY_PATTERNS = [
   /\/(\d{4})\/(\d{1,2})\/(\d{1,2})(?=[/._-]|$)/g,
+  /\/(\d{4})-(\d{2})\/(\d{2})(?=[/._-]|$)/g,
   /\/(\d{4})-(\d{2})-(\d{2})(?=[/._-]|$)/g,
   /\/(\d{4})(\d{2})(\d{2})(?=[/._-]|$)/g,
 ];

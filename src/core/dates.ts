@@ -4,6 +4,7 @@
  * the dates of asides, menus, comments and updates.
  */
 import { parseDay } from './date-parse.ts';
+import { dayOrderOf } from './date-order.ts';
 
 /** Containers whose dates belong to something else than the article: asides, menus, comments. */
 const SKIP_TAGS = new Set(['ASIDE', 'NAV']);
@@ -132,7 +133,7 @@ function timeDay(el: Element, now: Date): string | null {
   // The text is the publisher's day as shown; `datetime` is often the same moment in UTC, or a
   // later revision's. HTML gives a <time> without `datetime` its text as value anyway.
   const text = (el.textContent ?? '').trim();
-  const shown = text.length <= 80 ? parseDay(text, now) : null;
+  const shown = text.length <= 80 ? parseDay(text, now, dayOrderOf(el.ownerDocument)) : null;
   return shown ?? parseDay(el.getAttribute('datetime'), now);
 }
 
@@ -165,27 +166,46 @@ export function dayFromTimeElements(doc: Document, h1: Element | null, now: Date
   return inRegions[0]?.day ?? fallback;
 }
 
-/** `itemprop="datePublished"` microdata outside asides and comments. */
+/** A microdata (`itemprop`) or RDFa (`property="schema:datePublished"`) name of the publication date. */
+const PUBLISHED_PROPERTY = /(?:^|[\s:/#])datepublished(?:\s|$)/i;
+/** ... and of the creation date, which stands for it on pages that declare no publication date. */
+const CREATED_PROPERTY = /(?:^|[\s:/#])datecreated(?:\s|$)/i;
+
+function propertyDay(el: Element, now: Date): string | null {
+  // Blogger and microformats put the timestamp in an <abbr title>, the text being `8:38 pm`.
+  for (const value of [el.getAttribute('content'), el.getAttribute('datetime'), el.getAttribute('title'), el.textContent]) {
+    const day = parseDay(value, now);
+    if (day !== null) return day;
+  }
+  return null;
+}
+
+/**
+ * The publication date as microdata (`itemprop="datePublished"`) or RDFa (`property=
+ * "schema:datePublished"`) outside asides and comments; a declared creation date when there is
+ * no publication date.
+ */
 export function dayFromMicrodata(doc: Document, h1: Element | null, now: Date = new Date()): string | null {
   // Searching a large page costs jsdom tens of milliseconds (a `~=` selector, hundreds): the head
   // and the article's container come first, the whole page only when they hold no date.
   const scope = bylineScope(doc, h1);
   const roots: ParentNode[] = scope === null ? [doc] : [doc.head ?? doc, scope, doc];
   const seen = new Set<Element>();
+  let created: string | null = null;
   for (const root of roots) {
-    for (const el of root.querySelectorAll('[itemprop]')) {
+    for (const el of root.querySelectorAll('[itemprop], [property]')) {
       if (seen.has(el)) continue;
       seen.add(el);
-      if (!/(?:^|\s)datepublished(?:\s|$)/i.test(el.getAttribute('itemprop') ?? '')) continue;
+      const name = `${el.getAttribute('itemprop') ?? ''} ${el.getAttribute('property') ?? ''}`;
+      const published = PUBLISHED_PROPERTY.test(name);
+      if (!published && (created !== null || !CREATED_PROPERTY.test(name))) continue;
       if (placement(el, h1).skipped) continue;
-      // Blogger and microformats put the timestamp in an <abbr title>, the text being `8:38 pm`.
-      for (const value of [el.getAttribute('content'), el.getAttribute('datetime'), el.getAttribute('title'), el.textContent]) {
-        const day = parseDay(value, now);
-        if (day !== null) return day;
-      }
+      const day = propertyDay(el, now);
+      if (day !== null && published) return day;
+      created ??= day;
     }
   }
-  return null;
+  return created;
 }
 
 /**

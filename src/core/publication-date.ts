@@ -79,10 +79,10 @@ export function findPublicationDate(doc: Document, h1: Element | null, declared:
     { source: 'article:published_time', find: () => firstDeclared(declared.published, now) },
     { source: 'json-ld', find: () => firstDeclared(declared.jsonLd, now) },
     { source: 'time-element', find: () => dayOnly(dayFromTimeElements(doc, h1, now)) },
-    { source: 'meta', find: () => firstDeclared(declared.meta, now) },
     { source: 'microdata', find: () => dayOnly(dayFromMicrodata(doc, h1, now)) },
-    { source: 'meta', find: () => firstDeclared([declared.hint], now) },
     { source: 'byline', find: () => dayOnly(dayFromByline(doc, h1, now)) },
+    { source: 'meta', find: () => firstDeclared(declared.meta, now) },
+    { source: 'meta', find: () => firstDeclared([declared.hint], now) },
     { source: 'url', find: () => dayOnly(declared.urls.reduce<string | null>((day, url) => day ?? dayFromUrlPath(url, now), null)) },
   ];
   for (const step of steps) {
