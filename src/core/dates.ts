@@ -9,7 +9,7 @@ import { dayOrderOf } from './date-order.ts';
 /** Containers whose dates belong to something else than the article: asides, menus, comments. */
 const SKIP_TAGS = new Set(['ASIDE', 'NAV']);
 const SKIP_ROLES = new Set(['complementary', 'navigation']);
-const SKIP_NAMES = /(?:^|[\s_-])(?:comments?|sidebar|side-bar|related|recommend(?:ed|ations)?|reviews|trending|popular|most-read|more-stories|newsletter|nav|navbar|navigation|menu|breadcrumbs?)(?=$|[\s_-])/i;
+const SKIP_NAMES = /(?:^|[\s_-])(?:comments?|sidebar|side-bar|related|recommend(?:ed|ations)?|reviews|trending|popular|most-read|more-stories|newsletter|nav|navbar|navigation|menu)(?=$|[\s_-])/i;
 const FOOTER_NAMES = /(?:^|[\s_-])footer(?=$|[\s_-])/i;
 const MODIFIED_NAMES = /modif|updat|revis|edited/i;
 const MODIFIED_TEXT = /^\s*(?:last\s+)?(?:updated|modified|edited|revised)\b/i;

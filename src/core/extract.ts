@@ -4,6 +4,7 @@ import { readMetadata, type PageMetadata } from './metadata.ts';
 import { sanitizeElement } from './sanitize.ts';
 import { removeFurniture } from './boilerplate.ts';
 import { recoverLead } from './lead.ts';
+import { dropRepeatedHeadline } from './repeated-headline.ts';
 import { FALLBACK_BELOW, fallbackBody } from './fallback-body.ts';
 import { toMarkdown } from './markdown.ts';
 import { parseInert } from './inert-html.ts';
@@ -129,7 +130,11 @@ export function extract(doc: Document, url: string, options: ExtractOptions): Ar
   // from it; the whole page of `page` mode is too broad to pick one from.
   const content = mode === 'page' ? null : body.element;
   const meta = timed('metadata', () => readMetadata(doc, url, { ...body.hints, content }, clock));
-  const clean = timed('sanitize', () => sanitizeElement(body.element, doc.baseURI || url, doc));
+  const clean = timed('sanitize', () => {
+    // The title is known only now; the body's copy of it goes before the body is written out.
+    if (mode === 'article') dropRepeatedHeadline(body.element, meta.title);
+    return sanitizeElement(body.element, doc.baseURI || url, doc);
+  });
   const bodyText = timed('convert', () =>
     options.body === 'html' ? clean.innerHTML.trim() : toMarkdown(clean as HTMLElement));
   return timed('fields', () => assemble(meta, bodyText, url, today, options));

@@ -5,7 +5,9 @@
 import type { DateSource } from './article.ts';
 import { findPublicationDate } from './publication-date.ts';
 import { leadImageFromContent, looksLikePicture } from './leadimage.ts';
-import { findHeadline, headingCandidates, preferVisibleHeadline } from './headline.ts';
+import { findHeadline } from './headline.ts';
+import { chooseTitle } from './title.ts';
+import { hostLabel } from './site-title.ts';
 import {
   type JsonLd, type JsonLdNode, jsonLdImage, jsonLdKeywords, jsonLdName, jsonLdText, nodeTypes, readJsonLd,
 } from './jsonld.ts';
@@ -122,70 +124,6 @@ function fromJsonLd(ld: JsonLd, key: string): string {
     if (text !== '') return text;
   }
   return '';
-}
-
-/** Lower-case letters and digits only, so `Fox News`, `FOX-NEWS` and `foxnews` compare equal. */
-function siteKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
-const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'gov', 'ac', 'edu', 'ne', 'or', 'go', 'gob', 'nic', 'ltd', 'plc']);
-
-/** `www.bbc.co.uk` -> `bbc`: how a site often names itself in its titles. */
-function hostLabel(host: string): string {
-  const labels = host.split('.');
-  labels.pop();
-  if (labels.length > 1 && SECOND_LEVEL.has(labels[labels.length - 1] ?? '')) labels.pop();
-  return labels[labels.length - 1] ?? '';
-}
-
-/** ASCII separators need spaces around them; CJK titles use full-width ones without. */
-const TITLE_SEPARATORS = [
-  ' - ', ' | ', ' \u2014 ', ' \u2013 ', ' \u00b7 ', ' :: ', ' : ', ' \u00bb ', ' / ', '\uff5c', '\uff1a', '_',
-];
-/** Separators some sites write without spaces (`Headline:Site`, `Headline|Site`). */
-const TIGHT_SEPARATORS = [':', '|'];
-
-/**
- * Whether a title's tail names the site: equal to one of its names, or one extending the other at
- * either end (`CBC News` for `CBC`, `Times of India` for `The Times of India`). Short keys only
- * match exactly, so a two-letter host label cannot eat a real part of the title.
- */
-function namesSite(tail: string, siteKeys: string[]): boolean {
-  return siteKeys.some((key) => {
-    if (key === tail) return true;
-    const [shorter, longer] = key.length < tail.length ? [key, tail] : [tail, key];
-    return shorter.length >= 3 && (longer.startsWith(shorter) || longer.endsWith(shorter));
-  });
-}
-
-/** The title without its last `separator`-joined part when that part names the site, else `null`. */
-function withoutSiteTail(title: string, separators: string[], keys: string[]): string | null {
-  let cut = -1;
-  let separator = '';
-  for (const candidate of separators) {
-    const index = title.lastIndexOf(candidate);
-    if (index > cut) {
-      cut = index;
-      separator = candidate;
-    }
-  }
-  if (cut <= 0) return null;
-  const tail = siteKey(title.slice(cut + separator.length));
-  return tail !== '' && namesSite(tail, keys) ? title.slice(0, cut).trim() : null;
-}
-
-/** A separator left dangling at the end (`Headline |`), where a template printed an empty site name. */
-const DANGLING_SEPARATOR = /\s+[-|\u2013\u2014:\u00b7\u00bb/]\s*$/;
-
-/**
- * Drops a trailing ` | Site` when `Site` is one of the names the site goes by; a separator
- * written without spaces (`Headline:Site`) only counts before such a name too.
- */
-function dropSiteSuffix(title: string, siteNames: string[]): string {
-  const keys = siteNames.map(siteKey).filter((key) => key !== '');
-  const trimmed = title.replace(DANGLING_SEPARATOR, '');
-  return withoutSiteTail(trimmed, TITLE_SEPARATORS, keys) ?? withoutSiteTail(trimmed, TIGHT_SEPARATORS, keys) ?? trimmed;
 }
 
 /** The publisher as named by the JSON-LD: the article's publisher, else the WebSite node. */
@@ -306,13 +244,10 @@ export function readMetadata(doc: Document, pageUrl: string, hints: ReadabilityH
     metaValue(tags, 'og:site_name'), ldSiteName,
     metaValue(tags, 'application-name', 'apple-mobile-web-app-title', 'al:ios:app_name'), hints.siteName, host,
   );
-  const rawTitle = firstOf(
-    metaValue(tags, 'og:title'), fromJsonLd(ld, 'headline'), metaValue(tags, 'twitter:title'), hints.title, doc.title,
-  );
+  const declared = [metaValue(tags, 'og:title'), fromJsonLd(ld, 'headline'), metaValue(tags, 'twitter:title'), fold(hints.title), fold(doc.title)];
   const siteNames = [siteName, metaValue(tags, 'og:site_name'), ldSiteName, host, hostLabel(host)];
-  const title = preferVisibleHeadline(dropSiteSuffix(rawTitle, siteNames), headingCandidates(doc, siteNames), siteNames);
-  const declared = [metaValue(tags, 'og:title'), fromJsonLd(ld, 'headline'), metaValue(tags, 'twitter:title'), fold(doc.title)];
   const h1 = findHeadline(doc, declared, siteNames);
+  const title = chooseTitle(doc, declared, siteNames, h1);
   const { date, dateSource } = findPublicationDate(doc, h1, {
     published: PUBLISHED_META.flatMap((name) => tags.get(name) ?? []),
     jsonLd: pageNodes(ld).map((node) => jsonLdText(node['datePublished'])),
