@@ -102,8 +102,8 @@ const MAX_MATCHED = 30;
 /**
  * The element of the article's headline. First a heading (`h1`, then `h2`, `h3`) that shows one
  * of the titles the page declares (the same words, or with a site name around them, or cut
- * short): that is the headline whatever its level, the first in the article or main content if
- * any. Else an `<h1>` in the article or main content,
+ * short): that is the headline whatever its level, the first in the article or main content
+ * (anywhere when the page marks neither). Else an `<h1>` in the article or main content,
  * else the first `<h1>`.
  */
 export function findHeadline(doc: Document, declared: string[], siteNames: string[]): Element | null {
@@ -121,7 +121,8 @@ export function findHeadline(doc: Document, declared: string[], siteNames: strin
       first ??= el;
     }
   }
-  if (first !== null) return first;
+  // Outside the content a page marks as such, a match is a player's or a teaser's copy.
+  if (first !== null && doc.querySelector('article, main, [role="main"]') === null) return first;
   // An `<h1>` naming the site still marks where the page's top is: the byline is often beside it.
   const h1s = Array.from(doc.getElementsByTagName('h1'));
   return h1s.find((h1) => h1.closest('article') !== null)

@@ -1,6 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { dayFromMicrodata, dayFromTimeElements, dayFromUrlPath, formatDay, parseDay } from '../../src/core/dates.ts';
+import { dayFromMicrodata, dayFromTimeElements } from '../../src/core/dates.ts';
+import { dayFromUrlPath, formatDay, parseDay } from '../../src/core/date-parse.ts';
 
 const NOW = new Date('2026-02-01T12:00:00Z');
 

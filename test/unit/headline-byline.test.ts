@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { dayFromByline, parseDay } from '../../src/core/dates.ts';
+import { dayFromByline } from '../../src/core/dates.ts';
+import { parseDay } from '../../src/core/date-parse.ts';
 import { preferVisibleHeadline, relateHeadline } from '../../src/core/headline.ts';
 import { readMetadata } from '../../src/core/metadata.ts';
 
