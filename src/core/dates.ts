@@ -17,28 +17,10 @@ const MODIFIED_TEXT = /^\s*(?:last\s+)?(?:updated|modified|edited|revised)\b/i;
 const MODIFIED_LABEL = /^\s*(?:last\s+)?(?:updated|modified|edited|revised)(?:\s+(?:on|at))?\s*:?\s*$/i;
 const PUBLISHED_NAMES = /publish|pubdate|posted|created/i;
 
-const bodyText = new WeakMap<Document, number>();
-
-/**
- * Whether a container named like an aside (`sidebar`, `menu`, `related`...) holds more than half
- * of the page's text: then it is a layout wrapper (`layout-with-sidebar`, `cb-sidebar-right`
- * around the article), not the aside itself, which is always the smaller part of a page.
- */
-export function isLayoutWrapper(el: Element): boolean {
-  const doc = el.ownerDocument;
-  let total = bodyText.get(doc);
-  if (total === undefined) {
-    total = (doc.body?.textContent ?? '').replace(/\s+/g, '').length;
-    bodyText.set(doc, total);
-  }
-  return (el.textContent ?? '').replace(/\s+/g, '').length * 2 > total;
-}
-
 /** Whether `el` is an aside, a menu, comments or a list of other articles by its tag, role or name. */
 export function isAsideLike(el: Element): boolean {
-  const named = SKIP_TAGS.has(el.tagName.toUpperCase()) || SKIP_ROLES.has(el.getAttribute('role') ?? '')
+  return SKIP_TAGS.has(el.tagName.toUpperCase()) || SKIP_ROLES.has(el.getAttribute('role') ?? '')
     || SKIP_NAMES.test(`${el.getAttribute('class') ?? ''} ${el.id}`);
-  return named && !isLayoutWrapper(el);
 }
 
 interface Placement {
