@@ -7,13 +7,13 @@
  * - Readability alone: `title`, `excerpt` (as description), `publishedTime`;
  * - Defuddle (dev dependency, only here): `title`, `description`, `image`, `published`.
  */
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import { DefuddleClass } from 'defuddle/node';
 import { extract, NoArticleError } from '../src/core/extract.ts';
 import type { Article } from '../src/core/article.ts';
 import { parseDay } from '../src/core/date-parse.ts';
 import { CLOCK, NOW } from './meta-judge.ts';
+import { domOf } from './page-load.ts';
 
 export const ENGINES = ['frontclip', 'readability', 'defuddle'] as const;
 export type Engine = (typeof ENGINES)[number];
@@ -30,11 +30,9 @@ export interface Answer {
   rawDate?: string;
 }
 
-const quiet = new VirtualConsole();
-
 /** Runs `read` on a fresh jsdom document of the page, then frees the window (jsdom keeps it otherwise). */
-export function withPage<T>(html: string, url: string, read: (doc: Document) => T): T {
-  const dom = new JSDOM(html, { url, virtualConsole: quiet });
+export function withPage<T>(source: string | Buffer, url: string, read: (doc: Document) => T): T {
+  const dom = domOf(source, url);
   try {
     return read(dom.window.document);
   } finally {

@@ -18,6 +18,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import { extract, NoArticleError, type Phase } from '../src/core/extract.ts';
 import { write } from '../src/core/frontmatter.ts';
+import { loadDom } from './page-load.ts';
 import { describeSelection, readCases, SELECTION_USAGE, takeSelectionArg, type Selection } from './cases.ts';
 
 interface Case { file: string; url: string }
@@ -80,7 +81,7 @@ const errors: string[] = [];
 }
 
 for (const c of cases) {
-  const dom = new JSDOM(readFileSync(c.file, 'utf8'), { url: c.url, virtualConsole: quiet });
+  const dom = loadDom(c.file, c.url);
   const doc = dom.window.document;
   let best = { readability: Infinity, clip: Infinity, phases: {} as Record<Phase | 'write', number> };
   let found = true;

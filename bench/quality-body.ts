@@ -26,34 +26,17 @@
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import { Defuddle } from 'defuddle/node';
 import { extract, NoArticleError } from '../src/core/extract.ts';
 import { openRefsCache, pageKey, referenceVersion } from './refs-cache.ts';
 import { fold } from './text-fold.ts';
 import { halfOf } from './cases.ts';
+import { loadDom } from './page-load.ts';
 
 export interface BodyCase { file: string; url: string; with: string[]; without: string[]; position: number }
 
 const NOW = '2026-01-01';
-const quiet = new VirtualConsole();
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/**
- * Most pages are stored as UTF-8; a few keep their original single-byte encoding. Those are
- * handed to jsdom as bytes so it decodes them by their own `<meta charset>`.
- */
-export function loadDom(path: string, url: string): JSDOM {
-  const bytes = readFileSync(path);
-  let html: string | Buffer;
-  try {
-    html = utf8.decode(bytes);
-  } catch {
-    html = bytes;
-  }
-  return new JSDOM(html, { url, virtualConsole: quiet });
-}
 
 const BLOCK = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION',

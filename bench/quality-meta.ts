@@ -42,7 +42,6 @@
  * Each Frontclip miss is written as one JSON line (case, field, verdict, expected value, what each
  * engine gave) to `.bench/quality-misses.jsonl` unless `--misses` says otherwise.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ENGINES, type Answer, type Engine, clip, defuddleAnswer, frontclipAnswer, hasImageMetadata, readabilityAnswer, stripImageMetadata, withPage } from './meta-engines.ts';
 import { type Expected, type Verdict, NOW, expectsModifiedDate, judgeDate, judgeRelaxed, judgeText, judgeTitle, judgeUrl, titleVariants } from './meta-judge.ts';
@@ -50,6 +49,7 @@ import { GIVES, type Row, type Tally, newTally, partOf, printReport, tallyKey } 
 import { halfOf } from './cases.ts';
 import { openRefsCache, pageKey, referenceVersion } from './refs-cache.ts';
 import { runInWorker } from './worker-run.ts';
+import { readPage } from './page-load.ts';
 
 interface MetaCase {
   id: string;
@@ -145,10 +145,13 @@ export function measureChunk(job: ChunkJob): ChunkResult {
 
   for (const [index, c] of cases.entries()) {
     if (process.stderr.isTTY) process.stderr.write(`\r${offset + index + 1}/${total} ${c.id.padEnd(60).slice(0, 60)}`);
-    const html = readFileSync(resolve(folder, c.file), 'utf8');
+    const source = readPage(resolve(folder, c.file));
+    // The source as text for the few checks that read it raw (a page that is not UTF-8 is read
+    // as Latin-1 there: its markup and digits are ASCII either way).
+    const html = typeof source === 'string' ? source : source.toString('latin1');
     const answers: References = {};
     try {
-      const article = timed('frontclip', () => withPage(html, c.url, (doc) => clip(doc, c.url, (ms) => metadataMs.push(ms))));
+      const article = timed('frontclip', () => withPage(source, c.url, (doc) => clip(doc, c.url, (ms) => metadataMs.push(ms))));
       answers.frontclip = frontclipAnswer(article);
     } catch (error) {
       failures.push(`${c.id}: frontclip: ${String(error)}`);
@@ -163,7 +166,7 @@ export function measureChunk(job: ChunkJob): ChunkResult {
     } else if (process.env.BENCH_REFERENCES !== '0') {
       const reference = (engine: 'readability' | 'defuddle', read: (doc: Document) => Answer): void => {
         try {
-          answers[engine] = timed(engine, () => withPage(html, c.url, read));
+          answers[engine] = timed(engine, () => withPage(source, c.url, read));
         } catch (error) {
           failures.push(`${c.id}: ${engine}: ${String(error)}`);
           answers[engine] = {};
@@ -174,7 +177,7 @@ export function measureChunk(job: ChunkJob): ChunkResult {
       refs.entries[refKey] = { readability: answers.readability, defuddle: answers.defuddle };
     }
 
-    for (const [row, judge, want, shown] of checks(c, html, timed, failures)) {
+    for (const [row, judge, want, shown] of checks(c, source, html, timed, failures)) {
       for (const engine of ENGINES) {
         const answer = answers[engine];
         if (!GIVES[engine].has(row) || answer === undefined) continue;
@@ -206,7 +209,7 @@ export function measureChunk(job: ChunkJob): ChunkResult {
   return { tallies: Array.from(tallies), misses, metadataMs, failures, engineMs, cachedPages };
 }
 
-function checks(c: MetaCase, html: string, timed: <T>(name: string, run: () => T) => T, failures: string[]): Check[] {
+function checks(c: MetaCase, source: string | Buffer, html: string, timed: <T>(name: string, run: () => T) => T, failures: string[]): Check[] {
   const e = c.expected;
   const found: Check[] = [];
   if (e.title !== undefined) {
@@ -228,11 +231,11 @@ function checks(c: MetaCase, html: string, timed: <T>(name: string, run: () => T
   if (e.image !== undefined) {
     const image = e.image;
     found.push(['image', (a) => judgeUrl(a.image, image), image]);
-    if (!withPage(html, c.url, hasImageMetadata)) found.push(['image, no image meta', (a) => judgeUrl(a.image, image), image]);
+    if (!withPage(source, c.url, hasImageMetadata)) found.push(['image, no image meta', (a) => judgeUrl(a.image, image), image]);
     if (process.env.BENCH_CONTENT_ONLY !== '0') {
       let fromContent = '';
       try {
-        fromContent = timed('frontclip, content only', () => withPage(html, c.url, (doc) => {
+        fromContent = timed('frontclip, content only', () => withPage(source, c.url, (doc) => {
           stripImageMetadata(doc);
           return clip(doc, c.url).image;
         }));

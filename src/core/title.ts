@@ -5,7 +5,7 @@
  * dropped. Sites declare titles for search engines and social cards that are often the headline
  * with the site's name around it, cut short, reworded, or only the site's name.
  */
-import { headingText, headlineTitle, soleHeadline } from './headline.ts';
+import { headingText, headlineTitle, soleHeadline, titleKey } from './headline.ts';
 import { dropSiteName } from './site-title.ts';
 
 /**
@@ -21,5 +21,15 @@ export function chooseTitle(doc: Document, declared: string[], siteNames: string
     if (text !== null) return text;
   }
   const sole = soleHeadline(doc, siteNames);
-  return sole === null ? cleaned : headlineTitle(sole, titles) ?? headingText(sole);
+  if (sole === null) return cleaned;
+  const text = headingText(sole);
+  // A heading that is a piece of the declared title names the brand, series or section the
+  // title is about (`Ergowear` over `Ergowear Ropa interior masculina`), not the headline.
+  return isPieceOf(text, cleaned) ? cleaned : text;
+}
+
+function isPieceOf(text: string, title: string): boolean {
+  const piece = titleKey(text);
+  const whole = titleKey(title);
+  return piece.length < whole.length && whole.includes(piece);
 }
