@@ -82,5 +82,5 @@ export function dropSiteName(title: string, siteNames: string[]): string {
   const keys = siteNames.map(siteKey).filter((key) => key !== '');
   const trimmed = title.replace(DANGLING_SEPARATOR, '');
   const tailless = withoutSiteTail(trimmed, TITLE_SEPARATORS, keys) ?? withoutSiteTail(trimmed, TIGHT_SEPARATORS, keys) ?? trimmed;
-  return withoutSiteHead(tailless, TITLE_SEPARATORS, keys) ?? tailless;
+  return withoutSiteHead(tailless, [...TITLE_SEPARATORS, ': '], keys) ?? tailless;
 }
