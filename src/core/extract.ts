@@ -4,6 +4,7 @@ import { readMetadata, type PageMetadata } from './metadata.ts';
 import { sanitizeElement } from './sanitize.ts';
 import { removeFurniture } from './boilerplate.ts';
 import { recoverLead } from './lead.ts';
+import { pruneForReadability } from './prune.ts';
 import { dropRepeatedHeadline } from './repeated-headline.ts';
 import { FALLBACK_BELOW, fallbackBody } from './fallback-body.ts';
 import { toMarkdown } from './markdown.ts';
@@ -70,11 +71,13 @@ interface Body {
 type Timed = <T>(phase: Phase, run: () => T) => T;
 
 function readArticle(doc: Document, timed: Timed): Body {
-  // Readability rewrites the DOM it is given: it only ever sees a clone (DESIGN.md, principle 2).
-  const result = timed('readability', () => new Readability<Element>(doc.cloneNode(true) as Document, {
-    serializer: (node) => node as Element,
-    keepClasses: true,
-  }).parse());
+  // Readability rewrites the DOM it is given: it only ever sees a clone (DESIGN.md, principle 2),
+  // and one without what can never be article text, which it would otherwise score.
+  const result = timed('readability', () => {
+    const clone = doc.cloneNode(true) as Document;
+    pruneForReadability(clone);
+    return new Readability<Element>(clone, { serializer: (node) => node as Element, keepClasses: true }).parse();
+  });
   const text = (result?.textContent ?? '').replace(/\s+/g, ' ').trim();
   // Only a short result earns a second opinion, so a page pays for one pass in the common case.
   const holder = timed('cleanup', () => {

@@ -31,8 +31,8 @@ export function bareKey(text: string): string {
  * What may stand between a headline and a site or section name: a separator (`|`, `-`, `–`, `—`,
  * `:`, `·`, `»`, `/`, `_`, full-width ones) or an opening bracket (`Headline (Published 2016)`).
  */
-const JOIN_AFTER = /^\s*(?:[|\-\u2013\u2014:\u00b7\u00bb/_\uff5c\uff1a\u30fb\u2022~]|\(|\[|\uff08)/;
-const JOIN_BEFORE = /(?:[|\-\u2013\u2014:\u00b7\u00bb/_\uff5c\uff1a\u30fb\u2022~])\s*$/;
+export const JOIN_AFTER = /^\s*(?:[|\-\u2013\u2014:\u00b7\u00bb/_\uff5c\uff1a\u30fb\u2022~]|\(|\[|\uff08)/;
+export const JOIN_BEFORE = /(?:[|\-\u2013\u2014:\u00b7\u00bb/_\uff5c\uff1a\u30fb\u2022~])\s*$/;
 const ELLIPSIS = /\s*(?:\.{3}|\u2026)\s*$/;
 
 /** The text of a heading as a reader sees it: whitespace folded, hidden helpers left out. */
@@ -102,8 +102,8 @@ const MAX_MATCHED = 30;
 /**
  * The element of the article's headline. First a heading (`h1`, then `h2`, `h3`) that shows one
  * of the titles the page declares (the same words, or with a site name around them, or cut
- * short): that is the headline whatever its level, the first in the article or main content
- * (anywhere when the page marks neither). Else an `<h1>` in the article or main content,
+ * short): that is the headline whatever its level, the first in the article or main content if
+ * any (a player or a share box may repeat the title before the article does). Else an `<h1>` in the article or main content,
  * else the first `<h1>`.
  */
 export function findHeadline(doc: Document, declared: string[], siteNames: string[]): Element | null {
@@ -116,13 +116,11 @@ export function findHeadline(doc: Document, declared: string[], siteNames: strin
       const el = headings[i]!;
       const text = headingText(el);
       if (!usableHeading(el, text, siteKeys) || !titles.some((title) => relateHeadline(text, title) !== 'other')) continue;
-      // A player or a share box may repeat the title before the article does.
       if (el.closest('article, main, [role="main"]') !== null) return el;
       first ??= el;
     }
   }
-  // Outside the content a page marks as such, a match is a player's or a teaser's copy.
-  if (first !== null && doc.querySelector('article, main, [role="main"]') === null) return first;
+  if (first !== null) return first;
   // An `<h1>` naming the site still marks where the page's top is: the byline is often beside it.
   const h1s = Array.from(doc.getElementsByTagName('h1'));
   return h1s.find((h1) => h1.closest('article') !== null)

@@ -5,7 +5,7 @@
  * dropped. Sites declare titles for search engines and social cards that are often the headline
  * with the site's name around it, cut short, reworded, or only the site's name.
  */
-import { headingText, headlineTitle, soleHeadline, titleKey } from './headline.ts';
+import { JOIN_AFTER, JOIN_BEFORE, headingText, headlineTitle, soleHeadline, titleKey } from './headline.ts';
 import { dropSiteName } from './site-title.ts';
 
 /**
@@ -28,8 +28,16 @@ export function chooseTitle(doc: Document, declared: string[], siteNames: string
   return isPieceOf(text, cleaned) ? cleaned : text;
 }
 
+/**
+ * Whether `text` stands inside `title` as a run of its words rather than as a part set off by a
+ * separator (`Headline | Site` keeps `Headline` a headline).
+ */
 function isPieceOf(text: string, title: string): boolean {
   const piece = titleKey(text);
   const whole = titleKey(title);
-  return piece.length < whole.length && whole.includes(piece);
+  const at = whole.indexOf(piece);
+  if (piece.length >= whole.length || at < 0) return false;
+  const before = whole.slice(0, at);
+  const after = whole.slice(at + piece.length);
+  return !((before === '' || JOIN_BEFORE.test(before)) && (after === '' || JOIN_AFTER.test(after)));
 }
