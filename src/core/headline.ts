@@ -103,8 +103,8 @@ const MAX_MATCHED = 30;
  * The element of the article's headline. First a heading (`h1`, then `h2`, `h3`) that shows one
  * of the titles the page declares (the same words, or with a site name around them, or cut
  * short): that is the headline whatever its level, the first in the article or main content if
- * any (a player or a share box may repeat the title before the article does). Else an `<h1>` in the article or main content,
- * else the first `<h1>`.
+ * any (a player or a share box may repeat the title before the article does). Else an `<h1>` in
+ * the article or main content, else the first `<h1>`.
  */
 export function findHeadline(doc: Document, declared: string[], siteNames: string[]): Element | null {
   const siteKeys = new Set(siteNames.map(bareKey).filter((key) => key !== ''));
