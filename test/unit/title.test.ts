@@ -28,9 +28,12 @@ describe('the title is what the reader sees', () => {
   });
 
   it('never takes the site\'s banner heading, nor one that is a piece of the declared title', () => {
-    const declared = '<meta property="og:title" content="Ergo shorts: the cotton boxer for cyclists"><meta property="og:site_name" content="Belvedo">';
-    expect(titleOf(page(declared, '<header><h1>Belvedo outfitters</h1></header><main><p>Text.</p></main>'))).toBe('Ergo shorts: the cotton boxer for cyclists');
-    expect(titleOf(page(declared, '<main><h1>Ergo shorts</h1><p>Text.</p></main>'))).toBe('Ergo shorts: the cotton boxer for cyclists');
+    const declared = '<meta property="og:title" content="Ergo shorts in cotton for cyclists"><meta property="og:site_name" content="Belvedo">';
+    expect(titleOf(page(declared, '<header><h1>Belvedo outfitters</h1></header><main><p>Text.</p></main>'))).toBe('Ergo shorts in cotton for cyclists');
+    expect(titleOf(page(declared, '<main><h1>Ergo shorts</h1><p>Text.</p></main>'))).toBe('Ergo shorts in cotton for cyclists');
+    // Set off by a separator, the same words are the headline and the rest a site or section name.
+    const suffixed = '<meta property="og:title" content="Ergo shorts – Belvedo outfitters">';
+    expect(titleOf(page(suffixed, '<main><h1>Ergo shorts</h1><p>Text.</p></main>'))).toBe('Ergo shorts');
   });
 
   it('leaves the kicker over the headline out, as the declared "Kicker: Headline" does', () => {
