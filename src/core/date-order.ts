@@ -2,7 +2,7 @@
  * Which number comes first in a page's numeric dates (`02/10/2020`): the month in the United
  * States' English (and the Philippines'), the day in the English of other countries and in the
  * other languages whose dates are read (Chinese, Japanese and Korean write the year first, which
- * needs no order). The page's language comes from `<html lang>`, `Content-Language` or
+ * needs no order). The page's language comes from `<html lang>` (or `xml:lang`), `Content-Language` or
  * `og:locale`; English without a country says nothing (`null`).
  */
 import type { DayOrder } from './date-parse.ts';
@@ -12,7 +12,8 @@ const MONTH_FIRST_REGIONS = new Set(['us', 'ph']);
 const known = new WeakMap<Document, DayOrder>();
 
 function pageLanguage(doc: Document): string {
-  const lang = doc.documentElement?.getAttribute('lang') ?? '';
+  const root = doc.documentElement;
+  const lang = root?.getAttribute('lang') || root?.getAttribute('xml:lang') || '';
   if (lang.trim() !== '') return lang;
   for (const meta of Array.from(doc.getElementsByTagName('meta'))) {
     const key = (meta.getAttribute('http-equiv') ?? meta.getAttribute('property') ?? meta.getAttribute('name') ?? '').toLowerCase();

@@ -6,8 +6,11 @@
 import { parseDay } from './date-parse.ts';
 import { dayOrderOf } from './date-order.ts';
 
-/** Containers whose dates belong to something else than the article: asides, menus, comments. */
-const SKIP_TAGS = new Set(['ASIDE', 'NAV']);
+/**
+ * Containers whose dates belong to something else than the article: asides, menus, comments, and
+ * quotations (an embedded post is a blockquote carrying the date it was posted).
+ */
+const SKIP_TAGS = new Set(['ASIDE', 'NAV', 'BLOCKQUOTE']);
 const SKIP_ROLES = new Set(['complementary', 'navigation']);
 const SKIP_NAMES = /(?:^|[\s_-])(?:comments?|sidebar|side-bar|related|recommend(?:ed|ations)?|reviews|trending|popular|most-read|more-stories|newsletter|nav|navbar|navigation|menu)(?=$|[\s_-])/i;
 const FOOTER_NAMES = /(?:^|[\s_-])footer(?=$|[\s_-])/i;

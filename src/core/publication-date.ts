@@ -69,13 +69,6 @@ function localDay(utcDay: string, doc: Document, h1: Element | null, urls: strin
   return null;
 }
 
-/** Whether the page shows its reader another day than the one it declares. */
-function contradicted(day: string, doc: Document, h1: Element | null, urls: string[], now: Date): boolean {
-  const shown = [dayFromTimeElements(doc, h1, now) ?? dayFromByline(doc, h1, now)];
-  if (process.env.FC_DISAGREE === 'url') shown.push(urls.reduce<string | null>((found, url) => found ?? dayFromUrlPath(url, now), null));
-  return shown.some((other) => other !== null && daysApart(other, day) > 1);
-}
-
 /**
  * The first signal of FORMAT.md's order that gives a day: the declared publication time, JSON-LD,
  * a `<time>` near the headline, microdata, a byline, other date `<meta>` tags, Readability's guess,
@@ -99,7 +92,6 @@ export function findPublicationDate(doc: Document, h1: Element | null, declared:
       const local = localDay(found.day, doc, h1, declared.urls, now);
       if (local !== null) return local;
     }
-    if (found.raw !== undefined && process.env.FC_DISAGREE && contradicted(found.day, doc, h1, declared.urls, now)) break;
     return { date: found.day, dateSource: step.source };
   }
   return { date: null, dateSource: 'clip-date' };

@@ -96,6 +96,15 @@ describe('what the page shows before what it declares loosely', () => {
   });
 });
 
+describe('dates of something quoted in the article', () => {
+  it('never reads the date of an embedded post (a blockquote) as the byline', () => {
+    const body = `<article><h1>Ferry strike ends</h1><p>The union wrote on its account:</p>
+      <blockquote><p>We are back at work tomorrow.</p><p>February 7, 2022</p></blockquote>
+      <p>The ferries run again.</p></article>`;
+    expect(dateOf(page('<title>Ferry strike ends</title>', body))).toEqual([null, 'clip-date']);
+  });
+});
+
 describe('numeric dates in the page\'s language', () => {
   it('knows which number is the day from the page\'s language', () => {
     expect(dayOrderOf(page('', '', 'en-GB'))).toBe('dmy');
@@ -103,6 +112,11 @@ describe('numeric dates in the page\'s language', () => {
     expect(dayOrderOf(page('', '', 'de'))).toBe('dmy');
     expect(dayOrderOf(page('', '', 'en'))).toBeNull();
     expect(dayOrderOf(page('<meta property="og:locale" content="en_US">', '', ''))).toBe('mdy');
+  });
+
+  it('reads the language of an XHTML page from xml:lang', () => {
+    const xhtml = new JSDOM('<!DOCTYPE html><html xml:lang="en-GB"><head></head><body></body></html>').window.document;
+    expect(dayOrderOf(xhtml)).toBe('dmy');
   });
 
   it.each([
