@@ -23,6 +23,7 @@ export default defineConfig({
         popup: 'popup/index.html',
         options: 'options/index.html',
         library: 'options/library.html',
+        'folder-access': 'options/folder-access.html',
       },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'background' ? 'background.js' : 'assets/[name]-[hash].js'),

@@ -102,3 +102,28 @@ export function articlesZip(articles: readonly Article[]): Uint8Array {
   for (const [i, article] of articles.entries()) files[`${i}-${article.filename}`] = strToU8(write(article));
   return zipSync(files, { level: 1 });
 }
+
+/**
+ * The articles as Hugo page bundles with `perArticle` images of about `imageBytes` each (bytes
+ * that start as a PNG does and do not compress, like real pictures): `<slug>/index.md` linking
+ * `img-<n>.png` beside it, the first one also as the lead image. What an export of a library
+ * that keeps images holds, and what Import reads back.
+ */
+export function bundlesWithImagesZip(articles: readonly Article[], perArticle = 5, imageBytes = 100 * 1024): Uint8Array {
+  const rand = random(7);
+  const files: Record<string, [Uint8Array, { level: 0 }]> = {};
+  for (const [i, article] of articles.entries()) {
+    const folder = `${i}-${article.slug}`;
+    const names = Array.from({ length: perArticle }, (_, n) => `img-${n}.png`);
+    const links = names.map((name, n) => `![Picture ${n + 1}](${name})`).join('\n\n');
+    const withImages = { ...article, image: names[0] ?? '', body: `${article.body}\n\n${links}` };
+    files[`${folder}/index.md`] = [strToU8(write(withImages)), { level: 0 }];
+    for (const name of names) {
+      const bytes = new Uint8Array(imageBytes);
+      for (let k = 0; k < bytes.length; k += 4) new DataView(bytes.buffer).setUint32(k, (rand() * 2 ** 32) >>> 0);
+      bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 0);
+      files[`${folder}/${name}`] = [bytes, { level: 0 }];
+    }
+  }
+  return zipSync(files);
+}

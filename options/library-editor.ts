@@ -1,5 +1,5 @@
 import type { Article } from '../src/core/article.ts';
-import { articleOf, type LibraryEntry } from '../src/storage/library-record.ts';
+import { articleOf, type LibraryEntry } from '../src/storage/library.ts';
 import type { Settings } from '../src/storage/settings-schema.ts';
 import { h } from '../src/ui/h.ts';
 import type { Send } from '../src/ui/send.ts';

@@ -1,9 +1,12 @@
-import { deflateSync, Zip, ZipPassThrough } from 'fflate';
-import { buildFilename } from '../src/core/filename.ts';
 import { write } from '../src/core/frontmatter.ts';
-import type { StoredArticle } from '../src/storage/library-record.ts';
-import type { Deflate } from './deflate-pool.ts';
-import { ZipNamer, type ExportLayout } from './zip-names.ts';
+import { bundlePaths, formatOfFilename, localizeArticle } from '../src/core/bundle.ts';
+import type { StoredArticle } from '../src/storage/library.ts';
+import { manifestBytes, MANIFEST_NAME, type ManifestEntry } from './library-manifest.ts';
+import { exportFilename, ZipNamer, type ExportLayout } from './zip-names.ts';
+
+export { zipFilename } from './zip-names.ts';
+import type { ZipSink } from './zip-sink.ts';
+import { ZipWriter, type ZipCompression, type ZipEntryInput } from './zip-writer.ts';
 
 export interface ExportOptions {
   /** The articles, a batch at a time (`readArticleBatches`): never the whole library at once. */
@@ -11,22 +14,36 @@ export interface ExportOptions {
   /** The file name template from the settings. */
   template: string;
   layout: ExportLayout;
-  /** Called after each batch with how many articles are in the zip so far. */
+  sink: ZipSink;
+  compression: ZipCompression;
+  /** Stops the export between batches; the sink is then discarded. */
+  signal?: AbortSignal;
+  /** Called after each batch with how many articles were handled so far. */
   onProgress?: (done: number) => void;
-  /** Deflate level; 6 is zlib's default balance of size and speed. */
-  level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
-  /** Deflates one file (a worker pool on the page); fflate's deflateSync in this thread by default. */
-  deflate?: Deflate;
+  /** The bytes of the images an article keeps (by file name); without it, images stay links. */
+  readImages?: (link: string) => Promise<Map<string, Blob>>;
 }
 
+/** An article in the zip, with the version (`editedAt`) that was written: the exported mark's source. */
 export interface ExportedFile {
   name: string;
   link: string;
+  editedAt: string;
+}
+
+/** An article that could not be written, and why; the export goes on without it. */
+export interface FailedArticle {
+  title: string;
+  link: string;
+  reason: string;
 }
 
 export interface ExportResult {
-  blob: Blob;
+  file: Blob;
+  /** Frees the zip's spool file; call once the browser has copied it. */
+  release: () => void;
   files: ExportedFile[];
+  failed: FailedArticle[];
   /** The files' total size before compression, in bytes. */
   bytes: number;
   /** Milliseconds spent waiting for the store, and writing and compressing (for the benchmark). */
@@ -34,124 +51,95 @@ export interface ExportResult {
   zipMs: number;
 }
 
-/** Zip output is moved into a Blob part once this much has gathered in the JS heap. */
-const PART_BYTES = 4 * 1024 * 1024;
-
-const inThread: Deflate = async (data, level) => deflateSync(data, { level: level as 6 });
+const encoder = new TextEncoder();
 
 /**
- * A zip entry whose deflating happens elsewhere. fflate's ZipPassThrough computes the CRC and
- * size of the raw bytes as they are pushed; `process` then hands them to the deflater and gives
- * the Zip the compressed bytes whenever they come back. The Zip writes entries in the order they
- * were added whatever order they finish in (it uses data descriptors, so no size is needed up
- * front).
+ * The zip entries of one article: its file, named by the template and the layout, and the images
+ * the library keeps for it (FORMAT.md, "Images saved with the article"): inside its bundle, or in
+ * a `<name>/` folder beside a flat file, the file's links pointing at them. Throws when the
+ * article cannot be written (a record the file writer refuses).
  */
-class DeflatedFile extends ZipPassThrough {
-  readonly done: Promise<void>;
-  private settle!: (err?: Error) => void;
-
-  constructor(filename: string, private readonly deflate: Deflate, private readonly level: number) {
-    super(filename);
-    this.compression = 8;
-    this.done = new Promise((resolve, reject) => {
-      this.settle = (err) => (err ? reject(err) : resolve());
-    });
+export function articleEntries(entry: StoredArticle, namer: ZipNamer, template: string, images: ReadonlyMap<string, Blob> | null = null): ZipEntryInput[] {
+  const mtime = new Date(entry.editedAt);
+  const filename = exportFilename(template, entry);
+  const kept = (entry.savedImages ?? []).filter((ref) => images?.has(ref.name));
+  if (kept.length === 0) {
+    const data = encoder.encode(write(entry));
+    // Named only once written: a refused article takes no name from the next one.
+    return [{ path: namer.name(filename), data, mtime }];
   }
-
-  protected override process(chunk: Uint8Array<ArrayBuffer>, final: boolean): void {
-    if (!final) throw new Error('an article file is pushed in one piece');
-    this.deflate(chunk, this.level).then((data) => {
-      this.ondata(null, data, true);
-      this.settle();
-    }, (err: unknown) => this.settle(err instanceof Error ? err : new Error(String(err))));
-  }
+  const probe = namer.peek(filename);
+  const layout = bundlePaths(probe, namer.layout === 'bundles' ? 'bundle' : 'flat');
+  const data = encoder.encode(write(localizeArticle(entry, formatOfFilename(filename), kept, layout.linkPrefix)));
+  const path = namer.name(filename);
+  const folder = namer.layout === 'bundles' ? path.slice(0, path.lastIndexOf('/')) : path.replace(/\.(?:md|html)$/i, '');
+  const pictures = [...new Set(kept.map((ref) => ref.name))].map((name) => ({ path: `${folder}/${name}`, data: images!.get(name)!, mtime }));
+  return [{ path, data, mtime }, ...pictures];
 }
 
-/** The entry's last edit as the zip's file time; DOS times only span 1980 to 2107. */
-function fileTime(entry: StoredArticle): Date | undefined {
-  const time = new Date(entry.editedAt);
-  const year = time.getFullYear();
-  return Number.isNaN(time.getTime()) || year < 1980 || year > 2107 ? undefined : time;
-}
-
-/** The name the template gives an article now, as the popup's Download would name it. */
-export function exportFilename(template: string, entry: StoredArticle): string {
-  return buildFilename(template, { slug: entry.slug, date: entry.date, title: entry.title, site: entry.site });
-}
+const cancelled = () => new DOMException('The export was cancelled.', 'AbortError');
 
 /**
- * Builds a zip of article files in our format (`write`, the same text as a download), streaming:
- * each batch read from the store is written, deflated (in workers when given) and appended to
- * fflate's streaming Zip, whose output is gathered into Blob parts of a few megabytes. The next
- * batch is read only when the last one is in the zip, so the JS heap holds one batch of articles
- * and a few megabytes of zip at a time; the zip itself lives in the Blob, which the browser keeps
- * outside the heap (on disk when large). An export therefore never holds two copies of the
- * library.
+ * Builds a zip of article files in our format (`write`, the same text as a download) plus the
+ * library's manifest, streaming: each batch read from the store is written and compressed into
+ * the sink while the next one is read. An article that cannot be written is listed in `failed`
+ * and the rest go on. A cancelled or failed export discards the sink: no partial zip is left.
  */
 export async function buildExportZip(options: ExportOptions): Promise<ExportResult> {
-  const deflate = options.deflate ?? inThread;
-  const level = options.level ?? 6;
   const namer = new ZipNamer(options.layout);
-  const encoder = new TextEncoder();
+  const zip = new ZipWriter(options.sink, options.compression);
   const files: ExportedFile[] = [];
-  const parts: Blob[] = [];
-  let chunks: Uint8Array[] = [];
-  let pending = 0;
-  let bytes = 0;
-  let failure: Error | null = null;
-  let finished = false;
-
-  const flush = () => {
-    if (chunks.length === 0) return;
-    parts.push(new Blob(chunks as BlobPart[]));
-    chunks = [];
-    pending = 0;
-  };
-
-  const zip = new Zip((err, data, final) => {
-    if (err) {
-      failure = err;
-      return;
-    }
-    chunks.push(data);
-    pending += data.length;
-    if (pending >= PART_BYTES) flush();
-    if (final) finished = true;
-  });
-
+  const failed: FailedArticle[] = [];
+  const manifest: ManifestEntry[] = [];
+  let handled = 0;
   let readMs = 0;
   let zipMs = 0;
   let mark = performance.now();
+  // One batch is read ahead while the one before is written: the store's reading (deserializing
+  // bodies) and the zip's writing overlap, and at most two batches are in memory.
+  const iterator = options.batches[Symbol.asyncIterator]();
   try {
-    for await (const batch of options.batches) {
+    let ahead = iterator.next();
+    for (;;) {
+      const step = await ahead;
+      if (step.done) break;
+      const batch = step.value;
+      ahead = iterator.next();
       const read = performance.now();
       readMs += read - mark;
-      const inFlight: Promise<void>[] = [];
+      if (options.signal?.aborted) throw cancelled();
       for (const entry of batch) {
-        const name = namer.name(exportFilename(options.template, entry));
-        const data = encoder.encode(write(entry));
-        bytes += data.length;
-        const file = new DeflatedFile(name, deflate, level);
-        const mtime = fileTime(entry);
-        if (mtime) file.mtime = mtime;
-        zip.add(file);
-        file.push(data, true);
-        inFlight.push(file.done);
-        files.push({ name, link: entry.link });
+        let entries: ZipEntryInput[];
+        try {
+          const images = entry.savedImages?.length && options.readImages ? await options.readImages(entry.link) : null;
+          entries = articleEntries(entry, namer, options.template, images);
+        } catch (err) {
+          failed.push({ title: entry.title || entry.link, link: entry.link, reason: err instanceof Error ? err.message : String(err) });
+          continue;
+        }
+        for (const input of entries) await zip.add(input);
+        const name = entries[0]!.path;
+        files.push({ name, link: entry.link, editedAt: entry.editedAt });
+        manifest.push({
+          file: name, link: entry.link, savedAt: entry.savedAt, editedAt: entry.editedAt, siteName: entry.siteName, dateSource: entry.dateSource, keywords: entry.keywords,
+        });
       }
-      await Promise.all(inFlight);
-      if (failure) throw failure;
-      options.onProgress?.(files.length);
+      await zip.flush();
+      handled += batch.length;
+      options.onProgress?.(handled);
       mark = performance.now();
       zipMs += mark - read;
     }
+    if (options.signal?.aborted) throw cancelled();
+    const bytes = zip.bytes;
+    // Timed by the newest edit it describes, so the same library gives the same zip entry.
+    const newest = manifest.reduce((latest, e) => (e.editedAt > latest ? e.editedAt : latest), '');
+    if (files.length > 0) await zip.add({ path: MANIFEST_NAME, data: manifestBytes(manifest), mtime: new Date(newest) });
+    const { file, release } = await zip.end();
+    return { file, release, files, failed, bytes, readMs, zipMs };
   } catch (err) {
-    zip.terminate();
+    await iterator.return?.();
+    await zip.abort();
     throw err;
   }
-  zip.end();
-  if (failure) throw failure;
-  if (!finished) throw new Error('the zip was not completed');
-  flush();
-  return { blob: new Blob(parts, { type: 'application/zip' }), files, bytes, readMs, zipMs };
 }

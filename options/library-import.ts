@@ -2,8 +2,11 @@ import { unzipSync } from 'fflate';
 import { buildFilename } from '../src/core/filename.ts';
 import type { Article, ArticleFile } from '../src/core/article.ts';
 import { FrontMatterError, parse } from '../src/core/frontmatter.ts';
+import { parseWritten } from '../src/core/frontmatter-fast.ts';
 import { slugify } from '../src/core/slug.ts';
 import { parseUrl, siteHost } from '../src/core/urls.ts';
+import { MANIFEST_NAME, readManifest, type ManifestEntry } from './library-manifest.ts';
+import { imageTypeOfName, linkedImages, type ImportedImage } from './import-images.ts';
 
 /** One picked file: its name and bytes (a browser File's arrayBuffer, or a Node buffer in tests). */
 export interface ImportSource {
@@ -16,12 +19,24 @@ export interface InvalidFile {
   reason: string;
 }
 
+/** An article read from a file, with what a library zip's manifest adds, and the file's name. */
+export interface ImportedFileArticle extends Article {
+  savedAt?: string;
+  editedAt?: string;
+  /** The file it came from (`library.zip: a.md`), for the report of articles the library refuses. */
+  from: string;
+  /** Its place among all the files picked, so readings done in parts can be put back in order. */
+  order: number;
+  /** The images its bundle (or its flat folder) holds in the same zip, that the file links. */
+  bundledImages?: ImportedImage[];
+}
+
 export interface ImportReading {
   /** Every valid article, ready for `importArticles`. */
-  articles: Article[];
+  articles: ImportedFileArticle[];
   /** Files that are not article files, each with why. */
   invalid: InvalidFile[];
-  /** Files inside a zip that are not article files by name (images of a page bundle, notes). */
+  /** Files inside a zip that are not article files by name (images of a page bundle, kept with the article that links them; notes). */
   skipped: string[];
 }
 
@@ -34,6 +49,9 @@ const ARTICLE_NAME = /\.(?:md|markdown|html?)$/i;
  */
 export const MAX_IMPORT_FILE_BYTES = 64 * 1024 * 1024;
 export const MAX_IMPORT_ZIP_BYTES = 1024 * 1024 * 1024;
+
+/** The largest image an import keeps: as large as a saved image may be. */
+export const MAX_IMPORT_IMAGE_BYTES = 20 * 1024 * 1024;
 
 const isArticleEntry = (name: string): boolean => !name.endsWith('/') && !name.startsWith('__MACOSX/') && ARTICLE_NAME.test(name);
 
@@ -69,85 +87,197 @@ export function articleFromFile(file: ArticleFile, template: string): Article {
 
 /** Parses one file's text; throws a one-line reason when it cannot join the library. */
 function readArticle(text: string, template: string): Article {
-  const file = parse(text);
+  // A file Frontclip wrote is read without the YAML parser (proved equal to what it would give).
+  const file = parseWritten(text) ?? parse(text);
   const link = file.link.trim();
   if (link === '') throw new Error('it has no link, and the library keeps each article under its link');
+  // The library checks every record it is given; a link it would refuse is named here already,
+  // with the file it came from.
   const url = parseUrl(link);
-  if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new Error(`its link "${link.slice(0, 80)}" is not a web address`);
+  if (url === null || !['http:', 'https:', 'file:'].includes(url.protocol)) throw new Error(`its link "${link.slice(0, 80)}" is not a web address`);
   return articleFromFile(file, template);
+}
+
+/** The manifest's bookkeeping on an article from the same zip, when it describes that very link. */
+function withManifest(article: Article, entry: ManifestEntry | undefined): Article & { savedAt?: string; editedAt?: string } {
+  if (!entry || entry.link.trim() !== article.link.trim()) return article;
+  return { ...article, savedAt: entry.savedAt, editedAt: entry.editedAt, siteName: entry.siteName, dateSource: entry.dateSource, keywords: [...entry.keywords] };
+}
+
+export interface ReadOptions {
+  /** Read only every `of`-th article file, starting at `index`: one part of a reading shared out among workers. */
+  part?: { index: number; of: number };
+  /** Called as files are read: how many of how many (of this part). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
  * Reads picked files (article files, or zips of them) into articles and a list of what could not
- * be read, with the reason. Nothing is written here: the caller writes every valid article in one
+ * be read, with the reason. A zip's `frontclip.json` (optional) gives back what the file format
+ * does not hold. Nothing is written here: the caller writes every valid article in one
  * transaction, so an import is never half done.
  */
-export function readImport(sources: readonly ImportSource[], template: string): ImportReading {
+export function readImport(sources: readonly ImportSource[], template: string, options: ReadOptions = {}): ImportReading {
   const reading: ImportReading = { articles: [], invalid: [], skipped: [] };
-  const take = (name: string, bytes: Uint8Array) => {
+  const part = options.part ?? { index: 0, of: 1 };
+  let order = 0;
+  const mine = () => order++ % part.of === part.index;
+
+  // First the list of what to read (a zip's entries by name, from its directory: nothing is
+  // unpacked yet), so that progress can be reported against a total.
+  const plan: { source: ImportSource; entries: Map<string, number> | null; first: number; manifest?: Map<string, ManifestEntry>; images?: Map<string, number> }[] = [];
+  let total = 0;
+  for (const source of sources) {
+    if (isZip(source.bytes)) {
+      const names: string[] = [];
+      const images = new Map<string, number>();
+      let unpacked = 0;
+      let hasManifest = false;
+      try {
+        // Sizes come from the zip's own directory, read in a first pass that unpacks nothing, so
+        // nothing too large is ever unpacked (a zip bomb inflates a megabyte into gigabytes).
+        unzipSync(source.bytes, {
+          filter: (file) => {
+            if (file.name === MANIFEST_NAME) hasManifest = true;
+            else if (isArticleEntry(file.name)) {
+              names.push(file.name);
+              if (file.originalSize <= MAX_IMPORT_FILE_BYTES) unpacked += file.originalSize;
+            } else if (!file.name.endsWith('/')) {
+              if (part.index === 0) reading.skipped.push(`${source.name}: ${file.name}`);
+              // A bundle's picture: read later, for the article that links it.
+              if (imageTypeOfName(file.name) && file.originalSize <= MAX_IMPORT_IMAGE_BYTES) {
+                images.set(file.name, file.originalSize);
+                unpacked += file.originalSize;
+              }
+            }
+            return false;
+          },
+        });
+      } catch (err) {
+        if (part.index === 0) reading.invalid.push({ name: source.name, reason: `it is not a readable zip archive (${messageOf(err)})` });
+        continue;
+      }
+      if (unpacked > MAX_IMPORT_ZIP_BYTES) {
+        if (part.index === 0) {
+          reading.invalid.push({ name: source.name, reason: `it unpacks to ${megabytes(unpacked)}, more than ${megabytes(MAX_IMPORT_ZIP_BYTES)} at once: split it into smaller zips` });
+        }
+        continue;
+      }
+      const first = order;
+      // Each entry keeps its place among all the files, whichever part reads it.
+      const wanted = new Map<string, number>();
+      for (const name of names) {
+        const at = order;
+        if (mine()) wanted.set(name, at);
+      }
+      total += wanted.size;
+      plan.push({ source, entries: wanted, first, images, ...(hasManifest ? { manifest: manifestOf(source, part.index === 0 ? reading : null) } : {}) });
+    } else if (/\.zip$/i.test(source.name)) {
+      if (part.index === 0) reading.invalid.push({ name: source.name, reason: 'it is named .zip but is not a zip archive' });
+    } else {
+      const first = order;
+      if (mine()) {
+        total++;
+        plan.push({ source, entries: null, first });
+      }
+    }
+  }
+
+  let done = 0;
+  const take = (name: string, bytes: Uint8Array, at: number, entry?: ManifestEntry): ImportedFileArticle | null => {
+    done++;
+    if (options.onProgress && (done % 50 === 0 || done === total)) options.onProgress(done, total);
     if (bytes.length > MAX_IMPORT_FILE_BYTES) {
       reading.invalid.push({ name, reason: `it is ${megabytes(bytes.length)}, too large for an article file (the limit is ${megabytes(MAX_IMPORT_FILE_BYTES)})` });
-      return;
+      return null;
     }
     let text: string;
     try {
       text = utf8.decode(bytes);
     } catch {
       reading.invalid.push({ name, reason: 'it is not UTF-8 text' });
-      return;
+      return null;
     }
     try {
-      reading.articles.push(readArticle(text, template));
+      const article = { ...withManifest(readArticle(text, template), entry), from: name, order: at };
+      reading.articles.push(article);
+      return article;
     } catch (err) {
       const reason = err instanceof FrontMatterError ? err.message : messageOf(err);
       reading.invalid.push({ name, reason });
+      return null;
     }
   };
 
-  for (const source of sources) {
-    if (isZip(source.bytes)) {
-      let entries: Record<string, Uint8Array>;
-      try {
-        // Sizes come from the zip's own directory, read in a first pass that unpacks nothing, so
-        // nothing too large is ever unpacked (a zip bomb inflates a megabyte into gigabytes).
-        let unpacked = 0;
-        unzipSync(source.bytes, {
-          filter: (file) => {
-            if (isArticleEntry(file.name) && file.originalSize <= MAX_IMPORT_FILE_BYTES) unpacked += file.originalSize;
-            return false;
-          },
-        });
-        if (unpacked > MAX_IMPORT_ZIP_BYTES) {
-          reading.invalid.push({
-            name: source.name,
-            reason: `it unpacks to ${megabytes(unpacked)}, more than ${megabytes(MAX_IMPORT_ZIP_BYTES)} at once: split it into smaller zips`,
-          });
-          continue;
-        }
-        entries = unzipSync(source.bytes, {
-          filter: (file) => {
-            const wanted = isArticleEntry(file.name);
-            if (!wanted && !file.name.endsWith('/')) reading.skipped.push(`${source.name}: ${file.name}`);
-            if (wanted && file.originalSize > MAX_IMPORT_FILE_BYTES) {
-              reading.invalid.push({
-                name: `${source.name}: ${file.name}`,
-                reason: `it unpacks to ${megabytes(file.originalSize)}, too large for an article file (the limit is ${megabytes(MAX_IMPORT_FILE_BYTES)})`,
-              });
-              return false;
-            }
-            return wanted;
-          },
-        });
-      } catch (err) {
-        reading.invalid.push({ name: source.name, reason: `it is not a readable zip archive (${messageOf(err)})` });
-        continue;
-      }
-      for (const [name, bytes] of Object.entries(entries)) take(`${source.name}: ${name}`, bytes);
-    } else if (/\.zip$/i.test(source.name)) {
-      reading.invalid.push({ name: source.name, reason: 'it is named .zip but is not a zip archive' });
-    } else {
-      take(source.name, source.bytes);
+  for (const { source, entries, first, manifest, images } of plan) {
+    if (entries === null) {
+      take(source.name, source.bytes, first);
+      continue;
     }
+    const wanted = entries;
+    let unpacked: Record<string, Uint8Array>;
+    try {
+      unpacked = unzipSync(source.bytes, {
+        filter: (file) => {
+          if (!wanted.has(file.name)) return false;
+          if (file.originalSize > MAX_IMPORT_FILE_BYTES) {
+            done++;
+            reading.invalid.push({
+              name: `${source.name}: ${file.name}`,
+              reason: `it unpacks to ${megabytes(file.originalSize)}, too large for an article file (the limit is ${megabytes(MAX_IMPORT_FILE_BYTES)})`,
+            });
+            return false;
+          }
+          return true;
+        },
+      });
+    } catch (err) {
+      if (part.index === 0) reading.invalid.push({ name: source.name, reason: `it is not a readable zip archive (${messageOf(err)})` });
+      continue;
+    }
+    const read: { path: string; article: ImportedFileArticle }[] = [];
+    for (const [name, bytes] of Object.entries(unpacked)) {
+      const article = take(`${source.name}: ${name}`, bytes, wanted.get(name) ?? first, manifest?.get(name));
+      if (article) read.push({ path: name, article });
+    }
+    if (images && images.size > 0) attachImages(source, read, images);
   }
   return reading;
+}
+
+/**
+ * Gives each article read from a zip the images it links that the zip holds (a bundle's or a
+ * flat file's folder), read in one more pass over the zip that unpacks only those.
+ */
+function attachImages(source: ImportSource, read: readonly { path: string; article: ImportedFileArticle }[], available: ReadonlyMap<string, number>): void {
+  const wanted = new Map<string, { article: ImportedFileArticle; src: string }[]>();
+  for (const { path, article } of read) {
+    for (const [zipPath, src] of linkedImages(article, path)) {
+      if (available.has(zipPath)) wanted.set(zipPath, [...(wanted.get(zipPath) ?? []), { article, src }]);
+    }
+  }
+  if (wanted.size === 0) return;
+  let unpacked: Record<string, Uint8Array>;
+  try {
+    unpacked = unzipSync(source.bytes, { filter: (file) => wanted.has(file.name) });
+  } catch {
+    return; // the articles import without their pictures, which stay as the links they are
+  }
+  for (const [zipPath, bytes] of Object.entries(unpacked)) {
+    const name = zipPath.slice(zipPath.lastIndexOf('/') + 1);
+    for (const { article, src } of wanted.get(zipPath) ?? []) {
+      (article.bundledImages ??= []).push({ name, src, type: imageTypeOfName(name)!, bytes });
+    }
+  }
+}
+
+/** A zip's manifest, or none (reported once) when it cannot be read: its files import as plain files. */
+function manifestOf(source: ImportSource, report: ImportReading | null): Map<string, ManifestEntry> {
+  try {
+    const bytes = unzipSync(source.bytes, { filter: (file) => file.name === MANIFEST_NAME && file.originalSize <= MAX_IMPORT_FILE_BYTES })[MANIFEST_NAME];
+    return bytes ? readManifest(bytes) : new Map();
+  } catch (err) {
+    report?.invalid.push({ name: `${source.name}: ${MANIFEST_NAME}`, reason: `${messageOf(err)}; the zip's articles are imported without it` });
+    return new Map();
+  }
 }

@@ -1,21 +1,25 @@
 import * as library from '../src/storage/library.ts';
-import { onLibraryChanged } from '../src/storage/library-events.ts';
 import { getSettings } from '../src/storage/settings.ts';
 import { send } from '../src/ui/send.ts';
-import { createDeflatePool } from './deflate-pool.ts';
+import { createReadFiles } from './import-runner.ts';
 import { mountLibrary } from './library-page.ts';
 import { saveZip } from './save-zip.ts';
+import { chosenFolder, noteWritten, writtenRecords } from '../src/storage/folder-store.ts';
+import { folderPickerAvailable } from '../src/folder/pick-folder.ts';
 
-// Importing needs the core's file folding and so the YAML parser: loaded when the reader imports.
-const store = {
-  ...library,
-  importArticles: async (articles: Parameters<typeof import('../src/storage/library-save.ts').importArticles>[0]) =>
-    (await import('../src/storage/library-save.ts')).importArticles(articles),
-};
+// Write to folder and Sync folder where the browser can write into a chosen folder (Chromium).
+const folder = folderPickerAvailable() ? { chosen: chosenFolder, written: writtenRecords, noteWritten } : undefined;
+
+// `?zip=store` or `?zip=deflate` picks how an export stores its files (the benchmark compares
+// them); without it, the browser's own deflate where it has one.
+const asked = new URLSearchParams(location.search).get('zip');
+const compression = asked === 'store' || asked === 'deflate' ? asked : undefined;
 
 const root = document.getElementById('library');
 if (root) {
-  mountLibrary(root, { store, send, loadSettings: getSettings, saveZip, onLibraryChanged, deflatePool: createDeflatePool }).catch((error: unknown) => {
+  mountLibrary(root, {
+    store: library, send, loadSettings: getSettings, saveZip, onLibraryChanged: library.onLibraryChanged, readFiles: createReadFiles(), ...(compression ? { compression } : {}), ...(folder ? { folder } : {}),
+  }).catch((error: unknown) => {
     const note = document.createElement('p');
     note.className = 'field-error';
     note.textContent = `The library could not be opened: ${error instanceof Error ? error.message : String(error)}`;

@@ -1,4 +1,4 @@
-import type { Summary } from '../src/storage/library-record.ts';
+import type { Summary } from '../src/storage/library.ts';
 
 /** Text as searched: lower case, Latin diacritics dropped (`café` is found by `cafe`), NFC. */
 export function foldForSearch(text: string): string {

@@ -9,15 +9,20 @@ export const PLACEHOLDERS = ['slug', 'date', 'year', 'month', 'day', 'title', 's
 const PLACEHOLDER_LIST = `${PLACEHOLDERS.slice(0, -1).map((p) => `{${p}}`).join(', ')} or {${PLACEHOLDERS[PLACEHOLDERS.length - 1]}}`;
 
 /**
- * The file name template. The core would quietly mend most mistakes (a `/` becomes `-`, an unknown
- * placeholder stays as written), so the form refuses them instead: the reader sees the mistake now
- * rather than in a folder full of oddly named files.
+ * The file name template, folders allowed (`{year}/{month}/{slug}.md`). The core would quietly
+ * mend most mistakes (an empty or `..` folder is dropped, an unknown placeholder stays as
+ * written), so the form refuses them instead: the reader sees the mistake now rather than in a
+ * folder full of oddly named files.
  */
 export function checkFilenameTemplate(raw: string): Checked<string> {
   const template = raw.trim();
   if (template === '') return { ok: false, message: 'Enter a template, for example {slug}.md.' };
   if (template.length > 200) return { ok: false, message: 'Keep the template under 200 characters.' };
-  if (/[\\/]/.test(template)) return { ok: false, message: 'A file name cannot contain / or \\. Use Subfolder for folders.' };
+  if (template.includes('\\')) return { ok: false, message: 'Separate folders with /, not \\.' };
+  if (template.startsWith('/')) return { ok: false, message: 'Start with a folder or file name, not /: files always go inside the save folder.' };
+  if (template.split('/').some((segment) => segment.trim() === '' || segment.trim() === '.' || segment.trim() === '..')) {
+    return { ok: false, message: 'Each folder needs a name: no empty folder (//), no . or .. in the template.' };
+  }
   if (/[<>:"|?*]/.test(template)) return { ok: false, message: 'A file name cannot contain < > : " | ? or *.' };
   for (const [, name = ''] of template.matchAll(/\{([^{}]*)\}/g)) {
     if (!(PLACEHOLDERS as readonly string[]).includes(name)) {

@@ -2,6 +2,7 @@ import type { Settings } from '../src/storage/settings-schema.ts';
 import { h } from '../src/ui/h.ts';
 import { uniqueId } from '../src/ui/unique-id.ts';
 import { filenameExample } from './filename-example.ts';
+import { createSaveToField, type FolderChooser } from './save-to-field.ts';
 import { checkFilenameTemplate, checkSubfolder, checkTagCount, type Checked } from './setting-checks.ts';
 
 /** The three functions of src/storage/settings.ts the form needs; tests pass an in-memory store. */
@@ -14,6 +15,8 @@ export interface SettingsStore {
 export interface SettingsFormOptions {
   /** How long typing may pause before a text field is saved; a field also saves when left. */
   debounceMs?: number;
+  /** The chosen folder for **Save to**; without it the choice is shown as unavailable. */
+  folder?: FolderChooser;
 }
 
 export interface SettingsForm {
@@ -54,22 +57,33 @@ export async function mountSettingsForm(root: HTMLElement, store: SettingsStore,
   const headingId = uniqueId('settings-heading');
   const status = h('p', { role: 'status', class: 'status' });
 
-  // Body format
-  const formatHintId = uniqueId('hint');
-  const formatRadios = (['markdown', 'html'] as const).map((value) => {
-    const radio = h('input', { type: 'radio', name: 'bodyFormat', value, id: uniqueId('format') });
-    radio.checked = settings.bodyFormat === value;
-    return radio;
-  });
-  const [markdownRadio, htmlRadio] = formatRadios as [HTMLInputElement, HTMLInputElement];
-  const formatField = h(
-    'fieldset',
-    { class: 'choice-group', 'aria-describedby': formatHintId },
-    h('legend', { class: 'field-label' }, 'Body format'),
-    h('div', { class: 'choice' }, markdownRadio, h('label', { for: markdownRadio.id }, 'Markdown')),
-    h('div', { class: 'choice' }, htmlRadio, h('label', { for: htmlRadio.id }, 'HTML')),
-    h('p', { id: formatHintId, class: 'hint' }, 'How the article text is written below the front matter. HTML is sanitized: no scripts, styles or forms.'),
-  );
+  /** A labelled group of radio buttons for a setting with a few named values. */
+  function radioGroup<V extends string>(legend: string, name: string, options: readonly [V, string][], current: V, hint: string) {
+    const hintId = uniqueId('hint');
+    const radios = options.map(([value]) => {
+      const radio = h('input', { type: 'radio', name, value, id: uniqueId(name) });
+      radio.checked = current === value;
+      return radio;
+    });
+    const element = h(
+      'fieldset',
+      { class: 'choice-group', 'aria-describedby': hintId },
+      h('legend', { class: 'field-label' }, legend),
+      ...options.map(([, label], i) => h('div', { class: 'choice' }, radios[i]!, h('label', { for: radios[i]!.id }, label))),
+      h('p', { id: hintId, class: 'hint' }, hint),
+    );
+    const set = (value: V) => radios.forEach((radio) => { radio.checked = radio.value === value; });
+    const onChange = (listener: (value: V) => void) => {
+      for (const radio of radios) radio.addEventListener('change', () => { if (radio.checked) listener(radio.value as V); });
+    };
+    return { element, set, onChange };
+  }
+
+  const bodyFormat = radioGroup('Body format', 'bodyFormat', [['markdown', 'Markdown'], ['html', 'HTML']], settings.bodyFormat,
+    'How the article text is written below the front matter. HTML is sanitized: no scripts, styles or forms.');
+  const images = radioGroup('Images', 'images', [['link', 'Link to the site'], ['save', 'Save with the article']], settings.images,
+    'Saved images go into a folder with the article (<name>/index.md beside them) and into your library, so they last when the site changes. '
+    + 'Your browser asks once per site before Frontclip may fetch its images; with links, nothing is fetched. The popup can change this for one clip.');
 
   // Text settings share one shape: label, control, hint, error.
   function textField(label: string, control: HTMLInputElement, hint: string, ...extra: Node[]): { wrap: HTMLElement; error: HTMLElement; hintId: string } {
@@ -91,7 +105,7 @@ export async function mountSettingsForm(root: HTMLElement, store: SettingsStore,
   const template = textField(
     'File name template',
     templateInput,
-    'Placeholders: {slug}, {date}, {year}, {month}, {day}, {title}, {site}. Ends in .md (or .html).',
+    'Placeholders: {slug}, {date}, {year}, {month}, {day}, {title}, {site}. Ends in .md (or .html). Folders with /: {year}/{month}/{slug}.md, {slug}/index.md.',
     example,
   );
 
@@ -115,6 +129,12 @@ export async function mountSettingsForm(root: HTMLElement, store: SettingsStore,
     );
     return { wrap, control };
   }
+  const saveTo = createSaveToField(
+    settings.saveTo,
+    options.folder ?? { available: false, current: async () => null, choose: async () => null },
+    (value) => schedule({ saveTo: value }, true),
+    (text, kind) => showStatus(text, kind),
+  );
   const saveAs = checkbox('Ask where to save each file', settings.saveAs, 'The browser asks for a folder and a name on every download.');
   const draft = checkbox('Mark new clips as drafts', settings.defaultDraft, 'The Draft box in the popup starts checked.');
 
@@ -123,8 +143,8 @@ export async function mountSettingsForm(root: HTMLElement, store: SettingsStore,
     { class: 'settings-form', novalidate: true, 'aria-labelledby': headingId },
     h('div', { class: 'settings-head' }, h('h2', { id: headingId }, 'Settings'), status),
     h('p', { class: 'hint intro' }, 'Changes are saved as you make them.'),
-    h('fieldset', { class: 'section' }, h('legend', {}, 'Article file'), formatField, template.wrap, tagCount.wrap, draft.wrap),
-    h('fieldset', { class: 'section' }, h('legend', {}, 'Downloads'), subfolder.wrap, saveAs.wrap),
+    h('fieldset', { class: 'section' }, h('legend', {}, 'Article file'), bodyFormat.element, template.wrap, tagCount.wrap, draft.wrap, images.element),
+    h('fieldset', { class: 'section' }, h('legend', {}, 'Downloads'), saveTo.element, subfolder.wrap, saveAs.wrap),
   );
   element.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -143,10 +163,12 @@ export async function mountSettingsForm(root: HTMLElement, store: SettingsStore,
     status.dataset['kind'] = kind;
   }
 
+  /** The example follows what is typed; a template that cannot be used has no example to show. */
   function showExample(): void {
     const t = checkFilenameTemplate(templateInput.value);
     const s = checkSubfolder(subfolderInput.value);
-    exampleValue.textContent = filenameExample(t.ok ? t.value : settings.filenameTemplate, s.ok ? s.value : settings.subfolder);
+    exampleValue.textContent = t.ok ? filenameExample(t.value, s.ok ? s.value : settings.subfolder) : 'none until the template is fixed';
+    exampleValue.classList.toggle('example-none', !t.ok);
   }
 
   // Saves are queued so that two quick changes reach storage in the order they were made.
@@ -216,11 +238,16 @@ export async function mountSettingsForm(root: HTMLElement, store: SettingsStore,
   }
   for (const setting of textSettings) bindText(setting as TextSetting<TextKey>);
 
-  for (const radio of formatRadios) {
-    radio.addEventListener('change', () => {
-      if (radio.checked) schedule({ bodyFormat: radio.value === 'html' ? 'html' : 'markdown' }, true);
+  bodyFormat.onChange((value) => schedule({ bodyFormat: value }, true));
+  bodyFormat.onChange(() => {
+    // The default template's extension follows the body format (validate-settings.ts): show it.
+    void queue.then(() => {
+      const untouched = document.activeElement !== templateInput && templateInput.getAttribute('aria-invalid') !== 'true' && !('filenameTemplate' in pending);
+      if (untouched) templateInput.value = settings.filenameTemplate;
+      showExample();
     });
-  }
+  });
+  images.onChange((value) => schedule({ images: value }, true));
   saveAs.control.addEventListener('change', () => schedule({ saveAs: saveAs.control.checked }, true));
   draft.control.addEventListener('change', () => schedule({ defaultDraft: draft.control.checked }, true));
 
@@ -232,8 +259,9 @@ export async function mountSettingsForm(root: HTMLElement, store: SettingsStore,
       if (setting.key in pending) continue;
       setting.control.value = String(next[setting.key]);
     }
-    markdownRadio.checked = next.bodyFormat === 'markdown';
-    htmlRadio.checked = next.bodyFormat === 'html';
+    bodyFormat.set(next.bodyFormat);
+    images.set(next.images);
+    saveTo.set(next.saveTo);
     saveAs.control.checked = next.saveAs;
     draft.control.checked = next.defaultDraft;
     showExample();

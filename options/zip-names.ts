@@ -1,5 +1,7 @@
 import { MAX_STEM_CHARS } from '../src/core/filename.ts';
 
+export { exportFilename } from '../src/downloads/export-filename.ts';
+
 /** Flat files side by side, or Hugo page bundles: one folder per article holding `index.md`. */
 export type ExportLayout = 'flat' | 'bundles';
 
@@ -30,12 +32,18 @@ function layoutName(stem: string, extension: string, layout: ExportLayout): stri
 export class ZipNamer {
   private readonly taken = new Set<string>();
 
-  constructor(private readonly layout: ExportLayout) {}
+  constructor(readonly layout: ExportLayout) {}
 
-  name(filename: string): string {
+  /** The name the next `name(filename)` will give, without taking it. */
+  peek(filename: string): string {
     const { stem, extension } = splitExtension(filename);
     let candidate = layoutName(stem, extension, this.layout);
     for (let n = 2; this.taken.has(this.key(candidate)); n++) candidate = layoutName(numbered(stem, n), extension, this.layout);
+    return candidate;
+  }
+
+  name(filename: string): string {
+    const candidate = this.peek(filename);
     this.taken.add(this.key(candidate));
     return candidate;
   }
@@ -51,3 +59,4 @@ export function zipFilename(layout: ExportLayout, now: Date): string {
   const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   return `frontclip-${day}${layout === 'bundles' ? '-bundles' : ''}.zip`;
 }
+

@@ -1,12 +1,20 @@
 import type { Article } from '../src/core/article.ts';
 import type { Settings } from '../src/storage/settings-schema.ts';
+import { sanitizeHtml } from '../src/core/sanitize.ts';
 import { renderBodyPreview } from '../src/ui/body-preview.ts';
 import { h } from '../src/ui/h.ts';
 import type { Send } from '../src/ui/send.ts';
+import { tagsThatFit } from '../src/storage/rank-tags.ts';
 import { createTagEditor } from '../src/ui/tag-editor.ts';
 import { uniqueId } from '../src/ui/unique-id.ts';
 import { dateSourceNote } from './date-source-note.ts';
 import { editedArticle } from './edited-article.ts';
+import { createImageChoice, type RequestOrigins } from './image-choice.ts';
+import { bundlePaths } from '../src/core/bundle.ts';
+import { write } from '../src/core/frontmatter.ts';
+import { imageReportText } from '../src/image-report-text.ts';
+import { folderOutcomeText } from '../src/folder-outcome-text.ts';
+import type { ImageReport } from '../src/messages.ts';
 
 export interface ClipFormOptions {
   article: Article;
@@ -18,6 +26,10 @@ export interface ClipFormOptions {
   label?: string;
   /** Called once the worker has saved (or saved and downloaded) the article. */
   onSaved?: (article: Article) => void;
+  /** Offers **Copy** (the popup): puts the whole file on the clipboard. */
+  copyText?: (text: string) => Promise<void>;
+  /** Offers **Save images** (the popup): its first state, and how to ask for the image sites. */
+  images?: { initial: boolean; requestOrigins?: RequestOrigins };
 }
 
 export interface ClipForm {
@@ -31,6 +43,9 @@ export interface ClipForm {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** At most this many library tags are offered as chips (they follow the page's own keywords). */
+const LIBRARY_CHIPS = 8;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -66,7 +81,7 @@ function setError(control: HTMLElement, error: HTMLElement, message: string): vo
  * draft, a safe preview of the body, and Save / Download with their outcome in a status region.
  * Page-derived strings only ever reach the DOM as text or form values, except in the preview.
  */
-export function createClipForm({ article, settings, send, draft: draftChecked, label, onSaved }: ClipFormOptions): ClipForm {
+export function createClipForm({ article, settings, send, draft: draftChecked, label, onSaved, images, copyText }: ClipFormOptions): ClipForm {
   const title = h('textarea', { class: 'title-input', rows: 2, required: true, spellcheck: 'true' });
   title.value = article.title;
   const description = h('textarea', { class: 'description-input', rows: 3, spellcheck: 'true' });
@@ -84,7 +99,8 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
   const tags = createTagEditor({
     tags: article.tags,
     suggestions: [...article.keywords, ...article.tags],
-    maxSuggestionChips: 8,
+    maxSuggestionChips: 24,
+    oneLine: true,
   });
 
   const titleField = field('Title', title);
@@ -99,10 +115,26 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
     { class: 'preview', tabindex: 0, role: 'region', 'aria-labelledby': previewLabelId },
     renderBodyPreview(article.body, settings.bodyFormat, article.link),
   );
+  // Edit turns the preview into the body's source; the file takes what is typed there.
+  const sourceLabel = settings.bodyFormat === 'html' ? 'Body (HTML source)' : 'Body (Markdown source)';
+  const bodySource = h('textarea', { class: 'body-source', rows: 8, spellcheck: 'false', 'aria-label': sourceLabel, hidden: true });
+  bodySource.value = article.body;
+  const editBody = h('button', { type: 'button', class: 'button button-small', 'aria-pressed': 'false' }, 'Edit');
+  editBody.addEventListener('click', () => {
+    const editing = editBody.getAttribute('aria-pressed') !== 'true';
+    editBody.setAttribute('aria-pressed', String(editing));
+    if (!editing) preview.replaceChildren(renderBodyPreview(bodySource.value, settings.bodyFormat, article.link));
+    preview.hidden = editing;
+    bodySource.hidden = !editing;
+    (editing ? bodySource : editBody).focus();
+  });
 
+  const imageChoice = images ? createImageChoice(article, images.initial, images.requestOrigins) : null;
+  imageChoice?.element.classList.add('field-images');
   const fileName = h('code', { class: 'file-name-value' });
   const save = h('button', { type: 'button', class: 'button' }, 'Save');
   const download = h('button', { type: 'button', class: 'button button-primary' }, 'Download');
+  const copy = copyText ? h('button', { type: 'button', class: 'button' }, 'Copy') : null;
   const status = h('p', { role: 'status', class: 'status' });
 
   const element = h(
@@ -114,26 +146,57 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
       'div',
       { class: 'row' },
       dateField.wrap,
-      h('div', { class: 'field field-check' }, draft, h('label', { for: draft.id }, 'Draft')),
+      // One column beside the date (which has a line of note under it): the row stays two lines high.
+      h(
+        'div',
+        { class: 'checks' },
+        h('div', { class: 'field field-check' }, draft, h('label', { for: draft.id }, 'Draft')),
+        imageChoice?.element ?? null,
+      ),
     ),
     tags.element,
-    h('div', { class: 'field' }, h('span', { id: previewLabelId, class: 'field-label' }, 'Preview'), preview),
-    h('p', { class: 'file-name' }, h('span', { class: 'note' }, 'File: '), fileName),
-    // Kept in view while the form scrolls: a toolbar popup is at most 600px high.
-    h('div', { class: 'form-footer' }, h('div', { class: 'actions' }, save, download), status),
+    h(
+      'div',
+      { class: 'field field-body' },
+      h('div', { class: 'field-head' }, h('span', { id: previewLabelId, class: 'field-label' }, 'Preview'), editBody),
+      preview,
+      bodySource,
+    ),
+    // Kept in view while the form scrolls (a toolbar popup is at most 600px high), with the name of
+    // the file the buttons write, so the reader always sees where the article goes.
+    h(
+      'div',
+      { class: 'form-footer' },
+      h('p', { class: 'file-name' }, h('span', { class: 'note' }, 'File: '), fileName),
+      h('div', { class: 'actions' }, save, download, copy),
+      status,
+    ),
   );
 
+  /** The body to write: as clipped, or as edited (an HTML body sanitized again, as a page's is). */
+  function body(): string | undefined {
+    if (bodySource.value === article.body) return undefined;
+    // The core's own sanitizer, in an inert document: typed HTML gains no more than a page could bring.
+    return settings.bodyFormat === 'html' ? sanitizeHtml(bodySource.value, article.link, document) : bodySource.value;
+  }
+
   function current(): Article {
+    const edited = body();
     return editedArticle(
       article,
-      { title: title.value, description: description.value, date: date.value, tags: tags.tags(), draft: draft.checked },
+      { title: title.value, description: description.value, date: date.value, tags: tags.tags(), draft: draft.checked, ...(edited === undefined ? {} : { body: edited }) },
       settings.filenameTemplate,
     );
   }
 
   function showFileName(): void {
-    fileName.textContent = filePath(settings.subfolder, current().filename);
+    // With images, a download is a page bundle: the file is the bundle's index.
+    const name = current().filename;
+    fileName.textContent = filePath(settings.subfolder, imageChoice?.checked() ? bundlePaths(name, 'bundle').file : name);
+    fileName.parentElement?.setAttribute('title', fileName.textContent);
   }
+
+  const withImages = (text: string, report: ImageReport | undefined): string => (report ? `${text} · ${imageReportText(report)}` : text);
 
   function showStatus(text: string, kind: 'info' | 'success' | 'error'): void {
     status.textContent = text;
@@ -162,20 +225,23 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
       return;
     }
     busy = true;
+    // First, while the click still counts as the reader's: the browser asks only then.
+    const asked = imageChoice?.askForOrigins();
     for (const button of [save, download]) button.setAttribute('aria-disabled', 'true');
     showStatus(kind === 'save' ? 'Saving…' : 'Downloading…', 'info');
     const verb = kind === 'save' ? 'save' : 'download';
     try {
-      const request = { article: current() };
+      await asked;
+      const request = imageChoice?.checked() ? { article: current(), images: true } : { article: current() };
       if (kind === 'save') {
         const reply = await send('save', request);
-        if (reply.ok) showStatus('Saved to your library', 'success');
+        if (reply.ok) showStatus(withImages('Saved to your library', reply.images), 'success');
         else showStatus(`Couldn't ${verb}: ${reply.message}`, 'error');
         if (reply.ok) onSaved?.(request.article);
       } else {
         const reply = await send('download', request);
         // The worker answers with the path it used, after any ` (1)` the browser added.
-        if (reply.ok) showStatus(`Downloaded ${reply.filename}`, 'success');
+        if (reply.ok) showStatus(withImages(reply.folder ? folderOutcomeText(reply.filename, reply.folder) : `Downloaded ${reply.filename}`, reply.images), 'success');
         else showStatus(`Couldn't ${verb}: ${reply.message}`, 'error');
         if (reply.ok) onSaved?.(request.article);
       }
@@ -188,6 +254,25 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
   }
 
   save.addEventListener('click', () => void submit('save'));
+  copy?.addEventListener('click', () => {
+    tags.commitPending();
+    if (validate()) {
+      showStatus('Not copied: check the highlighted fields.', 'error');
+      return;
+    }
+    // Exactly the file Download writes, as one text (a bundle's image links stay the site's).
+    let text: string;
+    try {
+      text = write(current());
+    } catch (error) {
+      showStatus(`Couldn't copy: ${messageOf(error)}`, 'error');
+      return;
+    }
+    copyText!(text).then(
+      () => showStatus('Copied the whole file (front matter and body) to the clipboard', 'success'),
+      (error: unknown) => showStatus(`Couldn't copy: ${messageOf(error)}`, 'error'),
+    );
+  });
   download.addEventListener('click', () => void submit('download'));
   // No implicit submission: Enter confirms a tag or does nothing, it never saves by surprise.
   element.addEventListener('submit', (event) => event.preventDefault());
@@ -207,14 +292,21 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
     showFileName();
   });
 
+  imageChoice?.element.querySelector('input')?.addEventListener('change', showFileName);
   showFileName();
 
   return {
     element,
     setKnownTags(list) {
-      tags.setSuggestions([...article.keywords, ...article.tags, ...list]);
+      // Chips offer only the library tags this article is about; typing still finds every one.
+      const text = `${article.title}\n${article.description}\n${article.body.replace(/<[^>]*>/g, ' ')}`;
+      tags.setSuggestions([...article.keywords, ...article.tags, ...tagsThatFit(list, text).slice(0, LIBRARY_CHIPS)], list);
     },
     article: current,
-    focus: () => title.focus(),
+    focus: () => {
+      title.focus();
+      // A long headline scrolls inside its field: show its beginning, not where the caret went.
+      title.scrollTop = 0;
+    },
   };
 }

@@ -10,10 +10,13 @@ export interface ArticleEdits {
   date: string;
   tags: readonly string[];
   draft: boolean;
+  /** The body as the reader edited it (already sanitized when it is HTML); absent: as clipped. */
+  body?: string;
 }
 
 /**
- * The clipped article with the reader's edits applied. The body is never touched; the slug and
+ * The clipped article with the reader's edits applied. The body changes only when the reader
+ * edited it; the front matter fields stay as the form has them. The slug and
  * file name follow the title (and the file name the date, which templates may use), but stay
  * exactly as clipped when those are unchanged, so an unedited clip gives the content script's file.
  */
@@ -36,6 +39,7 @@ export function editedArticle(original: Article, edits: ArticleEdits, filenameTe
     date: edits.date,
     tags: [...edits.tags],
     draft: edits.draft,
+    body: edits.body ?? original.body,
     slug,
     filename,
   };

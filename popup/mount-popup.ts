@@ -1,9 +1,10 @@
-import type { ClipFailure, ClipMode, SavedState } from '../src/messages.ts';
+import type { ClipFailure, ClipMode, ResponseOf, SavedState } from '../src/messages.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../src/storage/settings-schema.ts';
 import { h } from '../src/ui/h.ts';
 import type { Send } from '../src/ui/send.ts';
 import { uniqueId } from '../src/ui/unique-id.ts';
 import { createClipForm } from './clip-form.ts';
+import { FIRST_CLIP } from './first-clip.ts';
 
 export interface PopupLink {
   label: string;
@@ -18,7 +19,19 @@ export interface PopupDeps {
   loadSettings: () => Promise<Settings>;
   /** Links in the header (settings, later the library); they open in a new tab. */
   links?: readonly PopupLink[];
+  /** Asks the browser for host permissions to fetch an article's images; absent where there is no such API. */
+  requestOrigins?: (patterns: string[]) => Promise<boolean>;
+  /** Puts text on the clipboard (Copy). */
+  copyText?: (text: string) => Promise<void>;
+  /**
+   * The first clip's answer when the caller asked for it already (the popup's entry script sends
+   * it before this view's code has loaded); otherwise the view sends it. Either way it is the
+   * article, or the reader's selection when there is one.
+   */
+  firstClip?: Promise<ClipReply>;
 }
+
+type ClipReply = ResponseOf<'clip'>;
 
 type Reason = ClipFailure | 'storage' | 'download';
 type Action = 'page' | 'selection' | 'retry';
@@ -43,6 +56,14 @@ const FAILURES: Record<Reason, FailureCopy> = {
     heading: "Frontclip can't run on this page",
     text: "Browsers don't let extensions read their own pages (such as settings, new tab, chrome:// or about: pages), extension stores or the built-in PDF viewer. Open an article on a website and try again.",
     actions: [],
+    detail: false,
+  },
+  'no-access': {
+    heading: 'Frontclip may not read this page yet',
+    // The browser gives the same refusal for a web page not granted yet and for a blank or data:
+    // page, and hides the address of both: the words fit either.
+    text: "The browser lets Frontclip read a web page only after you ask it to on that page: click Frontclip's toolbar button (or press Alt+Shift+F) while the page is open. Blank and browser pages can't be clipped at all.",
+    actions: ['retry'],
     detail: false,
   },
   'no-article': {
@@ -90,6 +111,13 @@ function savedNote(savedAt: string): HTMLElement {
   return h('p', { class: 'saved-note', role: 'note' }, `Already saved on ${savedDate(savedAt)}. Saving again updates it.`);
 }
 
+/** Says the body is the reader's selection, with the one click back to the whole article. */
+function selectionNote(clipArticle: () => void): HTMLElement {
+  const button = h('button', { type: 'button', class: 'button button-small' }, 'Clip whole article');
+  button.addEventListener('click', clipArticle);
+  return h('p', { class: 'selection-note', role: 'note' }, h('span', {}, 'Clipped your selection.'), button);
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -126,11 +154,11 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<vo
     main.replaceChildren(view);
   }
 
-  function showFailure(reason: Reason, message: string, mode: ClipMode): void {
+  function showFailure(reason: Reason, message: string, mode: ClipMode, preferSelection = false): void {
     const copy = FAILURES[reason] ?? ERROR_COPY;
     const buttons = copy.actions.map((action) => {
       const button = h('button', { type: 'button', class: action === copy.actions[0] ? 'button button-primary' : 'button' }, ACTION_LABELS[action]);
-      button.addEventListener('click', () => void clip(action === 'retry' ? mode : action));
+      button.addEventListener('click', () => void (action === 'retry' ? clip(mode, preferSelection) : clip(action)));
       return button;
     });
     const headingId = uniqueId('state-heading');
@@ -148,7 +176,7 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<vo
     (buttons[0] ?? heading).focus();
   }
 
-  async function clip(mode: ClipMode): Promise<void> {
+  async function clip(mode: ClipMode, preferSelection = false, pending?: Promise<ClipReply>): Promise<void> {
     show(h('p', { role: 'status', class: 'state-loading' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Clipping…'));
     if (deps.tabId === undefined) {
       showFailure('error', 'Frontclip could not tell which tab to clip.', mode);
@@ -156,23 +184,34 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<vo
     }
     let reply;
     try {
-      reply = await deps.send('clip', { tabId: deps.tabId, mode });
+      reply = await (pending ?? deps.send('clip', { tabId: deps.tabId, mode, ...(preferSelection ? { preferSelection } : {}) }));
+      performance.mark('frontclip:clip-answered');
     } catch (error) {
-      showFailure('error', messageOf(error), mode);
+      showFailure('error', messageOf(error), mode, preferSelection);
       return;
     }
     if (!reply.ok) {
-      showFailure(reply.reason, reply.message, mode);
+      showFailure(reply.reason, reply.message, mode, preferSelection);
       return;
     }
     const clipped = reply.article;
-    const saved = await savedState(clipped.link);
+    const saved = reply.saved !== undefined ? reply.saved : await savedState(clipped.link);
     // A link already in the library starts from the tags the reader gave it, not fresh
     // suggestions: Save then updates that entry without undoing their choice.
     const article = saved ? { ...clipped, tags: saved.tags } : clipped;
-    const form = createClipForm({ article, settings: await settings, send: deps.send });
-    show(saved ? h('div', {}, savedNote(saved.savedAt), form.element) : form.element);
+    const current = await settings;
+    const form = createClipForm({
+      article, settings: current, send: deps.send,
+      ...(deps.copyText ? { copyText: deps.copyText } : {}),
+      images: { initial: current.images === 'save', ...(deps.requestOrigins ? { requestOrigins: deps.requestOrigins } : {}) },
+    });
+    const notes = [
+      saved ? savedNote(saved.savedAt) : null,
+      preferSelection && reply.mode === 'selection' ? selectionNote(() => void clip('article')) : null,
+    ].filter((note) => note !== null);
+    show(notes.length > 0 ? h('div', {}, ...notes, form.element) : form.element);
     form.focus();
+    performance.mark('frontclip:form-filled');
     form.setKnownTags([...clipped.tags, ...(await knownTags)]);
   }
 
@@ -186,5 +225,5 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<vo
     }
   }
 
-  await clip('article');
+  await clip(FIRST_CLIP.mode, FIRST_CLIP.preferSelection, deps.firstClip);
 }

@@ -33,9 +33,18 @@ export function firefoxManifest(source: Manifest): Manifest {
   return m;
 }
 
-/** A test build: the shipped one plus read access to the fixture server, which a toolbar click would grant. */
+/** How long a test build waits for one image: the tests serve one that never comes. */
+export const TEST_IMAGE_TIMEOUT_MS = 2_000;
+
+/**
+ * A test build: the shipped one plus read access to the fixture server, which a toolbar click
+ * would grant, a short image timeout (src/background/image-limits.ts), and a folder picker that
+ * hands over a folder of the origin private file system (src/folder/pick-folder.ts), since a
+ * headless browser's picker cannot be clicked.
+ */
 export function withTestHost(manifest: Manifest): Manifest {
   const m = clone(manifest);
   m.host_permissions = [...(manifest.host_permissions ?? []), TEST_HOST_PERMISSION];
+  m.frontclip_test = { image_timeout_ms: TEST_IMAGE_TIMEOUT_MS, folder_picker: 'opfs' };
   return m;
 }

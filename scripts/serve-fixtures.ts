@@ -1,4 +1,4 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,8 @@ export interface FixtureServer {
   url: (path: string) => string;
   /** Serves `html` at `path` (with or without a leading slash) until the server closes. */
   set: (path: string, html: string) => void;
+  /** Answers `path` with a handler of the test's own (images of any type, slow or failing answers). */
+  route: (path: string, handler: (req: IncomingMessage, res: ServerResponse) => void) => void;
   /** Every request received, in order (the privacy test checks none came from the extension). */
   requests: SeenRequest[];
   close: () => Promise<void>;
@@ -39,10 +41,16 @@ export interface FixtureServer {
  */
 export async function startFixtureServer(): Promise<FixtureServer> {
   const generated = new Map<string, string>();
+  const routes = new Map<string, (req: IncomingMessage, res: ServerResponse) => void>();
   const requests: SeenRequest[] = [];
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     requests.push({ method: req.method ?? 'GET', path: `${url.pathname}${url.search}`, headers: req.headers });
+    const handler = routes.get(url.pathname);
+    if (handler) {
+      handler(req, res);
+      return;
+    }
     const page = generated.get(url.pathname);
     if (page !== undefined) {
       res.writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' });
@@ -81,6 +89,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     origin,
     url: (path) => `${origin}/${path.replace(/^\//, '')}`,
     set: (path, html) => void generated.set(`/${path.replace(/^\//, '')}`, html),
+    route: (path, handler) => void routes.set(`/${path.replace(/^\//, '')}`, handler),
     requests,
     close: () => new Promise((resolve) => {
       server.closeAllConnections();

@@ -4,7 +4,7 @@ import type { ClipMode, ContentMessage, ContentResponse, Result } from '../messa
 import type { Settings } from '../storage/settings-schema.ts';
 import { restrictedReason } from './restricted-url.ts';
 import { injectionFailure } from './injection-failure.ts';
-import { articleProblem } from './is-article.ts';
+import { articleProblem } from '../storage/library.ts';
 import { waitForTab } from './wait-for-tab.ts';
 
 /** How long a clip waits for a loading tab before saying so. */
@@ -47,7 +47,12 @@ function isContentResponse(value: unknown): value is ContentResponse {
  * Clips one tab: refuses pages extensions may not read, waits briefly for a loading tab, injects
  * the content script once, and asks it for the article. Nothing is stored.
  */
-export async function clipTab(tabId: number, mode: ClipMode, settings: Settings): Promise<Result<{ article: Article; tabUrl: string }>> {
+export async function clipTab(
+  tabId: number, mode: ClipMode, settingsLoading: Settings | Promise<Settings>, preferSelection = false,
+): Promise<Result<{ article: Article; tabUrl: string; mode: ClipMode }>> {
+  // Settings are only needed for the request to the page: read them while the tab is checked.
+  const settingsPromise = Promise.resolve(settingsLoading);
+  settingsPromise.catch(() => {});
   let tab: browser.Tabs.Tab;
   try {
     tab = await browser.tabs.get(tabId);
@@ -79,10 +84,12 @@ export async function clipTab(tabId: number, mode: ClipMode, settings: Settings)
     return injectionFailure(err);
   }
 
+  const settings = await settingsPromise;
   let reply: unknown;
   try {
     const request: ContentMessage = {
       name: 'frontclip:extract', mode, body: settings.bodyFormat, tagCount: settings.tagCount, filenameTemplate: settings.filenameTemplate,
+      ...(preferSelection ? { preferSelection } : {}),
     };
     reply = await withTimeout(send(tabId, request), Math.max(0, deadline - Date.now()));
   } catch (err) {
@@ -108,5 +115,5 @@ export async function clipTab(tabId: number, mode: ClipMode, settings: Settings)
   if (!reply.ok) return reply;
   // The URL may only become visible once the injection has proved access (activeTab).
   const url = tab.url ?? (await browser.tabs.get(tabId).then((t) => t.url, () => undefined)) ?? '';
-  return { ok: true, article: { ...reply.article, draft: settings.defaultDraft }, tabUrl: url };
+  return { ok: true, article: { ...reply.article, draft: settings.defaultDraft }, tabUrl: url, mode: reply.mode ?? mode };
 }

@@ -1,6 +1,10 @@
 import type { Envelope, Handlers, MessageName, Result } from '../messages.ts';
 
-const NAMES: ReadonlySet<string> = new Set<MessageName>(['clip', 'save', 'download', 'quickDownload', 'knownTags', 'lookup', 'downloadSaved']);
+// A record over the protocol's names: a message added to the protocol and missing here is a type error.
+const KNOWN: Record<MessageName, true> = {
+  clip: true, save: true, download: true, folderWrite: true, quickDownload: true, knownTags: true, lookup: true, downloadSaved: true,
+};
+const NAMES: ReadonlySet<string> = new Set(Object.keys(KNOWN));
 
 /** An `{ name, request }` envelope of the protocol; anything else is not for the worker. */
 export function isEnvelope(message: unknown): message is Envelope {

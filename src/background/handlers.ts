@@ -1,22 +1,58 @@
+import browser from 'webextension-polyfill';
+import type { Article } from '../core/article.ts';
 import type { Handlers, Result } from '../messages.ts';
-import { buildFilename } from '../core/filename.ts';
-import { getSettings } from '../storage/settings.ts';
-import { articleOf } from '../storage/library-record.ts';
-import { getArticle, knownTags, lookupArticle, markExported } from '../storage/library.ts';
-import { libraryKey } from '../storage/library-key.ts';
-import { saveArticle } from '../storage/library-save.ts';
-import { storageMessage } from '../storage/storage-message.ts';
+import { exportFilename } from '../downloads/export-filename.ts';
+import { getSettings, type Settings } from '../storage/settings.ts';
+import {
+  articleOf, getArticle, knownTags, libraryKey, lookupArticle, markExported, RecordError, saveArticle, storageMessage,
+  type ExportedVersion,
+} from '../storage/library.ts';
+import { chosenFolder } from '../storage/folder-store.ts';
 import { clipTab } from './clip-tab.ts';
 import { downloadArticle } from './download-article.ts';
-import { articleProblem } from './is-article.ts';
+import { downloadBundle } from './download-bundle.ts';
+import { saveToFolder } from './folder-download.ts';
+import { imageLimits } from './image-limits.ts';
+import { gatherImages, type GatheredImages } from './save-images.ts';
+import { keepImages, storedImages } from './keep-images.ts';
 
 const storageFailure = (err: unknown): Result<never> => ({ ok: false, reason: 'storage', message: storageMessage(err) });
 
 const invalid = (problem: string): Result<never> => ({ ok: false, reason: 'error', message: `Frontclip got an invalid article: ${problem}.` });
 
 /** Records a finished download; the file is on disk already, so a failure here must not turn it into an error. */
-async function noteExported(link: string): Promise<void> {
-  await markExported([libraryKey(link)]).catch(() => {});
+async function noteExported(version: ExportedVersion): Promise<void> {
+  await markExported([version]).catch(() => {});
+}
+
+/** Saves through the library's one writer, which checks the record; its refusal is the page's error. */
+async function store(article: unknown, imagesPending = false): Promise<Result<{ entry: Awaited<ReturnType<typeof saveArticle>> }>> {
+  try {
+    return { ok: true, entry: await saveArticle(article as Parameters<typeof saveArticle>[0], new Date(), { imagesPending }) };
+  } catch (err) {
+    return err instanceof RecordError ? invalid(err.message) : storageFailure(err);
+  }
+}
+
+/** The article's images fetched within the limits (a test build's manifest shortens the timeout). */
+const gather = (article: Article): Promise<GatheredImages> =>
+  gatherImages(article.images ?? [], imageLimits(browser.runtime.getManifest() as unknown as Record<string, unknown>));
+
+/**
+ * Writes an article (saved already) where the reader keeps files: the chosen folder, or the
+ * Downloads folder, as a page bundle when it has gathered images.
+ */
+async function deliver(article: Article, settings: Settings, gathered: GatheredImages | null, version: ExportedVersion) {
+  // A folder is used only where one was chosen: a setting synced from Chromium means nothing in
+  // Firefox, which has no folder picker, and there the Downloads folder is used as before.
+  if (settings.saveTo === 'folder' && await chosenFolder().catch(() => null)) {
+    const done = await saveToFolder(article, gathered, { askInTab: true });
+    if (done.ok && done.folder.action !== 'waiting') await noteExported(version);
+    return done;
+  }
+  const done = gathered ? await downloadBundle(article, settings, gathered) : await downloadArticle(article, settings);
+  if (done.ok) await noteExported(version);
+  return done;
 }
 
 /**
@@ -24,34 +60,59 @@ async function noteExported(link: string): Promise<void> {
  * (library, download) before it resolves: the worker may be stopped right after replying.
  */
 export const handlers: Handlers = {
-  async clip({ tabId, mode }) {
-    return clipTab(tabId, mode ?? 'article', await getSettings());
+  async clip({ tabId, mode, preferSelection }) {
+    const clipped = await clipTab(tabId, mode ?? 'article', getSettings(), preferSelection === true);
+    if (!clipped.ok) return clipped;
+    // Whether the link is saved already, in the same answer: the popup needs it before it can
+    // show the form, and one round trip fewer is time the reader does not wait (issue 13).
+    const saved = await handlers.lookup({ link: clipped.article.link });
+    return { ...clipped, saved: saved.ok ? saved.saved : null };
   },
 
-  async save({ article }) {
-    const problem = articleProblem(article);
-    if (problem) return invalid(problem);
-    try {
-      const entry = await saveArticle(article);
-      return { ok: true, savedAt: entry.savedAt };
-    } catch (err) {
-      return storageFailure(err);
-    }
-  },
-
-  async download({ article }) {
-    const saved = await handlers.save({ article });
+  async save({ article, images }) {
+    // The text is saved first: fetching images takes time, and the worker may be stopped meanwhile
+    // (the article then says its images are pending). The images follow in one transaction.
+    const saved = await store(article, images === true);
     if (!saved.ok) return saved;
-    const done = await downloadArticle(article, await getSettings());
-    if (done.ok) await noteExported(article.link);
-    return done.ok ? { ok: true, savedAt: saved.savedAt, filename: done.filename } : done;
+    if (images !== true) return { ok: true, savedAt: saved.entry.savedAt };
+    const kept = await keepImages(saved.entry.link, await gather(article));
+    return { ok: true, savedAt: saved.entry.savedAt, images: kept };
+  },
+
+  async download({ article, images }) {
+    const saved = await store(article, images === true);
+    if (!saved.ok) return saved;
+    const gathered = images === true ? await gather(article) : null;
+    // Kept in the library too, so that its Download and Export have them later.
+    if (gathered) await keepImages(saved.entry.link, gathered);
+    const done = await deliver(article, await getSettings(), gathered, { link: saved.entry.link, editedAt: saved.entry.editedAt });
+    if (!done.ok) return done;
+    return { ...done, savedAt: saved.entry.savedAt };
   },
 
   async quickDownload({ tabId, mode }) {
     const clipped = await handlers.clip({ tabId, mode: mode ?? 'article' });
     if (!clipped.ok) return clipped;
-    const done = await handlers.download({ article: clipped.article });
-    return done.ok ? { ok: true, filename: done.filename } : done;
+    const images = (await getSettings()).images === 'save';
+    const done = await handlers.download({ article: clipped.article, images });
+    if (!done.ok) return done;
+    return { ok: true, filename: done.filename, ...(done.images ? { images: done.images } : {}), ...(done.folder ? { folder: done.folder } : {}) };
+  },
+
+  async folderWrite({ link, images }) {
+    let entry;
+    try {
+      entry = typeof link === 'string' ? await getArticle(libraryKey(link)) : undefined;
+    } catch (err) {
+      return storageFailure(err);
+    }
+    if (!entry) return { ok: false, reason: 'error', message: 'That article is no longer in the library.' };
+    const settings = await getSettings();
+    const article = { ...articleOf(entry), filename: exportFilename(settings.filenameTemplate, entry) };
+    // The images the library keeps for it (the write that waited for permission asked for them).
+    const done = await saveToFolder(article, images === true || entry.savedImages?.length ? await storedImages(entry) : null, { askInTab: false });
+    if (done.ok && done.folder.action !== 'waiting') await noteExported({ link: entry.link, editedAt: entry.editedAt });
+    return done;
   },
 
   async knownTags() {
@@ -85,9 +146,12 @@ export const handlers: Handlers = {
     if (!entry) return { ok: false, reason: 'error', message: 'That article is no longer in the library.' };
     const settings = await getSettings();
     // Named by the template in force now, as "Export" names the files of a zip.
-    const filename = buildFilename(settings.filenameTemplate, { slug: entry.slug, date: entry.date, title: entry.title, site: entry.site });
-    const done = await downloadArticle({ ...articleOf(entry), filename }, settings);
-    if (done.ok) await noteExported(entry.link);
+    const filename = exportFilename(settings.filenameTemplate, entry);
+    // An article kept with its images downloads as its page bundle, from the library's copies.
+    const kept = await storedImages(entry).catch(() => null);
+    const article = { ...articleOf(entry), filename };
+    const done = kept ? await downloadBundle(article, settings, kept) : await downloadArticle(article, settings);
+    if (done.ok) await noteExported({ link: entry.link, editedAt: entry.editedAt });
     return done;
   },
 };

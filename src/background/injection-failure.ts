@@ -27,7 +27,7 @@ export function injectionFailure(error: unknown): Failure {
   if (/Missing host permission|must request permission|Cannot access contents of the page/i.test(text)) {
     return {
       ok: false,
-      reason: 'restricted',
+      reason: 'no-access',
       message: 'Frontclip may not read this page. On a web page, open Frontclip from its toolbar button, its shortcut or the page\'s context menu; browser pages and extension stores can\'t be clipped at all.',
     };
   }

@@ -16,10 +16,15 @@ const count = (n: number): string => n.toLocaleString('en-US');
 
 /** Runs the core on the live page for one request; `now` is the clip's clock. */
 export function answer(request: ContentRequest, doc: Document, url: string, now: Date): ContentResponse {
-  if (request.mode === 'article' && doc.getElementsByTagName('*').length > MAX_CLIP_ELEMENTS && !isProbablyReaderable(doc)) {
+  // The reader who selected text before opening Frontclip meant that text (issue 13).
+  const selection = doc.getSelection();
+  const mode = request.mode === 'article' && request.preferSelection === true && selection !== null && !selection.isCollapsed && selection.toString().trim() !== ''
+    ? 'selection'
+    : request.mode;
+  if (mode === 'article' && doc.getElementsByTagName('*').length > MAX_CLIP_ELEMENTS && !isProbablyReaderable(doc)) {
     return { ok: false, reason: 'no-article', message: `${new NoArticleError().message} You can clip the whole page or a selection instead.` };
   }
-  if (request.mode === 'page') {
+  if (mode === 'page') {
     const elements = doc.body?.getElementsByTagName('*').length ?? 0;
     if (elements > MAX_CLIP_ELEMENTS) {
       return {
@@ -29,8 +34,8 @@ export function answer(request: ContentRequest, doc: Document, url: string, now:
       };
     }
   }
-  const selected = request.mode === 'selection' ? selectionHtml(doc.getSelection()) : undefined;
-  if (request.mode === 'selection' && !selected) {
+  const selected = mode === 'selection' ? selectionHtml(selection) : undefined;
+  if (mode === 'selection' && !selected) {
     return { ok: false, reason: 'no-selection', message: 'Nothing is selected on the page. Select the part to clip, then try again.' };
   }
   if (selected) {
@@ -51,15 +56,15 @@ export function answer(request: ContentRequest, doc: Document, url: string, now:
     const article = extract(doc, url, {
       now,
       body: request.body,
-      mode: request.mode,
+      mode,
       tagCount: request.tagCount,
       filenameTemplate: request.filenameTemplate,
       ...(selected === undefined ? {} : { selectionHtml: selected }),
     });
-    return { ok: true, article };
+    return { ok: true, article, mode };
   } catch (err) {
     if (err instanceof NoArticleError) {
-      return request.mode === 'selection'
+      return mode === 'selection'
         ? { ok: false, reason: 'no-selection', message: err.message }
         : { ok: false, reason: 'no-article', message: `${err.message} You can clip the whole page or a selection instead.` };
     }

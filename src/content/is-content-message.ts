@@ -8,6 +8,7 @@ export function isContentMessage(value: unknown): value is ContentMessage {
   return m.name === 'frontclip:extract'
     && (m.mode === 'article' || m.mode === 'page' || m.mode === 'selection')
     && (m.body === 'markdown' || m.body === 'html')
+    && (m.preferSelection === undefined || typeof m.preferSelection === 'boolean')
     && typeof m.tagCount === 'number'
     && typeof m.filenameTemplate === 'string';
 }

@@ -16,6 +16,11 @@ export type DateSource =
   | 'clip-date'
   | 'import';
 
+/** Every DateSource, for checking a value that came from outside (a message, a library zip). */
+export const DATE_SOURCES: readonly DateSource[] = [
+  'article:published_time', 'json-ld', 'microdata', 'time-element', 'meta', 'byline', 'url', 'clip-date', 'import',
+];
+
 /**
  * The fields of one article file, in the order FORMAT.md fixes. `date` is the publisher's own
  * calendar day as `YYYY-MM-DD`: a plain string, so no time zone can ever shift it.
@@ -42,6 +47,8 @@ export interface Article extends ArticleFile {
   /** The page's own keywords: offered as tag suggestions, never put into `tags` by themselves. */
   keywords: string[];
   filename: string;
+  /** The images the body links, and the lead image: what "Save images" saves. */
+  images?: ArticleImage[];
 }
 
 /** The Article keys in the order the CLI prints them (`--json`, `batch`). */
@@ -55,3 +62,12 @@ export const FILE_KEYS = [
   'title', 'date', 'description', 'summary', 'slug', 'image', 'link', 'source', 'categories',
   'tags', 'draft', 'body',
 ] as const satisfies readonly (keyof ArticleFile)[];
+
+/**
+ * An image of the article: how the body writes its address, and the copy to save when the reader
+ * keeps images with the article (the best `srcset` candidate, or the same address).
+ */
+export interface ArticleImage {
+  src: string;
+  url: string;
+}

@@ -6,21 +6,11 @@
  * `og:locale`; English without a country says nothing (`null`).
  */
 import type { DayOrder } from './date-parse.ts';
+import { pageLanguage } from './page-language.ts';
 
 const MONTH_FIRST_REGIONS = new Set(['us', 'ph']);
 
 const known = new WeakMap<Document, DayOrder>();
-
-function pageLanguage(doc: Document): string {
-  const root = doc.documentElement;
-  const lang = root?.getAttribute('lang') || root?.getAttribute('xml:lang') || '';
-  if (lang.trim() !== '') return lang;
-  for (const meta of Array.from(doc.getElementsByTagName('meta'))) {
-    const key = (meta.getAttribute('http-equiv') ?? meta.getAttribute('property') ?? meta.getAttribute('name') ?? '').toLowerCase();
-    if (key === 'content-language' || key === 'og:locale') return meta.getAttribute('content') ?? '';
-  }
-  return '';
-}
 
 export function dayOrderOf(doc: Document): DayOrder {
   const cached = known.get(doc);

@@ -10,9 +10,14 @@ import { FALLBACK_BELOW, fallbackBody } from './fallback-body.ts';
 import { toMarkdown } from './markdown.ts';
 import { parseInert } from './inert-html.ts';
 import { slugify } from './slug.ts';
-import { suggestTags } from './tags.ts';
+import { keywordTags, suggestTags, tagWords } from './tags.ts';
+import { detectLanguage } from './stopwords.ts';
+import { pageLanguage } from './page-language.ts';
 import { buildFilename, DEFAULT_FILENAME_TEMPLATE } from './filename.ts';
 import { parseUrl, siteHost } from './urls.ts';
+import { resolveLazyImages } from './lazy-images.ts';
+import { collectImages, imagesOfArticle } from './article-images.ts';
+import type { ArticleImage } from './article.ts';
 
 const hostOf = (href: string): string => parseUrl(href)?.hostname ?? '';
 
@@ -129,6 +134,12 @@ export function extract(doc: Document, url: string, options: ExtractOptions): Ar
     : mode === 'page' ? timed('readability', () => readPage(doc))
       : readArticle(doc, timed);
   const clock = typeof options.now === 'string' ? new Date(`${today}T12:00:00Z`) : options.now;
+  const base = doc.baseURI || url;
+  // Before the lead-image rule and the sanitizer look at the pictures: both should see the real ones.
+  const found = timed('cleanup', () => {
+    resolveLazyImages(body.element);
+    return collectImages(body.element, base);
+  });
   // The article (or selection) goes along so a page that declares no image gets its lead image
   // from it; the whole page of `page` mode is too broad to pick one from.
   const content = mode === 'page' ? null : body.element;
@@ -136,16 +147,19 @@ export function extract(doc: Document, url: string, options: ExtractOptions): Ar
   const clean = timed('sanitize', () => {
     // The title is known only now; the body's copy of it goes before the body is written out.
     if (mode === 'article') dropRepeatedHeadline(body.element, meta.title);
-    return sanitizeElement(body.element, doc.baseURI || url, doc);
+    return sanitizeElement(body.element, base, doc);
   });
   const bodyText = timed('convert', () =>
     options.body === 'html' ? clean.innerHTML.trim() : toMarkdown(clean as HTMLElement));
-  return timed('fields', () => assemble(meta, bodyText, url, today, options));
+  return timed('fields', () => assemble(meta, bodyText, url, today, options, pageLanguage(doc), imagesOfArticle(found, bodyText, meta.image)));
 }
 
 /** The file's fields from the metadata chain, with FORMAT.md's fallbacks. */
-function assemble(meta: PageMetadata, bodyText: string, url: string, today: string, options: ExtractOptions): Article {
+function assemble(meta: PageMetadata, bodyText: string, url: string, today: string, options: ExtractOptions, declaredLanguage: string, images: ArticleImage[]): Article {
   const title = meta.title || meta.siteName || siteHost(url) || 'Untitled';
+  // The description adds words to tell the title's language by; the tags still come from the title.
+  const language = detectLanguage(declaredLanguage, tagWords(`${title} ${meta.description}`).map((w) => w.toLowerCase()));
+  const tags = suggestTags(title, options.tagCount ?? 5, language);
   const slug = slugify(title) || 'article';
   const date = meta.date ?? today;
   const source = meta.source;
@@ -161,13 +175,14 @@ function assemble(meta: PageMetadata, bodyText: string, url: string, today: stri
     link: meta.link,
     source,
     categories: sourceHost ? [sourceHost] : [],
-    tags: suggestTags(title, options.tagCount ?? 5),
+    tags,
     draft: false,
     body: bodyText,
     siteName: meta.siteName,
-    keywords: meta.keywords,
+    keywords: keywordTags(meta.keywords, language, tags),
     filename: buildFilename(options.filenameTemplate ?? DEFAULT_FILENAME_TEMPLATE, {
       slug, date, title, site: siteHost(meta.link),
     }),
+    images,
   };
 }

@@ -127,19 +127,33 @@ function avoidDeviceName(stem: string): string {
   return `${base.trimEnd()}_${dot === -1 ? '' : stem.slice(dot)}`;
 }
 
+/** The most folders a template may put a file under: enough for `{site}/{year}/{month}/`. */
+export const MAX_FOLDERS = 8;
+
+/** One folder or file name, made safe; `''` when nothing usable is left. */
+function safeSegment(filled: string): string {
+  // Checked again after shortening: a cut can leave a device name (`nul-----...` cut to `nul`).
+  return avoidDeviceName(shorten(avoidDeviceName(clean(filled))));
+}
+
 /**
- * The file name for an article from a template such as `{date}-{slug}.md`. Placeholders:
- * `{slug}`, `{date}`, `{year}`, `{month}`, `{day}`, `{title}`, `{site}`. The template's `.md` or
- * `.html` ending is kept (in lower case); a template without one gets `.md`. The result is one
- * safe name on Windows, macOS and Linux and in both browsers' download APIs: never a path, never
- * empty.
+ * The file name for an article from a template such as `{date}-{slug}.md`, or a relative path
+ * when the template holds folders (`{year}/{month}/{slug}.md`, `{site}/{slug}.md`,
+ * `{slug}/index.md`). Placeholders: `{slug}`, `{date}`, `{year}`, `{month}`, `{day}`, `{title}`,
+ * `{site}`. The template's `.md` or `.html` ending is kept (in lower case); a template without one
+ * gets `.md`. Each segment is one safe name on Windows, macOS and Linux and in both browsers'
+ * download APIs; a segment left empty (an empty placeholder, `.`, `..`, a leading `/`) is dropped,
+ * so the result never climbs out of its folder, is never absolute and never empty.
  */
 export function buildFilename(template: string, fields: FilenameFields): string {
   const ending = EXTENSION.exec(template);
   // Lower case: Chromium's downloads API rewrites `.MD` to the type's own `.md`.
   const extension = ending ? ending[0].toLowerCase() : '.md';
   const stemTemplate = ending ? template.slice(0, ending.index) : template;
-  // Checked again after shortening: a cut can leave a device name (`nul-----...` cut to `nul`).
-  const stem = avoidDeviceName(shorten(avoidDeviceName(clean(fill(stemTemplate, fields)))));
-  return `${stem === '' ? FALLBACK_STEM : stem}${extension}`;
+  const parts = stemTemplate.split('/');
+  const last = parts.pop() ?? '';
+  // Placeholders are filled segment by segment: a `/` inside a title is a character, not a folder.
+  const folders = parts.map((part) => safeSegment(fill(part, fields))).filter((part) => part !== '').slice(0, MAX_FOLDERS);
+  const stem = safeSegment(fill(last, fields));
+  return [...folders, `${stem === '' ? FALLBACK_STEM : stem}${extension}`].join('/');
 }

@@ -1,5 +1,6 @@
 import type { Article } from '../core/article.ts';
-import { normalize } from '../core/frontmatter.ts';
+import { normalize } from '../core/fold.ts';
+import { mergeTags } from '../core/tags.ts';
 import { siteHost } from '../core/urls.ts';
 import type { StoredArticle } from './library-record.ts';
 
@@ -8,11 +9,12 @@ import type { StoredArticle } from './library-record.ts';
 
 /**
  * The library holds an article exactly as its file would read back (FORMAT.md's folding applied
- * once, here), so that exporting and importing it again gives the same entry. Only the Article
- * fields are copied: nothing a caller attached by accident is stored.
+ * once, here), so that exporting and importing it again gives the same entry. Tags have one
+ * identity everywhere (the tag editor's: trimmed, lower case, no duplicates), whichever path they
+ * came by. Only the Article fields are copied: nothing a caller attached by accident is stored.
  */
 export function storedArticle(article: Article, times: { savedAt: string; editedAt: string }): StoredArticle {
-  const file = normalize(article);
+  const file = normalize({ ...article, tags: mergeTags(article.tags) });
   return {
     ...file,
     dateSource: article.dateSource,

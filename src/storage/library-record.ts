@@ -8,6 +8,33 @@ export interface StoredArticle extends Article {
   site: string;
   savedAt: string;
   editedAt: string;
+  /** The images kept with the article (their bytes are in the `images` store), when the reader saved them. */
+  savedImages?: SavedImageRef[];
+  /**
+   * Images were asked for, and the article saved, but its images were not stored after it (the
+   * worker stopped while fetching them): the library says so instead of pretending.
+   */
+  imagesPending?: boolean;
+}
+
+/**
+ * One image kept with an article: its file name in the article's folder, the address the body
+ * gives it (`src`; for an imported bundle, the relative name the file linked), where it was
+ * fetched from, and its type and size.
+ */
+export interface SavedImageRef {
+  name: string;
+  src: string;
+  url: string;
+  type: string;
+  size: number;
+}
+
+/** An image's bytes as the `images` store keeps them, under the article's key and the file name. */
+export interface StoredImage {
+  link: string;
+  name: string;
+  blob: Blob;
 }
 
 /**
@@ -28,6 +55,25 @@ export interface Summary {
   editedAt: string;
   /** When the article was last downloaded or exported; null when never. */
   exportedAt: string | null;
+  /**
+   * The `editedAt` of the version that export wrote; null when never exported. The article is
+   * exported "since its last change" only while this equals `editedAt`: a save or an edit made
+   * while an export runs changes `editedAt`, so it is not taken for exported.
+   */
+  exportedVersion: string | null;
+}
+
+/** When and which version of an article was last exported. */
+export interface ExportState {
+  exportedAt: string | null;
+  exportedVersion: string | null;
+}
+
+export const NEVER_EXPORTED: ExportState = { exportedAt: null, exportedVersion: null };
+
+/** Whether the article's current version is the one last exported (Export new leaves it out). */
+export function exportedSinceChange(summary: Pick<Summary, 'editedAt' | 'exportedVersion'>): boolean {
+  return summary.exportedVersion !== null && summary.exportedVersion === summary.editedAt;
 }
 
 /** A saved article with all it keeps: the stored record plus when it was last exported. */
@@ -36,7 +82,7 @@ export interface LibraryEntry extends StoredArticle {
 }
 
 /** The list's view of a stored article. */
-export function summaryOf(entry: StoredArticle, exportedAt: string | null): Summary {
+export function summaryOf(entry: StoredArticle, exported: ExportState): Summary {
   return {
     link: entry.link,
     title: entry.title,
@@ -48,7 +94,8 @@ export function summaryOf(entry: StoredArticle, exportedAt: string | null): Summ
     draft: entry.draft,
     savedAt: entry.savedAt,
     editedAt: entry.editedAt,
-    exportedAt,
+    exportedAt: exported.exportedAt,
+    exportedVersion: exported.exportedVersion,
   };
 }
 

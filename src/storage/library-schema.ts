@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { mergeTags } from '../core/tags.ts';
 import { siteHost } from '../core/urls.ts';
-import { summaryOf, type StoredArticle, type Summary } from './library-record.ts';
+import { NEVER_EXPORTED, summaryOf, type StoredArticle, type StoredImage, type Summary } from './library-record.ts';
 
 export interface LibrarySchema extends DBSchema {
   articles: {
@@ -13,6 +14,11 @@ export interface LibrarySchema extends DBSchema {
     value: Summary;
     indexes: { savedAt: string };
   };
+  images: {
+    key: [string, string];
+    value: StoredImage;
+    indexes: { link: string };
+  };
 }
 
 export type LibraryDb = IDBPDatabase<LibrarySchema>;
@@ -23,8 +29,12 @@ export const DB_NAME = 'frontclip';
  * 1: `articles` keyed by link, index `savedAt`.
  * 2: `articles` gains `site` and the `tags` (multiEntry) and `site` indexes; `summaries` holds the
  *    list's fields and `exportedAt`, so the library page never reads bodies to show its list.
+ * 3: summaries gain `exportedVersion` (which version was exported); every tag takes the one
+ *    identity the tag editor gives it (lower case), so `NATO` and `nato` are one tag.
+ * 4: `images` holds the bytes of the images saved with an article, keyed by [link, file name],
+ *    apart from the article so that listing and searching never read them.
  */
-export const DB_VERSION = 2;
+export const DB_VERSION = 4;
 
 type UpgradeTx = IDBPTransaction<LibrarySchema, StoreName[], 'versionchange'>;
 
@@ -41,9 +51,42 @@ async function fillVersion2(tx: UpgradeTx): Promise<void> {
     const old = cursor.value as Omit<StoredArticle, 'site'> & { site?: string };
     const entry: StoredArticle = { ...old, site: old.site ?? siteHost(old.link) };
     await cursor.update(entry);
-    await summaries.put(summaryOf(entry, null));
+    await summaries.put(summaryOf(entry, NEVER_EXPORTED));
     cursor = await cursor.continue();
   }
+}
+
+const sameTags = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((t, i) => t === b[i]);
+
+/**
+ * Version 3: an exported article was exported as it is now if nothing changed after the export;
+ * tags folded to one identity. Like version 2, all or nothing inside the upgrade transaction.
+ */
+async function fillVersion3(tx: UpgradeTx): Promise<void> {
+  const articles = tx.objectStore('articles');
+  let cursor = await tx.objectStore('summaries').openCursor();
+  while (cursor) {
+    const old = cursor.value as Omit<Summary, 'exportedVersion'> & { exportedVersion?: string | null };
+    const current = old.exportedAt !== null && old.exportedAt >= old.editedAt;
+    const tags = mergeTags(old.tags);
+    await cursor.update({ ...old, tags, exportedVersion: old.exportedVersion ?? (current ? old.editedAt : null) });
+    if (!sameTags(tags, old.tags)) {
+      const article = await articles.get(old.link);
+      if (article) await articles.put({ ...article, tags });
+    }
+    cursor = await cursor.continue();
+  }
+}
+
+/** Runs an upgrade step; a failure aborts the upgrade transaction (and the open), changing nothing. */
+function inUpgrade(tx: UpgradeTx, step: (tx: UpgradeTx) => Promise<void>): Promise<void> {
+  return step(tx).catch(() => {
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted by the failed request itself.
+    }
+  });
 }
 
 /** Opens (creating or upgrading on first use) the library database. */
@@ -60,13 +103,14 @@ export function openLibrary(): Promise<LibraryDb> {
         articles.createIndex('tags', 'tags', { multiEntry: true });
         articles.createIndex('site', 'site');
         db.createObjectStore('summaries', { keyPath: 'link' }).createIndex('savedAt', 'savedAt');
-        // The upgrade transaction waits for these requests; a failure aborts it (and the open).
-        fillVersion2(tx).catch(() => {
-          try {
-            tx.abort();
-          } catch {
-            // Already aborted by the failed request itself.
-          }
+      }
+      if (oldVersion < 4) db.createObjectStore('images', { keyPath: ['link', 'name'] }).createIndex('link', 'link');
+      // The upgrade transaction waits for these requests; a failure aborts it (and the open). The
+      // steps run one after the other: version 3 folds the summaries version 2 writes.
+      if (oldVersion >= 1 && oldVersion < 3) {
+        void inUpgrade(tx, async (upgrade) => {
+          if (oldVersion < 2) await fillVersion2(upgrade);
+          await fillVersion3(upgrade);
         });
       }
     },

@@ -1,10 +1,25 @@
 import type { IDBPTransaction } from 'idb';
 import { notifyLibraryChanged } from './library-events.ts';
+import type { ExportState, StoredArticle } from './library-record.ts';
+import { summaryOf } from './library-record.ts';
 import { openLibrary, type LibraryDb, type LibrarySchema, type StoreName } from './library-schema.ts';
+
+/**
+ * Every store an article's record spans. A write transaction always covers all of them, so a
+ * store that joins the record later (an article's saved images) is written in the same
+ * transaction as the article, without touching the writers.
+ */
+export const RECORD_STORES: StoreName[] = ['articles', 'summaries', 'images'];
 
 export type WriteTx = IDBPTransaction<LibrarySchema, StoreName[], 'readwrite'>;
 
-export const BOTH: StoreName[] = ['articles', 'summaries'];
+/** What a long write may be given: a way to stop it, and a report of its progress. */
+export interface WriteOptions {
+  /** Aborting it rolls the whole transaction back: nothing is written. */
+  signal?: AbortSignal;
+  /** Called as records are written: how many of how many. */
+  onProgress?: (done: number, total: number) => void;
+}
 
 export async function withLibrary<T>(use: (db: LibraryDb) => Promise<T>): Promise<T> {
   // Opened per call and closed at once: the worker may be stopped between any two messages, and
@@ -17,30 +32,58 @@ export async function withLibrary<T>(use: (db: LibraryDb) => Promise<T>): Promis
   }
 }
 
+function abortQuietly(tx: WriteTx): void {
+  try {
+    tx.abort();
+  } catch {
+    // The transaction is already over (it failed on its own).
+  }
+}
+
+const cancelled = () => new DOMException('The change was cancelled: nothing was written.', 'AbortError');
+
 /**
- * Runs `work` in one readwrite transaction over both stores and resolves once it has committed.
- * Any failure (a request that throws, a full disk reported at commit) aborts the whole
- * transaction, so no article is ever half written and no earlier save is lost. An explicit abort
- * matters: without it, the requests made before a synchronous throw would still commit.
+ * Runs `work` in one readwrite transaction over the record's stores and resolves once it has
+ * committed. Any failure (a request that throws, a full disk reported at commit, the caller's
+ * signal) aborts the whole transaction, so no article is ever half written and no earlier save
+ * is lost. An explicit abort matters: without it, the requests made before a synchronous throw
+ * would still commit.
  */
-export async function writeTransaction<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
+export async function writeTransaction<T>(work: (tx: WriteTx) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (signal?.aborted) throw cancelled();
   const result = await withLibrary(async (db) => {
-    const tx = db.transaction(BOTH, 'readwrite');
+    const tx = db.transaction(RECORD_STORES, 'readwrite');
+    const onAbort = () => abortQuietly(tx);
+    signal?.addEventListener('abort', onAbort);
     try {
       const value = await work(tx);
       await tx.done;
       return value;
     } catch (err) {
-      try {
-        tx.abort();
-      } catch {
-        // The transaction is already over (it failed on its own).
-      }
+      abortQuietly(tx);
       await tx.done.catch(() => {});
-      throw err;
+      throw signal?.aborted ? cancelled() : err;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
     }
   });
   notifyLibraryChanged();
   return result;
 }
 
+/**
+ * The one place an article's record is put: the article and its summary together, in the
+ * caller's transaction. Every writer (save, import, bulk tags) goes through here.
+ */
+export function putRecord(tx: WriteTx, entry: StoredArticle, exported: ExportState): Promise<unknown> {
+  return Promise.all([tx.objectStore('articles').put(entry), tx.objectStore('summaries').put(summaryOf(entry, exported))]);
+}
+
+/** Counts finished records and reports them at most every `every` records, and at the end. */
+export function progressCounter(total: number, report?: (done: number, total: number) => void, every = 100): () => void {
+  let done = 0;
+  return () => {
+    done++;
+    if (report && (done % every === 0 || done === total)) report(done, total);
+  };
+}

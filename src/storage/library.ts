@@ -1,182 +1,20 @@
-import { notifyLibraryChanged } from './library-events.ts';
-import { summaryOf, type LibraryEntry, type StoredArticle, type Summary } from './library-record.ts';
-import { openLibrary } from './library-schema.ts';
-import { BOTH, withLibrary, writeTransaction } from './library-tx.ts';
-import { applyTagChange, type TagChange } from './tag-change.ts';
+// The library's one way in. The worker and the extension pages reach the store through this
+// module only (ESLint refuses an import of the other library-* modules or of idb from outside
+// src/storage), so every write is checked by `articleProblem`, folded by `storedArticle` and
+// made in one transaction over every store of the record, whoever makes it.
 
-export type { LibraryEntry, StoredArticle, Summary } from './library-record.ts';
+export { articleProblem, isArticle, RecordError } from './article-check.ts';
+export { libraryKey } from './library-key.ts';
+export { onLibraryChanged } from './library-events.ts';
+export { exportedSinceChange, articleOf, type ExportState, type LibraryEntry, type StoredArticle, type Summary } from './library-record.ts';
+export { countArticles, getArticle, knownTags, listArticles, listNewestSummaries, listSummaries, lookupArticle, readArticleBatches } from './library-read.ts';
+export type { WriteOptions } from './library-tx.ts';
+export {
+  deleteArticles, importArticles, markExported, restoreArticles, retagArticles, saveArticle,
+  type ExportedVersion, type ImportedArticle, type ImportOutcome, type RemovedArticle,
+} from './library-write.ts';
+export { readArticleImages, saveArticleImages, type ImageToKeep } from './library-images.ts';
+export type { SavedImageRef } from './library-record.ts';
 export { openLibrary } from './library-schema.ts';
-
-/** The saved article under this key (a stored link: see `libraryKey` for a link from a page). */
-export function getArticle(key: string): Promise<LibraryEntry | undefined> {
-  return withLibrary(async (db) => {
-    const tx = db.transaction(BOTH, 'readonly');
-    const [entry, summary] = await Promise.all([tx.objectStore('articles').get(key), tx.objectStore('summaries').get(key)]);
-    return entry ? { ...entry, exportedAt: summary?.exportedAt ?? null } : undefined;
-  });
-}
-
-/** The list's record of a saved key, or undefined when it is not in the library. */
-export function lookupArticle(key: string): Promise<Summary | undefined> {
-  return withLibrary((db) => db.get('summaries', key));
-}
-
-/** Every article's summary, newest save first; no body is read. */
-export function listSummaries(): Promise<Summary[]> {
-  return withLibrary(async (db) => (await db.getAllFromIndex('summaries', 'savedAt')).reverse());
-}
-
-/** The newest `limit` summaries, read backwards along the savedAt index: the list's first screen. */
-export function listNewestSummaries(limit: number): Promise<Summary[]> {
-  return withLibrary(async (db) => {
-    const out: Summary[] = [];
-    let cursor = await db.transaction('summaries').store.index('savedAt').openCursor(null, 'prev');
-    while (cursor && out.length < limit) {
-      out.push(cursor.value);
-      if (out.length < limit) cursor = await cursor.continue();
-    }
-    return out;
-  });
-}
-
-/** Every saved article, oldest save first (bodies included: for small libraries and tests). */
-export function listArticles(): Promise<StoredArticle[]> {
-  return withLibrary((db) => db.getAllFromIndex('articles', 'savedAt'));
-}
-
-/**
- * Tags used in the library, most used first, ties alphabetical. Read from the `tags` index: one
- * key cursor over the distinct tags, then one count per tag, all in one transaction, so no
- * article is read however large the library is.
- */
-export function knownTags(): Promise<string[]> {
-  return withLibrary(async (db) => {
-    const index = db.transaction('articles').store.index('tags');
-    const tags: string[] = [];
-    let cursor = await index.openKeyCursor(null, 'nextunique');
-    while (cursor) {
-      tags.push(cursor.key);
-      cursor = await cursor.continue();
-    }
-    const counts = await Promise.all(tags.map((tag) => index.count(tag)));
-    return tags
-      .map((tag, i) => ({ tag, count: counts[i] ?? 0 }))
-      .sort((a, b) => b.count - a.count || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0))
-      .map(({ tag }) => tag);
-  });
-}
-
-/** An article taken out of the library, with everything needed to put it back exactly. */
-export interface RemovedArticle {
-  article: StoredArticle;
-  summary: Summary;
-}
-
-/** Deletes the articles in one transaction; resolves with what was removed, for an undo. */
-export function deleteArticles(links: readonly string[]): Promise<RemovedArticle[]> {
-  return writeTransaction(async (tx) => {
-    const articles = tx.objectStore('articles');
-    const summaries = tx.objectStore('summaries');
-    const found = await Promise.all(links.map(async (link) => {
-      const [article, summary] = await Promise.all([articles.get(link), summaries.get(link)]);
-      return article ? { article, summary: summary ?? summaryOf(article, null) } : null;
-    }));
-    const removed = found.filter((r): r is RemovedArticle => r !== null);
-    await Promise.all(removed.flatMap(({ article }) => [articles.delete(article.link), summaries.delete(article.link)]));
-    return removed;
-  });
-}
-
-/**
- * Puts deleted articles back exactly as they were (times included). A link saved again since the
- * delete keeps its newer entry. Resolves with how many were restored.
- */
-export function restoreArticles(removed: readonly RemovedArticle[]): Promise<number> {
-  return writeTransaction(async (tx) => {
-    const articles = tx.objectStore('articles');
-    const summaries = tx.objectStore('summaries');
-    const present = await Promise.all(removed.map(({ article }) => articles.getKey(article.link)));
-    const missing = removed.filter((_, i) => present[i] === undefined);
-    await Promise.all(missing.flatMap(({ article, summary }) => [articles.put(article), summaries.put(summary)]));
-    return missing.length;
-  });
-}
-
-/** Adds and removes tags on many articles in one transaction; resolves with how many changed. */
-export function retagArticles(links: readonly string[], change: TagChange, now: Date = new Date()): Promise<number> {
-  return writeTransaction(async (tx) => {
-    const articles = tx.objectStore('articles');
-    const summaries = tx.objectStore('summaries');
-    const stamp = now.toISOString();
-    const changed = await Promise.all(links.map(async (link) => {
-      const summary = await summaries.get(link);
-      if (!summary) return false;
-      const next = applyTagChange(summary.tags, change);
-      if (!next.changed) return false;
-      const article = await articles.get(link);
-      if (!article) return false;
-      const entry: StoredArticle = { ...article, tags: next.tags, editedAt: stamp };
-      await Promise.all([articles.put(entry), summaries.put(summaryOf(entry, summary.exportedAt))]);
-      return true;
-    }));
-    return changed.filter(Boolean).length;
-  });
-}
-
-/** Records that these articles were exported (downloaded) at `at`; only the small summaries change. */
-export async function markExported(links: readonly string[], at: Date = new Date()): Promise<void> {
-  const stamp = at.toISOString();
-  await withLibrary(async (db) => {
-    const tx = db.transaction('summaries', 'readwrite');
-    // Many links (an export of the library): one getAll beats a get per link, and the puts are
-    // queued without waiting for each other.
-    if (links.length > 64) {
-      const wanted = new Set(links);
-      const all = await tx.store.getAll();
-      await Promise.all(all.filter((s) => wanted.has(s.link)).map((s) => tx.store.put({ ...s, exportedAt: stamp })));
-    } else {
-      await Promise.all(links.map(async (link) => {
-        const summary = await tx.store.get(link);
-        if (summary) await tx.store.put({ ...summary, exportedAt: stamp });
-      }));
-    }
-    await tx.done;
-  });
-  notifyLibraryChanged();
-}
-
-/**
- * Reads articles in batches of `size`: all of them in link order (each batch one `getAll` starting
- * after the last key of the one before), or the given links. Each batch is its own short transaction, so the
- * caller may do other work (compress, yield to the page) between batches, and only one batch of
- * bodies is ever in memory at a time.
- */
-export async function* readArticleBatches(links: readonly string[] | null, size = 200): AsyncGenerator<StoredArticle[]> {
-  const db = await openLibrary();
-  try {
-    if (links) {
-      for (let start = 0; start < links.length; start += size) {
-        const store = db.transaction('articles').store;
-        const batch = await Promise.all(links.slice(start, start + size).map((link) => store.get(link)));
-        yield batch.filter((entry): entry is StoredArticle => entry !== undefined);
-      }
-      return;
-    }
-    let after: string | null = null;
-    for (;;) {
-      const range: IDBKeyRange | null = after === null ? null : IDBKeyRange.lowerBound(after, true);
-      const batch: StoredArticle[] = await db.getAll('articles', range, size);
-      if (batch.length === 0) return;
-      after = batch[batch.length - 1]!.link;
-      yield batch;
-      if (batch.length < size) return;
-    }
-  } finally {
-    db.close();
-  }
-}
-
-/** How many articles the library holds. */
-export function countArticles(): Promise<number> {
-  return withLibrary((db) => db.count('summaries'));
-}
+export { storageMessage } from './storage-message.ts';
+export type { TagChange } from './tag-change.ts';

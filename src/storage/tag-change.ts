@@ -1,27 +1,9 @@
-import { normalizeTag } from '../core/tags.ts';
+import { mergeTags, normalizeTag } from '../core/tags.ts';
 
 /** A change applied to the tags of many articles at once. */
 export interface TagChange {
   add: readonly string[];
   remove: readonly string[];
-}
-
-/**
- * Several tag lists as one, duplicates compared as the tag editor compares them (normalised) but
- * each kept as first written: a file's `NATO` stays `NATO`, so importing it changes nothing.
- */
-export function unionTags(...lists: readonly (readonly string[])[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const list of lists) {
-    for (const tag of list) {
-      const key = normalizeTag(tag);
-      if (key === '' || seen.has(key)) continue;
-      seen.add(key);
-      out.push(tag);
-    }
-  }
-  return out;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
@@ -30,12 +12,13 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 
 /**
  * The tags after a bulk change: removals first, then additions appended in order, so an article's
- * own tags keep their places. `changed` says whether anything is different (nothing is written
- * for an article the change does not touch).
+ * own tags keep their places. Tags have the tag editor's one identity (`normalizeTag`: `NATO` is
+ * `nato`) on every path. `changed` says whether anything is different (nothing is written for an
+ * article the change does not touch).
  */
 export function applyTagChange(tags: readonly string[], change: TagChange): { tags: string[]; changed: boolean } {
   const removed = new Set(change.remove.map(normalizeTag));
-  const next = unionTags(tags.filter((tag) => !removed.has(normalizeTag(tag))), change.add.map(normalizeTag));
+  const next = mergeTags(tags.filter((tag) => !removed.has(normalizeTag(tag))), change.add);
   const changed = !sameList(next, tags);
   return { tags: changed ? next : [...tags], changed };
 }
@@ -47,7 +30,7 @@ export function applyTagChange(tags: readonly string[], change: TagChange): { ta
  * after its own. Importing the same file twice therefore changes nothing the second time.
  */
 export function mergeImportedTags(existing: readonly string[], imported: readonly string[]): { tags: string[]; changed: boolean } {
-  const tags = unionTags(existing, imported);
+  const tags = mergeTags(existing, imported);
   const changed = !sameList(tags, existing);
   return { tags: changed ? tags : [...existing], changed };
 }

@@ -43,10 +43,24 @@ const CHECKS: { [K in keyof Settings]: Check<Settings[K]> } = {
   subfolder: (value) => (typeof value === 'string' ? (normalizeSubfolder(value) ?? undefined) : undefined),
   saveAs: bool,
   defaultDraft: bool,
+  images: oneOf('link', 'save'),
+  saveTo: oneOf('downloads', 'folder'),
   tagCount: (value) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 20 ? value : undefined),
 };
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
+
+/** The default template for each body format: FORMAT.md, `<slug>.md`, or `<slug>.html` for HTML. */
+const DEFAULT_TEMPLATES = { markdown: '{slug}.md', html: '{slug}.html' } as const;
+
+/**
+ * The default template's extension follows the body format, so an HTML body does not land in a
+ * `.md` file (issue 13). A template of the reader's own is left alone: only the two defaults move.
+ */
+function followBodyFormat(settings: Settings): Settings {
+  const isDefault = Object.values(DEFAULT_TEMPLATES).includes(settings.filenameTemplate as never);
+  return isDefault ? { ...settings, filenameTemplate: DEFAULT_TEMPLATES[settings.bodyFormat] } : settings;
+}
 
 /** Upgrades a record written by an older version; version 1 is the first, so nothing moves yet. */
 function migrate(stored: StoredSettings): StoredSettings {
@@ -65,7 +79,7 @@ export function validateSettings(raw: unknown): Settings {
     const value = CHECKS[key](stored[key]);
     if (value !== undefined) (out as Record<string, unknown>)[key] = value;
   }
-  return out;
+  return followBodyFormat(out);
 }
 
 /** Merges a change into the current settings, refusing any value that would not validate. */
@@ -77,7 +91,7 @@ export function mergeSettings(current: Settings, change: Partial<Settings>): Set
     if (checked === undefined) throw new SettingsError(key, `Invalid value for "${key}": ${JSON.stringify(value)}.`);
     (out as Record<string, unknown>)[key] = checked;
   }
-  return out;
+  return followBodyFormat(out);
 }
 
 /** The record written to storage: every field plus the version it was written at. */

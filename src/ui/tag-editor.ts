@@ -1,5 +1,6 @@
 import { normalizeTag } from '../core/tags.ts';
 import { h } from './h.ts';
+import { collapseToOneLine as collapseChips } from './one-line-chips.ts';
 import { uniqueId } from './unique-id.ts';
 
 export interface TagEditorOptions {
@@ -7,10 +8,17 @@ export interface TagEditorOptions {
   tags?: readonly string[];
   /** Offered as chips and in the autocomplete list, best first (page keywords, library tags). */
   suggestions?: readonly string[];
+  /** Offered only in the autocomplete list, after `suggestions` (every library tag). */
+  completions?: readonly string[];
   /** Visible label of the tag list. */
   label?: string;
   /** How many suggestions are shown as chips; the autocomplete searches all of them. */
   maxSuggestionChips?: number;
+  /**
+   * Show the suggestion chips on one line, with a "+N more" button for those that do not fit, so
+   * that a page with many keywords does not push the rest of a small popup out of sight.
+   */
+  oneLine?: boolean;
   /** How many options the autocomplete list shows at most. */
   maxOptions?: number;
   onChange?: (tags: readonly string[]) => void;
@@ -24,7 +32,8 @@ export interface TagEditor {
   /** Adds one tag; false when it is empty after normalising or already there. */
   add(tag: string): boolean;
   remove(tag: string): boolean;
-  setSuggestions(suggestions: readonly string[]): void;
+  /** New chips (and completions, which default to the chips alone). */
+  setSuggestions(suggestions: readonly string[], completions?: readonly string[]): void;
   /** Adds what is typed but not yet confirmed, so a Save right after typing does not lose it. */
   commitPending(): void;
 }
@@ -55,6 +64,8 @@ export function createTagEditor(options: TagEditorOptions = {}): TagEditor {
   const maxOptions = options.maxOptions ?? 8;
   let current = uniqueNormal(options.tags ?? []);
   let pool = uniqueNormal(options.suggestions ?? []);
+  let completionPool = uniqueNormal([...pool, ...(options.completions ?? [])]);
+  let expanded = false;
   let shown: string[] = [];
   let active = -1;
 
@@ -80,7 +91,14 @@ export function createTagEditor(options: TagEditorOptions = {}): TagEditor {
     placeholder: 'Add tag…',
   });
   const listbox = h('ul', { id: listboxId, class: 'tag-options', role: 'listbox', 'aria-label': 'Matching tags', hidden: true });
-  const suggestionRow = h('div', { class: 'tag-suggestions' });
+  const suggestionRow = h('div', { class: options.oneLine ? 'tag-suggestions tag-suggestions-one-line' : 'tag-suggestions' });
+  const more = h('button', { type: 'button', class: 'tag-more', 'aria-expanded': 'false' });
+  more.addEventListener('click', () => {
+    expanded = true;
+    renderSuggestionChips();
+    // The first chip that was hidden, so the keyboard goes on where the list went on.
+    (suggestionRow.querySelector<HTMLButtonElement>('.tag-suggestion[data-was-hidden]') ?? input).focus();
+  });
   const suggestionGroup = h(
     'div',
     { class: 'tag-suggested', role: 'group', 'aria-labelledby': suggestedLabelId },
@@ -149,6 +167,12 @@ export function createTagEditor(options: TagEditorOptions = {}): TagEditor {
         return button;
       }),
     );
+    if (options.oneLine && !expanded) collapseToOneLine();
+  }
+
+  function collapseToOneLine(): void {
+    const chips = Array.from(suggestionRow.querySelectorAll<HTMLButtonElement>('.tag-suggestion'));
+    for (const chip of collapseChips(suggestionRow, chips, more, (n) => `Show ${n} more suggested tags`)) chip.dataset['wasHidden'] = '';
   }
 
   /** Removing a chip takes its button away: focus goes to its neighbour, never to the page body. */
@@ -160,9 +184,10 @@ export function createTagEditor(options: TagEditorOptions = {}): TagEditor {
   }
 
   function addFromSuggestion(tag: string): void {
-    const index = remaining().indexOf(tag);
+    const visible = () => Array.from(suggestionRow.querySelectorAll<HTMLButtonElement>('.tag-suggestion, .tag-more')).filter((b) => !b.hidden && b.isConnected);
+    const index = visible().findIndex((b) => b.getAttribute('aria-label') === `Add suggested tag ${tag}`);
     add(tag);
-    const buttons = suggestionRow.querySelectorAll<HTMLButtonElement>('.tag-suggestion');
+    const buttons = visible();
     (buttons[Math.min(index, buttons.length - 1)] ?? input).focus();
   }
 
@@ -189,7 +214,7 @@ export function createTagEditor(options: TagEditorOptions = {}): TagEditor {
   }
 
   function matches(query: string): string[] {
-    const candidates = remaining();
+    const candidates = completionPool.filter((tag) => !current.includes(tag));
     if (query === '') return candidates.slice(0, maxOptions);
     const starts = candidates.filter((tag) => tag.startsWith(query));
     const contains = candidates.filter((tag) => !tag.startsWith(query) && tag.includes(query));
@@ -328,8 +353,9 @@ export function createTagEditor(options: TagEditorOptions = {}): TagEditor {
     tags: () => [...current],
     add,
     remove,
-    setSuggestions(suggestions) {
+    setSuggestions(suggestions, completions) {
       pool = uniqueNormal(suggestions);
+      completionPool = uniqueNormal([...pool, ...(completions ?? [])]);
       renderSuggestionChips();
       if (isOpen()) open(normalizeTag(input.value));
     },

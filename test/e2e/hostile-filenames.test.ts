@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import fc from 'fast-check';
 import { browserAvailable, CHROMIUM_PATH, requireBuild } from './harness/paths.ts';
 import { launchWithExtension, type Api, type ExtensionBrowser } from './harness/chromium.ts';
 import { buildFilename } from '../../src/core/filename.ts';
 import { slugify } from '../../src/core/slug.ts';
-import { articleMime } from '../../src/background/download-url.ts';
+import { articleMime } from '../../src/downloads/download-url.ts';
 import { filenameProblems } from '../helpers/portable-filename.ts';
 import { hostileDate, hostileSite, hostileTemplate, hostileTitle } from '../helpers/hostile-titles.ts';
 import { startFixtureServer, type FixtureServer } from '../../scripts/serve-fixtures.ts';
@@ -52,7 +52,9 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('generated file na
   it(`accepts ${SAMPLE} generated names and writes each file under exactly that name`, async () => {
     const names = sampleNames();
     expect(names.length).toBe(SAMPLE);
-    for (const name of names) expect(filenameProblems(name), name).toEqual([]);
+    // A template may hold folders: every segment of the path must be a valid name.
+    for (const name of names) for (const segment of name.split('/')) expect(filenameProblems(segment), name).toEqual([]);
+    expect(names.some((name) => name.includes('/')), 'the sample holds templates with folders').toBe(true);
 
     // The call the worker makes for an article (src/background/download-article.ts): the same
     // type for the name, the same folder depth, a tiny body.
@@ -85,11 +87,11 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('generated file na
     const wrong = items.flatMap((item, i): { name: string; problem: string }[] => {
       const name = names[i]!;
       if (item.state !== 'complete') return [{ name, problem: `${item.state}: ${item.error}` }];
-      const landed = item.filename?.split('/').pop();
+      const landed = item.filename?.split('/').slice(-name.split('/').length).join('/');
       return landed === name ? [] : [{ name, problem: `landed as ${landed}` }];
     });
     expect(wrong).toEqual([]);
-    const onDisk = new Set(await readdir(join(ext.downloads, FOLDER)));
+    const onDisk = new Set((await readdir(join(ext.downloads, FOLDER), { recursive: true })).map((p) => p.split(sep).join('/')));
     expect(names.filter((name) => !onDisk.has(name))).toEqual([]);
   });
 

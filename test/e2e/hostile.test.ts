@@ -252,8 +252,23 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('hostile pages in 
     expect(await row.count()).toBe(1);
     await expectCleanPage(library, 'library list');
 
-    // The editor is the popup's form with its preview: the same protections hold in a dialog.
+    // The reading view renders the sanitized body: nothing runs, nothing is fetched (images are
+    // labels), and its links open outside the page.
+    const requests: string[] = [];
+    const onRequest = (request: { url: () => string }) => requests.push(request.url());
+    library.on('request', onRequest);
     await row.click();
+    const reader = library.getByRole('dialog', { name: hostile.title });
+    const article = reader.getByRole('region', { name: 'Article' });
+    expect(await article.textContent()).toContain('The second paragraph continues the story');
+    expect(await previewProblems(library, 'Article')).toEqual([]);
+    await library.waitForTimeout(300);
+    await expectCleanPage(library, 'library reading view');
+    library.off('request', onRequest);
+    expect(requests.filter((url) => !url.startsWith(`chrome-extension://${ext.extensionId}/`)), 'the reading view fetched something').toEqual([]);
+
+    // The editor is the popup's form with its preview: the same protections hold in a dialog.
+    await reader.getByRole('button', { name: 'Edit' }).click();
     const dialog = library.getByRole('dialog', { name: 'Edit article' });
     expect(await dialog.getByLabel('Title', { exact: true }).inputValue()).toBe(hostile.title);
     expect(await dialog.getByRole('region', { name: 'Preview' }).textContent()).toContain('The second paragraph continues the story');
@@ -278,6 +293,12 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('hostile pages in 
       await library.getByLabel('Import…').setInputFiles({ name: 'hostile.md', mimeType: 'text/markdown', buffer: Buffer.from(imported) });
       await library.getByRole('status').filter({ hasText: /^Imported 1 article/ }).waitFor();
       await library.getByRole('button', { name: `Imported <img src=x onerror="${RUN}">`, exact: true }).click();
+      const importedReader = library.getByRole('dialog', { name: `Imported <img src=x onerror="${RUN}">` });
+      const importedBody = importedReader.getByRole('region', { name: 'Article' });
+      expect(await importedBody.textContent()).toContain('Imported');
+      expect(await previewProblems(library, 'Article')).toEqual([]);
+      await expectCleanPage(library, 'library reading view, imported hostile body', undefined, { rawBody: true });
+      await importedReader.getByRole('button', { name: 'Edit' }).click();
       const importedDialog = library.getByRole('dialog', { name: 'Edit article' });
       expect(await importedDialog.getByRole('region', { name: 'Preview' }).textContent()).toContain('Imported');
       expect(await previewProblems(library)).toEqual([]);
@@ -295,7 +316,11 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('hostile pages in 
     const outcome = (await status.textContent())!;
     expect(outcome).toMatch(/^Exported \d+ articles to (.+\.zip)$/);
     const zip = await waitForFile(join(ext.downloads, outcome.replace(/^Exported \d+ articles to /, '')));
-    const files = Object.entries(unzipSync(new Uint8Array(zip)));
+    const { 'frontclip.json': manifest, ...articles } = unzipSync(new Uint8Array(zip));
+    // The manifest is JSON whatever the titles hold, and names every file.
+    const described = (JSON.parse(Buffer.from(manifest!).toString('utf8')) as { articles: { file: string }[] }).articles.map((a) => a.file).sort();
+    const files = Object.entries(articles);
+    expect(described).toEqual(Object.keys(articles).sort());
     expect(files).toHaveLength(stored.length);
     const byLink = new Map(stored.map((a) => [a.link, a]));
     for (const [name, bytes] of files) {

@@ -58,7 +58,18 @@ describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH))('the library in Fire
     const zip = await waitForFile(join(ff.downloads, text.replace(/^Exported 1 article to /, '')));
     const files = unzipSync(new Uint8Array(zip));
     const expected = cliArticle('library-bridge.html', url);
-    expect(Object.keys(files)).toEqual([expected.filename]);
+    expect(Object.keys(files)).toEqual([expected.filename, 'frontclip.json']);
     expect(new TextDecoder().decode(files[expected.filename])).toBe(write(expected));
+
+    // Import runs in module workers, and the export went through the private file system and the
+    // browser's own deflate: the zip imports back as it is.
+    const input = await library.$('input[type="file"]');
+    const path = join(ff.downloads, text.replace(/^Exported 1 article to /, ''));
+    await (input as unknown as { uploadFile: (p: string) => Promise<void> }).uploadFile(path);
+    const imported = await library.waitForFunction(
+      () => [...document.querySelectorAll('[role="status"]')].map((el) => el.textContent ?? '').find((t) => /^Imported|^Nothing/.test(t)),
+      { timeout: 60_000 },
+    );
+    expect(await imported.jsonValue()).toBe('Imported 1 article (1 already saved as they are).');
   });
 });

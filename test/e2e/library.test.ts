@@ -83,8 +83,11 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('the library in Ch
     await expect.poll(() => library.locator('.lib-row').count()).toBe(3);
     expect(await library.locator('.library-count').textContent()).toBe('3 articles');
 
-    // Edit the tags of one article, by accessible names only.
+    // Read one article, then edit its tags, by accessible names only.
     await library.getByRole('button', { name: orchard.title, exact: true }).click();
+    const reader = library.getByRole('dialog', { name: orchard.title });
+    expect(await reader.getByRole('link', { name: 'Open original' }).getAttribute('href')).toBe(orchard.link);
+    await reader.getByRole('button', { name: 'Edit' }).click();
     const dialog = library.getByRole('dialog', { name: 'Edit article' });
     await dialog.getByRole('button', { name: 'Remove tag forty' }).click();
     await dialog.getByRole('combobox', { name: 'Add tag' }).fill('heritage');
@@ -106,7 +109,8 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('the library in Ch
     expect(outcome).toMatch(/^Exported 3 articles to Frontclip\/frontclip-\d{4}-\d{2}-\d{2}\.zip$/);
     const zipName = outcome.replace(/^Exported 3 articles to /, '');
     const zip = await waitForFile(join(b.chromium.downloads, zipName));
-    const files = textsOf(zip);
+    const { 'frontclip.json': manifest, ...files } = textsOf(zip);
+    expect(manifest, 'the zip carries its manifest').toBeDefined();
     const expected = new Map([...clipped].map(([name, article]) => {
       const final = name === 'library-orchard.html' ? { ...article, tags: editedTags } : article;
       return [final.filename, Buffer.from(write(final), 'utf8')];
@@ -151,9 +155,12 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('the library in Ch
     for (const entry of saved) {
       const copy = byLink.get(entry.link)!;
       for (const key of FILE_KEYS) expect(copy[key], `${entry.link} ${key}`).toEqual(entry[key]);
-      // What a file cannot carry is filled in, not left empty.
-      expect(copy).toMatchObject({ dateSource: 'import', siteName: new URL(entry.link).hostname, keywords: [], filename: entry.filename });
+      // What the file format cannot carry came back from the zip's frontclip.json.
+      expect(copy).toEqual({ ...entry, filename: copy.filename });
+      expect(copy.dateSource).not.toBe('import');
     }
+    // In the list order the first profile had (saved dates kept).
+    expect(await other.locator('.row-title').allTextContents()).toEqual(await library.locator('.row-title').allTextContents());
 
     // And its export is the same zip content, file for file.
     await other.getByRole('button', { name: 'Export all' }).click();
@@ -161,7 +168,9 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('the library in Ch
     await again.waitFor({ timeout: 30_000 });
     const secondName = (await again.textContent())!.replace(/^Exported 3 articles to /, '');
     const second = textsOf(await waitForFile(join(fresh.downloads, secondName)));
-    expect(Object.keys(second).sort()).toEqual(Object.keys(files).sort());
-    for (const name of Object.keys(files)) expect(Buffer.compare(second[name]!, files[name]!), name).toBe(0);
+    const first: Record<string, Buffer> = { ...files, 'frontclip.json': manifest! };
+    expect(Object.keys(second).sort()).toEqual(Object.keys(first).sort());
+    // The files and the manifest alike: the library came back whole.
+    for (const name of Object.keys(first)) expect(Buffer.compare(second[name]!, first[name]!), name).toBe(0);
   });
 });

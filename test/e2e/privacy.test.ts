@@ -5,6 +5,7 @@ import { launchWithExtension, type Api, type ExtensionBrowser } from './harness/
 import { startFixtureServer, type FixtureServer } from '../../scripts/serve-fixtures.ts';
 import { spyOnHtmlSinks, spyReport } from './harness/html-sink-spy.ts';
 import { popupDriver } from './harness/popup-driver.ts';
+import { serveImageArticle } from './harness/image-fixtures.ts';
 
 /** A request the extension made: from its worker or one of its pages (or its content script, in a tab). */
 interface Seen {
@@ -25,6 +26,7 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('Frontclip makes n
 
   beforeAll(async () => {
     server = await startFixtureServer();
+    serveImageArticle(server);
     ext = await launchWithExtension(requireBuild('chrome-e2e'));
     await spyOnHtmlSinks(ext.context);
     const origin = `chrome-extension://${ext.extensionId}/`;
@@ -80,7 +82,9 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('Frontclip makes n
 
   async function openTab(path: string): Promise<{ page: Page; tabId: number }> {
     const page = await ext.context.newPage();
-    await page.goto(server.url(path), { waitUntil: 'networkidle' });
+    await page.goto(server.url(path), { waitUntil: 'load' });
+    // Let the page finish its own requests before Frontclip starts: they are the page's, not Frontclip's.
+    await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
     return { page, tabId: await ext.tabIdOf(page) };
   }
 
@@ -91,7 +95,8 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('Frontclip makes n
   }
 
   it('while clipping, saving and downloading through the popup, in both body formats', async () => {
-    const pages = [['news-article.html', 'markdown', 'article'], ['hostile-article.html', 'html', 'article'], ['hostile-no-article.html', 'html', 'page']] as const;
+    // The images page too: with Images left at "link to the site", not one of its pictures is fetched.
+    const pages = [['news-article.html', 'markdown', 'article'], ['hostile-article.html', 'html', 'article'], ['hostile-no-article.html', 'html', 'page'], ['images/bridge.html', 'markdown', 'article']] as const;
     for (const [path, bodyFormat, mode] of pages) {
       await ext.worker.evaluate(async (format) => {
         const api = (globalThis as unknown as { chrome: Api }).chrome;
@@ -125,17 +130,24 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('Frontclip makes n
     await settings.getByLabel('Subfolder').blur();
     const library = await openExtensionPage('options/library.html');
     await library.setViewportSize({ width: 1100, height: 900 });
-    await expect.poll(() => library.locator('.lib-row').count()).toBe(3);
+    await expect.poll(() => library.locator('.lib-row').count()).toBe(4);
     await library.getByRole('searchbox').fill('harbour');
     await library.getByRole('searchbox').fill('');
     await library.locator('.row-title').first().click();
+    // The reading view (the body rendered, images as labels), then the editor from it.
+    const reader = library.locator('dialog.reader');
+    await reader.getByRole('region', { name: 'Article' }).waitFor();
+    await reader.getByRole('button', { name: 'Edit' }).click();
     const dialog = library.getByRole('dialog', { name: 'Edit article' });
     await dialog.getByRole('region', { name: 'Preview' }).waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
     await library.locator('.row-download').first().click();
     await library.getByRole('status').filter({ hasText: /^Downloaded / }).waitFor();
     await library.getByRole('button', { name: 'Export all' }).click();
-    await library.getByRole('status').filter({ hasText: /^Exported 3 articles/ }).waitFor({ timeout: 30_000 });
+    await library.getByRole('status').filter({ hasText: /^Exported 4 articles/ }).waitFor({ timeout: 30_000 });
+    // Everything is exported now: Export new has nothing left to write.
+    await library.getByRole('button', { name: 'Export new' }).click();
+    await library.getByRole('status').filter({ hasText: /nothing new to export/ }).waitFor();
     await settings.getByLabel('Subfolder').fill('Frontclip');
     await settings.getByLabel('Subfolder').blur();
     await library.waitForTimeout(300);
@@ -169,5 +181,46 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('Frontclip makes n
     expect(tabs.filter((url) => url !== '' && url !== 'about:blank' && !url.startsWith(server.origin) && !url.startsWith('chrome-extension://'))).toEqual([]);
     // The audit saw the extension at work: its own files were requested and recorded.
     expect(seen.some((r) => r.url.startsWith(`chrome-extension://${ext.extensionId}/`))).toBe(true);
+  });
+  it('with Save images, the worker fetches this article\'s images and nothing else, and the pages still nothing', async () => {
+    // A fresh record: everything before was checked above.
+    seen.length = 0;
+    tabRequests.length = 0;
+    server.requests.length = 0;
+    await ext.worker.evaluate(() => { (globalThis as unknown as { __privacyAudit: string[] }).__privacyAudit.length = 0; });
+    await ext.worker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: Api }).chrome;
+      await api.storage.sync.set({ settings: { version: 1, images: 'save' } });
+    });
+    const { page, tabId } = await openTab('images/bridge.html');
+    const watch = await watchTab(page);
+    const popup = popupDriver(await openExtensionPage(`popup/index.html?tabId=${tabId}`));
+    expect(await popup.settled()).toBe('form');
+    expect(await popup.page.getByRole('checkbox', { name: 'Save images' }).isChecked()).toBe(true);
+    expect(await popup.submit('Download', 60_000)).toMatch(/^Downloaded .*index\.md · 7 images saved/);
+    expect(await ext.send('quickDownload', { tabId, mode: 'article' })).toMatchObject({ ok: true, images: { saved: 7 } });
+    await watch.stop();
+    await ext.worker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: Api }).chrome;
+      await api.storage.sync.remove('settings');
+    });
+
+    // Exactly the article's images (the best copy of each), from the worker only.
+    const allowed = new Set(['plain.png', 'bridge-1600.jpg', 'deck.webp', 'lazy.png', 'chart.svg', 'evil.svg', 'missing.png', 'huge.jpg', 'slow.jpg', 'lead.jpg'].map((f) => server.url(`img/${f}`)));
+    const remote = seen.filter((r) => !LOCAL.test(r.url));
+    expect(remote.length).toBeGreaterThan(0);
+    expect(remote.filter((r) => r.by !== 'service worker' || !allowed.has(r.url))).toEqual([]);
+    const audit = await ext.worker.evaluate(() => (globalThis as unknown as { __privacyAudit: string[] }).__privacyAudit);
+    const fetched = audit.filter((entry) => entry.startsWith('fetch ') && !/^fetch (?:chrome-extension|data|blob):/.test(entry)).map((e) => e.slice(6));
+    expect(new Set(fetched)).toEqual(allowed);
+    expect(audit.filter((entry) => !entry.startsWith('fetch '))).toEqual([]);
+    // Not the small copy the srcset replaces, not the picture's fallback, not the page itself.
+    expect(server.requests.filter((r) => r.headers['sec-fetch-dest'] !== 'image' && r.headers['sec-fetch-dest'] !== 'document')
+      .map((r) => server.url(r.path)).filter((u) => !allowed.has(u))).toEqual([]);
+    expect(tabRequests.filter((r) => !LOCAL.test(r.url))).toEqual([]);
+    for (const extensionPage of extensionPages) {
+      if (extensionPage.isClosed()) continue;
+      expect((await spyReport(extensionPage)).violations, extensionPage.url()).toEqual([]);
+    }
   });
 });

@@ -34,9 +34,12 @@ export const hostileTitle = fc.oneof(
 
 const placeholder = fc.constantFrom('{slug}', '{date}', '{year}', '{month}', '{day}', '{title}', '{site}', '{unknown}', '{', '}', '{}', '{SLUG}');
 
+/** Folder separators and the ways a path could try to leave its folder or be absolute. */
+const separator = fc.constantFrom('/', '//', '/../', '../', './', '/.', '\\', 'C:/', '~/', '/index');
+
 /** A file-name template: placeholders and hostile pieces, with or without a known extension. */
 export const hostileTemplate = fc.tuple(
-  fc.array(fc.oneof({ weight: 3, arbitrary: placeholder }, { weight: 2, arbitrary: piece }), { minLength: 0, maxLength: 8 }),
+  fc.array(fc.oneof({ weight: 3, arbitrary: placeholder }, { weight: 2, arbitrary: piece }, { weight: 1, arbitrary: separator }), { minLength: 0, maxLength: 8 }),
   fc.constantFrom('.md', '.html', '.MD', '.Html', '.txt', '', '.', '. ', '.md.', '.md ', '/.md'),
 ).map(([parts, ending]) => parts.join('') + ending);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { injectionFailure } from '../../src/background/injection-failure.ts';
-import { articleProblem, isArticle } from '../../src/background/is-article.ts';
+import { articleProblem, isArticle } from '../../src/storage/article-check.ts';
 import { menuMode, MENU_ITEMS } from '../../src/background/menu-action.ts';
 import type { Article } from '../../src/core/article.ts';
 
@@ -14,7 +14,8 @@ describe('injectionFailure', () => {
     ['Cannot access a chrome:// URL', 'restricted'],
     ['Cannot access contents of url "about:blank". Extension manifest must request permission to access this host.', 'restricted'],
     ['The extensions gallery cannot be scripted.', 'restricted'],
-    ['Missing host permission for the tab', 'restricted'],
+    ['Missing host permission for the tab', 'no-access'],
+    ['Cannot access contents of url "http://news.example/a". Extension manifest must request permission to access this host.', 'no-access'],
     ['Cannot access contents of url "file:///tmp/a.html". Extension manifest must request permission to access this host.', 'restricted'],
     ['Frame with ID 0 is showing error page', 'error'],
     ['No tab with id: 12.', 'error'],

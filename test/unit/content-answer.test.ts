@@ -43,6 +43,26 @@ describe('answer (the content script on a live document)', () => {
   });
 });
 
+describe('answer: the selection wins when asked to prefer it', () => {
+  it('clips the selection in article mode with preferSelection, and says so; the article without a selection', () => {
+    const { document } = new JSDOM(readFixture('news-article.html'), { url: NEWS_URL }).window;
+    const withPreference = { ...request('article'), preferSelection: true };
+    const whole = answer(withPreference, document, NEWS_URL, now);
+    expect(whole).toMatchObject({ ok: true, mode: 'article' });
+    const p = document.querySelector('article p') ?? document.querySelector('p')!;
+    const range = document.createRange();
+    range.selectNode(p);
+    document.getSelection()!.addRange(range);
+    const selected = answer(withPreference, document, NEWS_URL, now);
+    expect(selected).toMatchObject({ ok: true, mode: 'selection' });
+    if (!selected.ok || !whole.ok) return;
+    expect(selected.article.body).toMatch(/^Negotiations over/);
+    expect(selected.article.title).toBe(whole.article.title);
+    // Without the preference, the selection is ignored.
+    expect(answer(request('article'), document, NEWS_URL, now)).toMatchObject({ ok: true, mode: 'article' });
+  });
+});
+
 describe('isContentMessage', () => {
   it('accepts the two content messages and nothing else', () => {
     expect(isContentMessage({ name: 'frontclip:ping' })).toBe(true);

@@ -50,8 +50,11 @@ function effective(policy: Map<string, string[]>, directive: string): string[] |
 /**
  * What the extension pages' policy must not allow: inline or eval'd code, hashes or nonces that
  * would let inline code in, and any source outside the extension (a scheme, a host, a wildcard).
+ * With `imageFetch`, `connect-src` may (and must) name `http:` and `https:`: the worker fetches an
+ * article's images when the reader asks for them. Every page narrows that back to 'self' with a
+ * policy of its own (checked below), so only the worker can reach another origin.
  */
-export function policyProblems(text: string): string[] {
+export function policyProblems(text: string, options: { imageFetch?: boolean } = {}): string[] {
   const policy = parsePolicy(text);
   const problems: string[] = [];
   for (const [name, values] of policy) {
@@ -63,8 +66,10 @@ export function policyProblems(text: string): string[] {
         problems.push(`${name} allows inline code by ${value}`);
       } else if (v === "'self'" || v === "'none'") {
         continue;
-      } else if (v === 'data:' && name === 'img-src') {
-        continue; // images inlined in the page itself: no request leaves the browser
+      } else if ((v === 'data:' || v === 'blob:') && name === 'img-src') {
+        continue; // images inlined in the page itself, or the library's own copies: no request leaves the browser
+      } else if (options.imageFetch && name === 'connect-src' && (v === 'http:' || v === 'https:')) {
+        continue;
       } else {
         problems.push(`${name} allows the source ${value}`);
       }
@@ -78,6 +83,7 @@ export function policyProblems(text: string): string[] {
   if (policy.get('object-src')?.join(' ') !== "'none'") problems.push("object-src is not 'none'");
   if (!['\'none\'', '\'self\''].includes(policy.get('base-uri')?.join(' ') ?? '')) problems.push("base-uri is not 'none' or 'self'");
   if (!effective(policy, 'connect-src')) problems.push('no connect-src restriction (nor default-src)');
+  if (options.imageFetch && policy.get('connect-src')?.join(' ') !== "'self' http: https:") problems.push("connect-src is not exactly 'self' http: https:");
   return problems;
 }
 
@@ -85,7 +91,7 @@ describe('the Content Security Policy of extension pages', () => {
   it.each(manifests())('%s: no unsafe-inline, no unsafe-eval, no remote source', (_name, manifest) => {
     const csp = manifest.content_security_policy as { extension_pages?: unknown; sandbox?: unknown } | undefined;
     expect(typeof csp?.extension_pages).toBe('string');
-    expect(policyProblems(csp!.extension_pages as string)).toEqual([]);
+    expect(policyProblems(csp!.extension_pages as string, { imageFetch: true })).toEqual([]);
     // No sandboxed pages (they run under their own, looser policy), nothing a web page can frame or message.
     expect(csp?.sandbox).toBeUndefined();
     expect(manifest.sandbox).toBeUndefined();
@@ -115,6 +121,11 @@ describe('the Content Security Policy of extension pages', () => {
     for (const hole of holes) expect(policyProblems(`${hole}; ${good}`), hole).not.toEqual([]);
     // A policy that restricts nothing for scripts at all is a hole too.
     expect(policyProblems("object-src 'none'; base-uri 'none'")).not.toEqual([]);
+    // The worker's image fetch opens connect-src to web addresses, and to nothing else.
+    expect(policyProblems(`connect-src 'self' http: https:; ${good}`, { imageFetch: true })).toEqual([]);
+    expect(policyProblems(`connect-src 'self' https:; ${good}`)).not.toEqual([]);
+    expect(policyProblems(`connect-src 'self' http: https: ws:; ${good}`, { imageFetch: true })).not.toEqual([]);
+    expect(policyProblems(`img-src 'self' https:; connect-src 'self' http: https:; ${good}`, { imageFetch: true })).not.toEqual([]);
   });
 });
 
@@ -149,7 +160,12 @@ describe('the built extension pages', () => {
           }
         }
       }
-      expect(doc.querySelectorAll('iframe, object, embed, base, meta[http-equiv]').length, where).toBe(0);
+      expect(doc.querySelectorAll('iframe, object, embed, base, meta[http-equiv]:not([http-equiv="Content-Security-Policy"])').length, where).toBe(0);
+      // Each page narrows the manifest's policy: no page may connect anywhere but the extension.
+      const own = doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content');
+      expect(own, `${where}: no policy of its own`).toBeTruthy();
+      expect(policyProblems(own!), where).toEqual([]);
+      expect(parsePolicy(own!).get('connect-src'), where).toEqual(["'self'"]);
     }
   });
 });

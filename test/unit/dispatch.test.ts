@@ -13,6 +13,7 @@ function recordingHandlers(calls: unknown[][]): Handlers {
     },
     lookup: async (request) => (calls.push(['lookup', request]), { ok: true, saved: null }),
     downloadSaved: async (request) => (calls.push(['downloadSaved', request]), { ok: true, filename: 'F/a.md' }),
+    folderWrite: async (request) => (calls.push(['folderWrite', request]), { ok: true, filename: 'vault/a.md', folder: { folderName: 'vault', action: 'created' } }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downloadPath, downloadSource, reportedName, utf8Base64 } from '../../src/background/download-url.ts';
+import { downloadPath, downloadSource, reportedName, utf8Base64 } from '../../src/downloads/download-url.ts';
 
 const text = '---\ntitle: "Für Ελλάδα 🎉"\n---\nbody\n';
 

@@ -21,7 +21,7 @@ describe('editedArticle', () => {
   it('renames the file when the date changes and the template uses it, keeping the slug', () => {
     const out = editedArticle(article, { ...same, date: '2025-02-01' }, '{year}/{slug}.md');
     expect(out.slug).toBe(article.slug);
-    expect(out.filename).toBe(`2025-${article.slug}.md`);
+    expect(out.filename).toBe(`2025/${article.slug}.md`);
   });
 
   it('keeps summary equal to the edited description, and takes tags and draft from the form', () => {

@@ -17,14 +17,19 @@ describe('buildFilename under fuzzing', () => {
     let checked = 0;
     fc.assert(
       fc.property(template, fields, (t, f) => {
-        const name = buildFilename(t, f);
+        const path = buildFilename(t, f);
         checked++;
-        expect(filenameProblems(name), JSON.stringify({ template: t, fields: f, name })).toEqual([]);
-        // One name, never a path; always a Markdown or HTML file with a non-empty stem, spelt as
-        // Chromium's downloads API keeps it: it writes `%` as `_` and `.MD` as `.md`.
-        expect(name).toMatch(/^[^/\\]+\.(?:md|html)$/);
-        expect(name).not.toContain('%');
-        expect(name.replace(/\.(?:md|html)$/i, '')).not.toBe('');
+        // A relative path of safe names: every folder and the file itself valid on each OS, no
+        // empty, `.` or `..` segment, nothing absolute, no backslash; the file always a Markdown or
+        // HTML file with a non-empty stem, spelt as Chromium's downloads API keeps it (it writes
+        // `%` as `_` and `.MD` as `.md`).
+        const segments = path.split('/');
+        for (const segment of segments) expect(filenameProblems(segment), JSON.stringify({ template: t, fields: f, path })).toEqual([]);
+        expect(segments.every((s) => s !== '' && s !== '.' && s !== '..'), path).toBe(true);
+        expect(path).not.toMatch(/^[/\\]|\\/);
+        expect(segments.at(-1)).toMatch(/^[^/\\]+\.(?:md|html)$/);
+        expect(path).not.toContain('%');
+        expect(segments.at(-1)!.replace(/\.(?:md|html)$/i, '')).not.toBe('');
       }),
       { numRuns: RUNS },
     );
@@ -44,10 +49,13 @@ describe('buildFilename under fuzzing', () => {
   it('leaves a name that is already safe as it is (building twice changes nothing)', () => {
     fc.assert(
       fc.property(template, fields, (t, f) => {
-        const name = buildFilename(t, f);
-        const extension = /\.(?:md|html)$/i.exec(name)![0];
-        const again = buildFilename(`{slug}${extension}`, { slug: name.slice(0, -extension.length), date: f.date });
-        expect(again).toBe(name);
+        const path = buildFilename(t, f);
+        const segments = path.split('/');
+        const file = segments.pop()!;
+        const extension = /\.(?:md|html)$/i.exec(file)![0];
+        // Each segment is already safe: given as a value, it comes back as it is.
+        expect(buildFilename(`{slug}${extension}`, { slug: file.slice(0, -extension.length), date: f.date })).toBe(file);
+        for (const folder of segments) expect(buildFilename('{slug}/x.md', { slug: folder, date: f.date })).toBe(`${folder}/x.md`);
       }),
       { numRuns: 3_000 },
     );

@@ -56,11 +56,30 @@ describe('buildFilename', () => {
     expect(buildFilename('{year}-{slug}.md', { slug: 'a', date: 'soon' })).toBe('a.md');
   });
 
-  it('turns path separators into dashes, so the name never leaves its folder', () => {
+  it('turns path separators inside a value into dashes, so a title never makes a folder', () => {
     expect(byDefault('../../etc/passwd')).toBe('etc-passwd.md');
     expect(byDefault('a/b\\c')).toBe('a-b-c.md');
-    expect(buildFilename('{date}/{slug}.md', { slug: 'x', date: '2026-01-06' })).toBe('2026-01-06-x.md');
     expect(byDefault('C:\\Windows\\x')).toBe('C-Windows-x.md');
+    expect(buildFilename('{site}/{slug}.md', { slug: 'x', date: '2026-01-06', site: '../../etc' })).toBe('etc/x.md');
+  });
+
+  it('keeps the folders a template writes, each segment made safe', () => {
+    const fields = { slug: 'bridge-opens', date: '2026-03-14', title: 'Bridge: opens?', site: 'www.river.test' };
+    expect(buildFilename('{year}/{month}/{slug}.md', fields)).toBe('2026/03/bridge-opens.md');
+    expect(buildFilename('{site}/{slug}.md', fields)).toBe('www.river.test/bridge-opens.md');
+    expect(buildFilename('{slug}/index.md', fields)).toBe('bridge-opens/index.md');
+    expect(buildFilename('News: {title}/{date}.html', fields)).toBe('News- Bridge- opens/2026-03-14.html');
+  });
+
+  it('drops empty, dot and dot-dot segments: never absolute, never climbing out, never an empty folder name', () => {
+    const fields = { slug: 'x', date: '2026-01-06', site: '' };
+    expect(buildFilename('/{slug}.md', fields)).toBe('x.md');
+    expect(buildFilename('../../{slug}.md', fields)).toBe('x.md');
+    expect(buildFilename('a/./b//{slug}.md', fields)).toBe('a/b/x.md');
+    expect(buildFilename('{site}/{slug}.md', fields)).toBe('x.md');
+    expect(buildFilename('con/aux/{slug}.md', fields)).toBe('con_/aux_/x.md');
+    expect(buildFilename('a/b/c/d/e/f/g/h/i/j/{slug}.md', fields)).toBe('a/b/c/d/e/f/g/h/x.md');
+    expect(buildFilename('{slug}/', fields)).toBe('x/article.md');
   });
 
   it('never yields . or .. or an empty name', () => {

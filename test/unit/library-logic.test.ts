@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { combineDuplicates } from '../../src/storage/import-merge.ts';
 import { storageMessage } from '../../src/storage/storage-message.ts';
-import { applyTagChange, mergeImportedTags, unionTags } from '../../src/storage/tag-change.ts';
+import { applyTagChange, mergeImportedTags } from '../../src/storage/tag-change.ts';
 import { scrollToReveal, visibleRange } from '../../src/ui/visible-range.ts';
 import { countValues, filterSummaries, foldForSearch, queryWords, searchText } from '../../options/library-search.ts';
 import { ZipNamer, zipFilename } from '../../options/zip-names.ts';
@@ -42,7 +42,7 @@ describe('visibleRange (the virtual list windowing)', () => {
 
 const summary = (title: string, over: Partial<Summary> = {}): Summary => ({
   link: `https://x.example/${title}`, title, description: '', siteName: '', site: 'x.example', date: '2026-01-01', tags: [],
-  draft: false, savedAt: '2026-01-01T00:00:00Z', editedAt: '2026-01-01T00:00:00Z', exportedAt: null, ...over,
+  draft: false, savedAt: '2026-01-01T00:00:00Z', editedAt: '2026-01-01T00:00:00Z', exportedAt: null, exportedVersion: null, ...over,
 });
 
 describe('library search', () => {
@@ -138,10 +138,9 @@ describe('tag rules', () => {
     expect(applyTagChange(['a'], { add: [], remove: ['zzz'] })).toEqual({ tags: ['a'], changed: false });
   });
 
-  it('an import keeps the saved tags first and adds the file’s missing ones, keeping their spelling', () => {
-    expect(mergeImportedTags(['mine', 'NATO'], ['nato', 'theirs'])).toEqual({ tags: ['mine', 'NATO', 'theirs'], changed: true });
-    expect(mergeImportedTags(['NATO'], ['NATO'])).toEqual({ tags: ['NATO'], changed: false });
-    expect(unionTags(['a', ' '], ['A', 'b'])).toEqual(['a', 'b']);
+  it('an import keeps the saved tags first and adds the file’s missing ones, each in the one lower-case identity', () => {
+    expect(mergeImportedTags(['mine', 'nato'], ['NATO', 'Theirs', ' '])).toEqual({ tags: ['mine', 'nato', 'theirs'], changed: true });
+    expect(mergeImportedTags(['nato'], ['NATO'])).toEqual({ tags: ['nato'], changed: false });
   });
 
   it('duplicate files in one import become one article: the first wins, tags merged', () => {

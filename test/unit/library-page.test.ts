@@ -5,12 +5,11 @@ import { strToU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { write } from '../../src/core/frontmatter.ts';
 import * as library from '../../src/storage/library.ts';
-import * as saving from '../../src/storage/library-save.ts';
 import { DEFAULT_SETTINGS } from '../../src/storage/settings-schema.ts';
 import { mountLibrary, type LibraryPage } from '../../options/library-page.ts';
 import { allByRole, byLabel, byRole, fakeSend, press, sampleArticle, settle, type } from './ui-helpers.ts';
 
-const store = { ...library, ...saving };
+const store = library;
 
 const article = (n: number, tags: string[] = ['news']) => sampleArticle({
   link: `https://site${n % 2}.example/a/${n}`,
@@ -24,14 +23,14 @@ const article = (n: number, tags: string[] = ['news']) => sampleArticle({
 interface Mounted {
   root: HTMLElement;
   page: LibraryPage;
-  zips: { blob: Blob; filename: string }[];
+  zips: { file: Blob; filename: string }[];
   fake: ReturnType<typeof fakeSend>;
 }
 
 async function mount(): Promise<Mounted> {
   const root = document.createElement('main');
   document.body.replaceChildren(root);
-  const zips: { blob: Blob; filename: string }[] = [];
+  const zips: { file: Blob; filename: string }[] = [];
   const fake = fakeSend({
     save: async ({ article: a }) => ({ ok: true, savedAt: (await store.saveArticle(a)).savedAt }),
     downloadSaved: () => ({ ok: true, filename: 'Frontclip/x.md' }),
@@ -40,8 +39,8 @@ async function mount(): Promise<Mounted> {
     store,
     send: fake.send,
     loadSettings: async () => ({ ...DEFAULT_SETTINGS }),
-    saveZip: async (blob, filename) => {
-      zips.push({ blob, filename });
+    saveZip: async (file, filename) => {
+      zips.push({ file, filename });
       return { ok: true, filename: `Frontclip/${filename}` };
     },
     now: () => new Date(2026, 0, 6),
@@ -51,10 +50,19 @@ async function mount(): Promise<Mounted> {
 
 const rowTitles = (root: HTMLElement) => Array.from(root.querySelectorAll('.lib-row .row-title'), (el) => el.textContent);
 const statusText = (root: HTMLElement) => byRole(root, 'status').textContent;
+const emptyText = (root: HTMLElement) => root.querySelector('.library-empty p')?.textContent;
 
 async function until(check: () => boolean): Promise<void> {
   for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
   expect(check()).toBe(true);
+}
+
+/** A row's title opens the reading view; its Edit opens the editor. */
+async function openEditor(root: HTMLElement, title: string): Promise<void> {
+  byRole(root, 'button', title).click();
+  await until(() => document.querySelector('dialog.reader') !== null);
+  byRole(document.querySelector('dialog.reader')!, 'button', 'Edit').click();
+  await until(() => document.querySelector('dialog.reader') === null && document.querySelector('dialog') !== null);
 }
 
 beforeEach(() => {
@@ -108,12 +116,12 @@ describe('the library page', () => {
     site.dispatchEvent(new Event('change'));
     expect(rowTitles(root)).toEqual(['Story number 1']);
     type(byLabel(root, 'Search'), 'zzz');
-    expect(root.querySelector('.library-empty')?.textContent).toBe('No articles match the search and filters.');
+    expect(emptyText(root)).toBe('No articles match the search and filters.');
   });
 
   it('selects all shown, deletes them, and Undo restores them exactly', async () => {
     for (const n of [1, 2, 3]) await store.saveArticle(article(n), new Date(Date.UTC(2026, 0, n)));
-    await store.markExported([article(2).link], new Date(Date.UTC(2026, 0, 9)));
+    await store.markExported([{ link: article(2).link, editedAt: new Date(Date.UTC(2026, 0, 2)).toISOString() }], new Date(Date.UTC(2026, 0, 9)));
     const before = await store.listArticles();
     const { root } = await mount();
     const all = byRole<HTMLInputElement>(root, 'checkbox', 'Select all 3 shown articles');
@@ -160,12 +168,12 @@ describe('the library page', () => {
     byRole<HTMLInputElement>(root, 'checkbox', 'Select Story number 1').click();
     byRole<HTMLInputElement>(root, 'checkbox', 'Select Story number 2').click();
     byRole(root, 'button', 'Export selected').click();
-    await until(() => /^Exported/.test(statusText(root) ?? ''));
+    await until(() => /^Exported|^Couldn/.test(statusText(root) ?? ''));
     expect(statusText(root)).toBe('Exported 2 articles to Frontclip/frontclip-2026-01-06.zip');
     expect(zips).toHaveLength(1);
-    const files = unzipSync(new Uint8Array(await zips[0]!.blob.arrayBuffer()));
+    const files = unzipSync(new Uint8Array(await zips[0]!.file.arrayBuffer()));
     const saved = await Promise.all([2, 1].map((n) => store.getArticle(article(n).link)));
-    expect(Object.keys(files)).toEqual(['story-number-2.md', 'story-number-1.md']);
+    expect(Object.keys(files)).toEqual(['story-number-2.md', 'story-number-1.md', 'frontclip.json']);
     for (const entry of saved) expect(new TextDecoder().decode(files[`${entry!.slug}.md`])).toBe(write(entry!));
     const summaries = await store.listSummaries();
     expect(summaries.map((s) => s.exportedAt !== null)).toEqual([false, true, true]);
@@ -210,8 +218,7 @@ describe('the library page', () => {
   it('edits one article with the popup’s form; Save goes through the worker and the list follows', async () => {
     await store.saveArticle(article(1, ['news']), new Date(Date.UTC(2026, 0, 1)));
     const { root, fake } = await mount();
-    byRole(root, 'button', 'Story number 1').click();
-    await until(() => document.querySelector('dialog') !== null);
+    await openEditor(root, 'Story number 1');
     const dialog = document.querySelector('dialog')!;
     expect(byLabel<HTMLTextAreaElement>(dialog, 'Title').value).toBe('Story number 1');
     byRole(dialog, 'button', 'Remove tag news').click();
@@ -236,8 +243,7 @@ describe('the library page', () => {
     document.body.replaceChildren(root);
     await mountLibrary(root, { store, send: fakeSend({}).send, loadSettings: async () => ({ ...DEFAULT_SETTINGS, bodyFormat: 'html' }), saveZip: async () => ({ ok: false, message: 'unused' }) });
     const preview = async (title: string) => {
-      byRole(root, 'button', title).click();
-      await until(() => document.querySelector('dialog') !== null);
+      await openEditor(root, title);
       const region = byRole(document.querySelector('dialog')!, 'region', 'Preview');
       const seen = { text: region.textContent, elements: Array.from(region.querySelectorAll('*'), (el) => el.tagName.toLowerCase()) };
       byRole(document.querySelector('dialog')!, 'button', 'Close').click();
@@ -264,7 +270,8 @@ describe('the library page', () => {
 
   it('shows an empty library as such', async () => {
     const { root } = await mount();
-    expect(root.querySelector('.library-empty')?.textContent).toMatch(/^Your library is empty/);
+    expect(emptyText(root)).toMatch(/^Your library is empty/);
+    expect(allByRole(root, 'button', 'Clear search and filters')).toHaveLength(0);
     expect(byRole(root, 'button', 'Export all').getAttribute('aria-disabled')).toBe('true');
   });
 });

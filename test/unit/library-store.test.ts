@@ -4,10 +4,9 @@ import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { normalize, write } from '../../src/core/frontmatter.ts';
 import {
-  deleteArticles, getArticle, knownTags, listArticles, listSummaries, lookupArticle, markExported,
-  readArticleBatches, restoreArticles, retagArticles,
+  deleteArticles, getArticle, importArticles, knownTags, listArticles, listSummaries, lookupArticle, markExported,
+  readArticleBatches, restoreArticles, retagArticles, saveArticle,
 } from '../../src/storage/library.ts';
-import { importArticles, saveArticle } from '../../src/storage/library-save.ts';
 import { DB_NAME, openLibrary } from '../../src/storage/library-schema.ts';
 import { sampleArticle } from './ui-helpers.ts';
 
@@ -77,7 +76,7 @@ describe('the library store', () => {
 
   it('deletes several articles and restores them exactly, times and exportedAt included', async () => {
     for (const n of [1, 2, 3]) await saveArticle(article(n), T1);
-    await markExported([article(2).link], T2);
+    await markExported([{ link: article(2).link, editedAt: T1.toISOString() }], T2);
     const before = await Promise.all([1, 2, 3].map((n) => getArticle(article(n).link)));
     const removed = await deleteArticles([article(1).link, article(2).link, 'https://not.saved/']);
     expect(removed).toHaveLength(2);
@@ -101,11 +100,11 @@ describe('the library store', () => {
     await saveArticle(article(2, ['b']), T1);
     await saveArticle(article(3, ['c']), T1);
     const links = [1, 2, 3].map((n) => article(n).link);
-    expect(await retagArticles(links, { add: ['z'], remove: ['b'] }, T2)).toBe(3);
+    expect(await retagArticles(links, { add: ['z'], remove: ['b'] }, { now: T2 })).toBe(3);
     expect((await listSummaries()).map((s) => [s.title, s.tags])).toEqual(
       expect.arrayContaining([['Article number 1', ['a', 'z']], ['Article number 2', ['z']], ['Article number 3', ['c', 'z']]]),
     );
-    expect(await retagArticles(links, { add: ['z'], remove: [] }, T3)).toBe(0);
+    expect(await retagArticles(links, { add: ['z'], remove: [] }, { now: T3 })).toBe(0);
     expect((await getArticle(article(1).link))?.editedAt).toBe(T2.toISOString());
   });
 
@@ -116,19 +115,30 @@ describe('the library store', () => {
       article(2, ['x']),
       article(2, ['y']),
       article(3),
-    ], T2);
-    expect(outcome).toEqual({ added: 2, merged: 1, unchanged: 0, duplicates: 1 });
+    ], { now: T2 });
+    expect(outcome).toEqual({ added: 2, merged: 1, unchanged: 0, duplicates: 1, refused: [] });
     const one = await getArticle(article(1).link);
     expect(one).toMatchObject({ title: 'Article number 1', tags: ['mine', 'theirs'], savedAt: T1.toISOString(), editedAt: T2.toISOString() });
     expect((await getArticle(article(2).link))?.tags).toEqual(['x', 'y']);
-    expect(await importArticles([article(1, ['mine'])], T3)).toEqual({ added: 0, merged: 0, unchanged: 1, duplicates: 0 });
+    expect(await importArticles([article(1, ['mine'])], { now: T3 })).toEqual({ added: 0, merged: 0, unchanged: 1, duplicates: 0, refused: [] });
   });
 
   it('an import that fails mid-write leaves the library as before: nothing half imported', async () => {
     await saveArticle(article(1, ['mine']), T1);
     const before = await listArticles();
-    const bad = { ...article(7), keywords: [Symbol('x')] as unknown as string[] };
-    await expect(importArticles([article(1, ['more']), article(5), article(6), bad, article(8)], T2)).rejects.toThrow();
+    // A record that passes the checks but fails while it is written, inside the transaction (the
+    // disk fills up at that very put).
+    const bad = article(7);
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      if ((value as { link?: string }).link === bad.link) throw new DOMException('The disk is full.', 'QuotaExceededError');
+      return put.call(this, value, key);
+    };
+    try {
+      await expect(importArticles([article(1, ['more']), article(5), article(6), bad, article(8)], { now: T2 })).rejects.toThrow('The disk is full.');
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
     expect(await listArticles()).toEqual(before);
     expect(await listSummaries()).toHaveLength(1);
   });
@@ -162,8 +172,8 @@ describe('the version 1 to 2 upgrade', () => {
     v1.close();
 
     const db = await openLibrary();
-    expect(db.version).toBe(2);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'summaries']);
+    expect(db.version).toBe(4);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'images', 'summaries']);
     expect([...db.transaction('articles').store.indexNames].sort()).toEqual(['savedAt', 'site', 'tags']);
     expect(await db.getAllFromIndex('articles', 'tags', 'legacy')).toHaveLength(2);
     expect(await db.getAllFromIndex('articles', 'site', 'site1.example')).toHaveLength(1);

@@ -6,18 +6,20 @@ const source = JSON.parse(readFileSync(new URL('../../manifest.json', import.met
 const PERMISSIONS = ['activeTab', 'scripting', 'storage', 'downloads', 'contextMenus'];
 
 describe('the source manifest', () => {
-  it('asks for exactly the permissions the issue lists, no host and no declared content script', () => {
+  it('asks for exactly the permissions the issue lists, no standing host and no declared content script', () => {
     expect([...(source.permissions ?? [])].sort()).toEqual([...PERMISSIONS].sort());
     expect(source.host_permissions).toBeUndefined();
-    expect(source.optional_host_permissions).toBeUndefined();
+    // Web sites only as optional permissions: asked for, per image origin, when the reader saves images.
+    expect(source.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
     expect(source.content_scripts).toBeUndefined();
   });
 
-  it('keeps extension pages on a strict CSP', () => {
+  it('keeps extension pages on a strict CSP; only connections may reach the web (the worker\'s image fetch)', () => {
     const csp = (source.content_security_policy as { extension_pages: string }).extension_pages;
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("object-src 'none'");
-    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
+    expect(csp).toContain("connect-src 'self' http: https:");
+    expect(csp.replace("connect-src 'self' http: https:", '')).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
   });
 
   it('declares the popup, the options page and both commands', () => {

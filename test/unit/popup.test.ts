@@ -1,15 +1,15 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../src/core/article.ts';
-import type { ResponseOf } from '../../src/messages.ts';
+import type { ResponseOf, SavedState } from '../../src/messages.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/storage/settings-schema.ts';
 import { mountPopup, type PopupDeps } from '../../popup/mount-popup.ts';
 import { allByRole, byLabel, byRole, fakeSend, press, sampleArticle, settle, type } from './ui-helpers.ts';
 
 type ClipReply = ResponseOf<'clip'>;
 
-function clipOk(article: Article = sampleArticle()): ClipReply {
-  return { ok: true, article, tabUrl: article.link };
+function clipOk(article: Article = sampleArticle(), extra: { mode?: 'article' | 'selection'; saved?: SavedState | null } = {}): ClipReply {
+  return { ok: true, article, tabUrl: article.link, ...extra };
 }
 
 async function open(
@@ -44,7 +44,8 @@ describe('popup states', () => {
     await settle();
     expect(byRole(root, 'status').textContent).toBe('Clipping…');
     expect(allByRole(root, 'form')).toHaveLength(0);
-    expect(fake.requests('clip')).toEqual([{ tabId: 7, mode: 'article' }]);
+    // The first clip takes the reader's selection when there is one.
+    expect(fake.requests('clip')).toEqual([{ tabId: 7, mode: 'article', preferSelection: true }]);
     answer(clipOk());
     await mounted;
     expect(allByRole(root, 'status').map((s) => s.textContent)).toEqual(['']);
@@ -83,7 +84,7 @@ describe('popup states', () => {
     expect(byRole(root, 'heading').textContent).toBe('The page is still loading');
     byRole(root, 'button', 'Retry').click();
     await settle();
-    expect(fake.requests('clip')).toEqual([{ tabId: 7, mode: 'article' }, { tabId: 7, mode: 'article' }]);
+    expect(fake.requests('clip')).toEqual([{ tabId: 7, mode: 'article', preferSelection: true }, { tabId: 7, mode: 'article', preferSelection: true }]);
     expect(allByRole(root, 'form')).toHaveLength(1);
   });
 
@@ -107,6 +108,39 @@ describe('popup states', () => {
     await mounted;
     expect(byRole(root, 'heading').textContent).toBe("Couldn't clip this page");
     expect(fake.requests('clip')).toEqual([]);
+  });
+
+  it('opens on the selection when the worker clipped one, and "Clip whole article" clips the article', async () => {
+    const clip = vi.fn((request: { mode?: string; preferSelection?: boolean }): ClipReply => request.preferSelection
+      ? clipOk(sampleArticle({ body: 'Only the selected lines.' }), { mode: 'selection' })
+      : clipOk(sampleArticle(), { mode: 'article' }));
+    const { root, fake, mounted } = await open(clip);
+    await mounted;
+    expect(byRole(root, 'note').textContent).toContain('Clipped your selection.');
+    expect(root.querySelector('.preview')?.textContent).toBe('Only the selected lines.');
+    byRole(root, 'button', 'Clip whole article').click();
+    await settle();
+    expect(fake.requests('clip').at(-1)).toEqual({ tabId: 7, mode: 'article' });
+    expect(root.querySelector('.preview')?.textContent).toBe(sampleArticle().body);
+    expect(allByRole(root, 'button').map((b) => b.textContent)).not.toContain('Clip whole article');
+  });
+
+  it('tells an ordinary page it may not read yet from a browser page', async () => {
+    const { root, mounted } = await open(() => ({ ok: false, reason: 'no-access', message: 'Missing host permission for the tab' }));
+    await mounted;
+    expect(byRole(root, 'heading').textContent).toBe('Frontclip may not read this page yet');
+    expect(root.textContent).not.toMatch(/chrome:\/\/|about:/);
+    expect(byRole(root, 'button', 'Retry')).toBeTruthy();
+  });
+
+  it('takes "already saved" from the clip answer without asking the worker again', async () => {
+    const lookup = vi.fn((): ResponseOf<'lookup'> => ({ ok: true, saved: null }));
+    const saved = { savedAt: '2026-01-07T10:00:00Z', editedAt: '2026-01-07T10:00:00Z', exportedAt: null, tags: ['kept'] };
+    const { root, mounted } = await open(() => clipOk(sampleArticle(), { saved }), { extra: { lookup } });
+    await mounted;
+    expect(lookup).not.toHaveBeenCalled();
+    expect(root.textContent).toContain('Already saved on');
+    expect(Array.from(root.querySelectorAll('.tag-chip .tag-text'), (c) => c.textContent)).toEqual(['kept']);
   });
 
   it('asks for a selection again when "Clip selection" found none', async () => {
@@ -150,16 +184,30 @@ describe('popup form', () => {
     expect(note?.textContent).toBe('set by you');
   });
 
-  it('suggests the page keywords and the library tags', async () => {
-    const { root, mounted } = await open(() => clipOk(), { knownTags: ['politics', 'ukraine'] });
+  it('suggests the page keywords and the library tags that fit the article; typing finds every library tag', async () => {
+    const { root, mounted } = await open(() => clipOk(), { knownTags: ['politics', 'Talks', 'babies', 'peace deal', 'ukraine'] });
     await mounted;
     const group = byRole(root, 'group', 'Suggested tags');
+    // `talks` is in the description and body, `peace deal` in the title; `politics` and `babies` nowhere.
     expect(allByRole(group, 'button').map((b) => b.getAttribute('aria-label'))).toEqual([
-      'Add suggested tag nato', 'Add suggested tag diplomacy', 'Add suggested tag politics',
+      'Add suggested tag nato', 'Add suggested tag diplomacy', 'Add suggested tag talks', 'Add suggested tag peace deal',
     ]);
     const input = byLabel<HTMLInputElement>(root, 'Add tag');
     type(input, 'pol');
     expect(allByRole(root, 'option').map((o) => o.textContent)).toEqual(['politics']);
+    type(input, 'BAB');
+    expect(allByRole(root, 'option').map((o) => o.textContent)).toEqual(['babies']);
+  });
+
+  it('treats NATO and nato as one tag: a typed NATO is the keyword chip nato', async () => {
+    const { root, mounted } = await open(() => clipOk(), { knownTags: ['NATO'] });
+    await mounted;
+    const input = byLabel<HTMLInputElement>(root, 'Add tag');
+    type(input, 'NATO');
+    press(input, 'Enter');
+    const group = byRole(root, 'group', 'Suggested tags');
+    expect(allByRole(group, 'button').map((b) => b.getAttribute('aria-label'))).toEqual(['Add suggested tag diplomacy']);
+    expect(Array.from(root.querySelectorAll('.tag-chip .tag-text'), (c) => c.textContent)).toEqual(['ambassador', 'ukraine', 'nations', 'nato']);
   });
 
   it('sends back the unedited article unchanged on Save, and confirms in the status region', async () => {
@@ -170,6 +218,42 @@ describe('popup form', () => {
     await settle();
     expect(fake.requests('save')).toEqual([{ article: sampleArticle() }]);
     expect(byRole(root, 'status').textContent).toBe('Saved to your library');
+  });
+
+  it('Edit turns the preview into the Markdown source; Save sends the edited body and the fields as they are', async () => {
+    const save = vi.fn((): ResponseOf<'save'> => ({ ok: true, savedAt: 'now' }));
+    const { root, fake, mounted } = await open(() => clipOk(), { extra: { save } });
+    await mounted;
+    const edit = byRole(root, 'button', 'Edit');
+    expect(edit.getAttribute('aria-pressed')).toBe('false');
+    edit.click();
+    expect(edit.getAttribute('aria-pressed')).toBe('true');
+    const source = byLabel<HTMLTextAreaElement>(root, 'Body (Markdown source)');
+    expect(source.hidden).toBe(false);
+    expect(document.activeElement).toBe(source);
+    expect(source.value).toBe(sampleArticle().body);
+    type(source, 'Only **this** paragraph.\n');
+    edit.click();
+    expect(source.hidden).toBe(true);
+    expect(root.querySelector('.preview')?.textContent).toBe('Only **this** paragraph.\n');
+    byRole(root, 'button', 'Save').click();
+    await settle();
+    expect(fake.requests('save')[0]?.article).toEqual({ ...sampleArticle(), body: 'Only **this** paragraph.\n' });
+  });
+
+  it('sanitizes an edited HTML body again before saving it', async () => {
+    const save = vi.fn((): ResponseOf<'save'> => ({ ok: true, savedAt: 'now' }));
+    const article = sampleArticle({ body: '<p>Talks were close.</p>' });
+    const { root, fake, mounted } = await open(() => clipOk(article), { settings: { bodyFormat: 'html' }, extra: { save } });
+    await mounted;
+    byRole(root, 'button', 'Edit').click();
+    type(byLabel(root, 'Body (HTML source)'), '<p onclick="steal()">New <a href="javascript:alert(1)">text</a><script>bad()</script> <a href="/more">more</a></p>');
+    byRole(root, 'button', 'Save').click();
+    await settle();
+    const body = fake.requests('save')[0]?.article.body ?? '';
+    expect(body).toContain('New');
+    expect(body).not.toMatch(/onclick|javascript:|<script|bad\(\)/);
+    expect(body).toContain('href="https://www.foxnews.com/more"');
   });
 
   it('sends the edits on Download: new slug and file name from the title, summary = description', async () => {

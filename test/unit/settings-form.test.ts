@@ -74,6 +74,9 @@ describe('settings form', () => {
     expect(example()).toBe('Example: Frontclip/nato-ambassador-says-ukraine-peace-deal-could-be-on-the-cusp.md');
     type(template, '{date}-{site}-{slug}.html');
     expect(example()).toBe('Example: Frontclip/2026-01-06-foxnews.com-nato-ambassador-says-ukraine-peace-deal-could-be-on-the-cusp.html');
+    type(template, '{year}/{month}/{slug}.md');
+    expect(example()).toBe('Example: Frontclip/2026/01/nato-ambassador-says-ukraine-peace-deal-could-be-on-the-cusp.md');
+    type(template, '{date}-{site}-{slug}.html');
     type(byLabel(root, 'Subfolder'), '');
     expect(example()).toMatch(/^Example: 2026-01-06-foxnews\.com-nato/);
     const describedBy = template.getAttribute('aria-describedby') ?? '';
@@ -110,7 +113,10 @@ describe('settings form', () => {
 
   it.each([
     ['', 'Enter a template'],
-    ['{slug}/x.md', 'cannot contain / or \\'],
+    ['{slug}\\x.md', 'Separate folders with /, not \\'],
+    ['/{slug}.md', 'not /: files always go inside'],
+    ['{year}//{slug}.md', 'no empty folder'],
+    ['../{slug}.md', 'no . or ..'],
     ['{slug}?.md', 'cannot contain < > : " | ? or *'],
     ['{slgu}.md', 'Unknown placeholder {slgu}'],
     ['{date}.md', 'Include {slug} or {title}'],
@@ -161,6 +167,35 @@ describe('settings form', () => {
     expect(store.setSettings).toHaveBeenCalledWith({ tagCount: 12 });
     expect(count.hasAttribute('aria-invalid')).toBe(false);
     expect(errorOf(count)).toBe('');
+  });
+
+  it('shows no example while the template is invalid, instead of the last valid one', async () => {
+    const { root } = await mount();
+    const template = byLabel<HTMLInputElement>(root, 'File name template');
+    const example = () => root.querySelector('.example')?.textContent;
+    type(template, '{date}-{slug}.md');
+    expect(example()).toMatch(/^Example: Frontclip\/2026-01-06-nato/);
+    type(template, '{date}-{nope}.md');
+    expect(example()).toBe('Example: none until the template is fixed');
+  });
+
+  it("switches the default template's extension with the body format, but never the reader's own template", async () => {
+    const { root, stored } = await mount();
+    const template = byLabel<HTMLInputElement>(root, 'File name template');
+    byLabel<HTMLInputElement>(root, 'HTML').click();
+    await settle();
+    expect(stored()).toMatchObject({ bodyFormat: 'html', filenameTemplate: '{slug}.html' });
+    expect(template.value).toBe('{slug}.html');
+    expect(root.querySelector('.example')?.textContent).toMatch(/\.html$/);
+    byLabel<HTMLInputElement>(root, 'Markdown').click();
+    await settle();
+    expect(stored().filenameTemplate).toBe('{slug}.md');
+    type(template, '{date}-{slug}.md');
+    change(template);
+    await settle();
+    byLabel<HTMLInputElement>(root, 'HTML').click();
+    await settle();
+    expect(stored()).toMatchObject({ bodyFormat: 'html', filenameTemplate: '{date}-{slug}.md' });
   });
 
   it('saves radios and checkboxes at once', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergeTags, normalizeTag, suggestTags } from '../../src/core/tags.ts';
+import { detectLanguage } from '../../src/core/stopwords.ts';
+import { KEYWORD_CHIP_LIMIT, keywordTags, mergeTags, normalizeTag, suggestTags, tagWords } from '../../src/core/tags.ts';
 
 const SAMPLE_TITLE =
   "NATO ambassador says Ukraine peace deal could be 'on the cusp' as nations near finalization of security pact";
@@ -13,12 +14,12 @@ describe('suggestTags', () => {
     expect(suggestTags(SAMPLE_TITLE, 2)).toEqual(['finalization', 'ambassador']);
     expect(suggestTags(SAMPLE_TITLE, 0)).toEqual([]);
     expect(suggestTags(SAMPLE_TITLE, -3)).toEqual([]);
-    expect(suggestTags('one two', 5)).toEqual(['one', 'two']);
+    expect(suggestTags('peace talks', 5)).toEqual(['peace', 'talks']);
     expect(suggestTags('')).toEqual([]);
   });
 
   it('keeps title order among words of equal length', () => {
-    expect(suggestTags('bb aa cc dddd ee', 10)).toEqual(['dddd', 'bb', 'aa', 'cc', 'ee']);
+    expect(suggestTags('bbb aaa ccc dddd eee', 10)).toEqual(['dddd', 'bbb', 'aaa', 'ccc', 'eee']);
   });
 
   it('lower-cases and removes duplicates, keeping the first place', () => {
@@ -29,9 +30,9 @@ describe('suggestTags', () => {
     expect(suggestTags("Trump's Iran’s 'quoted'", 10)).toEqual(['trumps', 'quoted', 'irans']);
   });
 
-  it('splits on every non-letter, non-digit character', () => {
-    expect(suggestTags('son-in-law 2025: U.S./EU_deal 😀emoji', 10)).toEqual([
-      'emoji', '2025', 'deal', 'son', 'law', 'in', 'eu', 'u', 's',
+  it('splits on every non-letter, non-digit character but a hyphen between two letters', () => {
+    expect(suggestTags('son-in-law 2025: U.S./EU_deal 😀emoji late‐night COVID-19', 20, null)).toEqual([
+      'son-in-law', 'late-night', 'emoji', 'covid', 'deal', 'eu',
     ]);
   });
 
@@ -41,11 +42,75 @@ describe('suggestTags', () => {
   });
 
   it('keeps combining marks inside words of other scripts', () => {
-    expect(suggestTags('हिन्दी समाचार आज', 5)).toEqual(['हिन्दी', 'समाचार', 'आज']);
+    expect(suggestTags('हिन्दी समाचार आजकल', 5)).toEqual(['हिन्दी', 'समाचार', 'आजकल']);
   });
 
   it('keeps diacritics and treats composed and decomposed forms as one word', () => {
     expect(suggestTags('Café cafe\u0301 Zürich', 5)).toEqual(['zürich', 'café']);
+  });
+});
+
+describe('suggestTags leaves out what is no subject', () => {
+  it.each([
+    ['Python 3.12.0 is now available', 'en', ['available', 'python']],
+    ['Swifts: it seems the summer is over', 'en', ['swifts', 'summer', 'seems']],
+    ['Worauf sollte man bei der Wahl warten?', 'de', ['worauf', 'warten', 'wahl']],
+    ['La réforme des retraites est adoptée', 'fr', ['retraites', 'réforme', 'adoptée']],
+    ['El gobierno y la reforma de 2024', 'es', ['gobierno', 'reforma']],
+  ])('%j (%s) → %j', (title, language, tags) => {
+    expect(suggestTags(title, 5, language)).toEqual(tags);
+  });
+
+  it('drops bare numbers and words of one or two characters', () => {
+    expect(suggestTags('Top 10 of 2025: an ox, a yak and 3 zebras', 10, null)).toEqual(['zebras', 'top', 'yak', 'and']);
+  });
+
+  it('keeps two-character words of scripts whose characters are syllables or words', () => {
+    expect(suggestTags('约会软件_智能_好奇心日报', 5, 'zh')).toEqual(['好奇心日报', '约会软件', '智能']);
+    expect(suggestTags('정부 발표 a', 5, 'ko')).toEqual(['정부', '발표']);
+  });
+
+  it('keeps acronyms the title writes in capitals, even short ones or stopwords, lower-cased', () => {
+    expect(suggestTags('NATO and the EU: what US voters think of AMA rules', 10, 'en')).toEqual(['voters', 'think', 'rules', 'nato', 'ama', 'eu', 'us']);
+    // A title in capitals throughout writes no acronym apart: its short words go.
+    expect(suggestTags('US VOTERS AND THE EU', 10, 'en')).toEqual(['voters']);
+  });
+
+  it("guesses the title's language from its words when none is given", () => {
+    expect(suggestTags('Was Sie über die Regel der Bahn sagen')).toEqual(['regel', 'sagen', 'bahn']);
+  });
+});
+
+describe('detectLanguage', () => {
+  const words = (text: string) => tagWords(text).map((w) => w.toLowerCase());
+
+  it("takes the page's declared language when the words agree or say nothing", () => {
+    expect(detectLanguage('de-AT', words('Schnee in Wien'))).toBe('de');
+    expect(detectLanguage('nb-NO', words('Snø i Oslo'))).toBe('no');
+    expect(detectLanguage('pt_BR', words('Chuva'))).toBe('pt');
+  });
+
+  it('follows the words when the page declares none, an unknown one, or one they contradict', () => {
+    expect(detectLanguage(null, words('Was Sie über die neue Regel wissen sollten'))).toBe('de');
+    expect(detectLanguage('tlh', words('What you should know about the new rule'))).toBe('en');
+    expect(detectLanguage('en', words('Was Sie über die neue Regel wissen sollten'))).toBe('de');
+  });
+
+  it('gives null when no word is a stopword of any language', () => {
+    expect(detectLanguage(null, words('Zebras'))).toBeNull();
+  });
+});
+
+describe('keywordTags', () => {
+  it('cleans the page keywords as title words: stopwords, numbers and short words go, acronyms stay', () => {
+    expect(keywordTags(['Horoskop', 'the', '2024', 'Minnesota Wild', 'ab', 'EU', 'HOROSKOP', "O'Brien"], 'en')).toEqual([
+      'horoskop', 'minnesota wild', 'eu', 'obrien',
+    ]);
+  });
+
+  it('never repeats a suggested tag and stops at the limit', () => {
+    const many = Array.from({ length: 12 }, (_, i) => `keyword${String.fromCharCode(97 + i)}`);
+    expect(keywordTags(['Ukraine', ...many], 'en', ['ukraine'])).toEqual(many.slice(0, KEYWORD_CHIP_LIMIT));
   });
 });
 

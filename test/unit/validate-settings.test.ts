@@ -8,13 +8,13 @@ describe('validateSettings', () => {
   });
 
   it('keeps every valid field', () => {
-    const stored = { version: 1, bodyFormat: 'html', filenameTemplate: '{date}-{slug}.md', subfolder: 'News/2026', saveAs: true, defaultDraft: true, tagCount: 0 };
+    const stored = { version: 1, bodyFormat: 'html', filenameTemplate: '{date}-{slug}.md', subfolder: 'News/2026', saveAs: true, defaultDraft: true, tagCount: 0, images: 'save', saveTo: 'folder' };
     const { version: _version, ...fields } = stored;
     expect(validateSettings(stored)).toEqual(fields);
   });
 
   it('replaces each bad field by its default on its own', () => {
-    const settings = validateSettings({ bodyFormat: 'pdf', filenameTemplate: '   ', subfolder: '../etc', saveAs: 'yes', defaultDraft: 1, tagCount: 2.5 });
+    const settings = validateSettings({ bodyFormat: 'pdf', filenameTemplate: '   ', subfolder: '../etc', saveAs: 'yes', defaultDraft: 1, tagCount: 2.5, images: 'fetch', saveTo: 'cloud' });
     expect(settings).toEqual(DEFAULT_SETTINGS);
     expect(validateSettings({ tagCount: 21, saveAs: true }).tagCount).toBe(DEFAULT_SETTINGS.tagCount);
     expect(validateSettings({ tagCount: 21, saveAs: true }).saveAs).toBe(true);
@@ -53,5 +53,21 @@ describe('mergeSettings', () => {
     expect(() => mergeSettings(DEFAULT_SETTINGS, { tagCount: -1 })).toThrow(SettingsError);
     expect(() => mergeSettings(DEFAULT_SETTINGS, { bodyFormat: 'pdf' as 'html' })).toThrow(/bodyFormat/);
     expect(() => mergeSettings(DEFAULT_SETTINGS, { colour: 'red' } as never)).toThrow(/colour/);
+  });
+});
+
+describe('the default file name template follows the body format', () => {
+  it('reads and merges {slug}.md as {slug}.html for an HTML body, and back', () => {
+    expect(validateSettings({ bodyFormat: 'html' }).filenameTemplate).toBe('{slug}.html');
+    expect(validateSettings({ bodyFormat: 'html', filenameTemplate: '{slug}.md' }).filenameTemplate).toBe('{slug}.html');
+    expect(validateSettings({ bodyFormat: 'markdown', filenameTemplate: '{slug}.html' }).filenameTemplate).toBe('{slug}.md');
+    const html = mergeSettings(DEFAULT_SETTINGS, { bodyFormat: 'html' });
+    expect(html.filenameTemplate).toBe('{slug}.html');
+    expect(mergeSettings(html, { bodyFormat: 'markdown' }).filenameTemplate).toBe('{slug}.md');
+  });
+
+  it("leaves the reader's own template alone", () => {
+    expect(validateSettings({ bodyFormat: 'html', filenameTemplate: '{date}-{slug}.md' }).filenameTemplate).toBe('{date}-{slug}.md');
+    expect(mergeSettings(DEFAULT_SETTINGS, { bodyFormat: 'html', filenameTemplate: '{title}.md' }).filenameTemplate).toBe('{title}.md');
   });
 });

@@ -107,7 +107,10 @@ export function spyReport(page: Page): Promise<SpyReport> {
       }
       if (tag === 'script' && !(el as HTMLScriptElement).src.startsWith(own)) active.push('<script> not from the extension');
       if (['iframe', 'frame', 'object', 'embed', 'base', 'portal'].includes(tag)) active.push(`<${tag}>`);
-      if (tag === 'meta' && el.hasAttribute('http-equiv')) active.push('<meta http-equiv>');
+      // The page's own policy, in its head as built, narrows what the page may do; any other is page-derived.
+      const ownPolicy = el.parentElement === document.head && el.getAttribute('http-equiv') === 'Content-Security-Policy'
+        && /^default-src 'self';/.test(el.getAttribute('content') ?? '') && !(el.getAttribute('content') ?? '').includes(marker);
+      if (tag === 'meta' && el.hasAttribute('http-equiv') && !ownPolicy) active.push('<meta http-equiv>');
       if ((el.textContent ?? '').includes(marker) && ['script', 'style'].includes(tag)) active.push(`<${tag}> carrying page text`);
     }
     return {
@@ -128,9 +131,12 @@ export function unexpectedSinks(report: SpyReport): SinkUse[] {
   return report.sinks.filter((use) => !(use.sink === 'DOMParser.parseFromString' && /renderBodyPreview/.test(use.stack)));
 }
 
-/** What is inside the preview region: elements and attributes that could run, load or submit. */
-export function previewProblems(page: Page): Promise<string[]> {
-  return page.getByRole('region', { name: 'Preview' }).evaluate((preview) => {
+/**
+ * What is inside the preview region (or the reading view's `Article` region): elements and
+ * attributes that could run, load or submit.
+ */
+export function previewProblems(page: Page, region = 'Preview'): Promise<string[]> {
+  return page.getByRole('region', { name: region }).evaluate((preview) => {
     const problems: string[] = [];
     // Tags that run, load, embed or submit something; a preview shows text, links and structure only.
     const forbidden = /^(?:script|style|link|meta|base|iframe|frame|frameset|object|embed|applet|portal|img|picture|source|video|audio|track|svg|math|canvas|form|input|button|select|textarea|option|template|slot|dialog|noscript)$/;

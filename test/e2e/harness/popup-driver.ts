@@ -28,7 +28,7 @@ export function popupDriver(page: Page): PopupDriver {
     },
     async submit(button, timeoutMs = 20_000) {
       await page.getByRole('button', { name: button, exact: true }).click();
-      const status = page.locator('form.clip-form').getByRole('status').filter({ hasText: /^(?:Saved|Downloaded|Couldn't|Not saved)/ });
+      const status = page.locator('form.clip-form').getByRole('status').filter({ hasText: /^(?:Saved|Updated|Downloaded|Couldn't|Not saved)/ });
       await status.waitFor({ timeout: timeoutMs });
       return (await status.textContent()) ?? '';
     },

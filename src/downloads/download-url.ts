@@ -15,9 +15,13 @@ export function articleMime(filename: string): string {
   return /\.html$/i.test(filename) ? HTML_MIME : ARTICLE_MIME;
 }
 
-/** Standard base64 of the text's UTF-8 bytes; chunked so long articles don't overflow the argument list. */
+/** Standard base64 of the text's UTF-8 bytes. */
 export function utf8Base64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+  return bytesBase64(new TextEncoder().encode(text));
+}
+
+/** Standard base64 of bytes; chunked so long files don't overflow the argument list. */
+export function bytesBase64(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) {
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -48,6 +52,28 @@ export function downloadSource(text: string, urls: ObjectUrls | null = objectUrl
     return { url, revoke: () => urls.revoke(url) };
   }
   return { url: `data:${mime};base64,${utf8Base64(text)}`, revoke: () => {} };
+}
+
+/** The same for a file's bytes (a saved image), as a blob: or data: URL by the same capability. */
+export async function blobDownloadSource(blob: Blob, urls: ObjectUrls | null = objectUrls()): Promise<DownloadSource> {
+  if (urls) {
+    const url = urls.create(blob);
+    return { url, revoke: () => urls.revoke(url) };
+  }
+  const type = blob.type || 'application/octet-stream';
+  return { url: `data:${type};base64,${bytesBase64(new Uint8Array(await blob.arrayBuffer()))}`, revoke: () => {} };
+}
+
+/**
+ * A relative path of several segments (`Frontclip/slug/photo.jpg`) for downloads.download; each
+ * segment is checked like a file name, so nothing can climb out of the downloads folder.
+ */
+export function downloadFilePath(subfolder: string, relative: string): string {
+  const segments = relative.split('/');
+  const name = segments.pop() ?? '';
+  let folder = subfolder;
+  for (const segment of segments) folder = downloadPath(folder, segment);
+  return downloadPath(folder, name);
 }
 
 /**

@@ -1,0 +1,101 @@
+import { write } from '../src/core/frontmatter.ts';
+import { articleOf, type Summary } from '../src/storage/library.ts';
+import type { Folder, FolderPermission } from '../src/folder/folder-api.ts';
+import { writeDigest } from '../src/folder/digest.ts';
+import { writeToFolder, type FolderImage } from '../src/folder/folder-write.ts';
+import { exportFilename } from './zip-names.ts';
+import type { WrittenState } from '../src/storage/folder-store.ts';
+import type { LibraryContext } from './library-deps.ts';
+import { plural } from './library-view.ts';
+
+/** The chosen folder and its record of writes, as the library page reaches them; tests pass a memory folder. */
+export interface FolderDeps {
+  chosen(): Promise<{ handle: Folder; name: string } | null>;
+  written(): Promise<Map<string, WrittenState>>;
+  noteWritten(link: string, state: WrittenState): Promise<void>;
+}
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** Asks for write access when the browser wants it again; the click that started this is the gesture. */
+async function permitted(folder: Folder): Promise<FolderPermission> {
+  const now = await folder.queryPermission?.({ mode: 'readwrite' }).catch(() => 'prompt' as const) ?? 'granted';
+  if (now === 'granted') return now;
+  return (await folder.requestPermission?.({ mode: 'readwrite' }).catch(() => 'denied' as const)) ?? 'denied';
+}
+
+/**
+ * **Write to folder** (the selected articles, or all) and **Sync folder** (every article whose
+ * file changed since it was last written there, by content). Each article is written as the popup's
+ * Download writes it into the folder (its bundle with the images the library keeps), never over a
+ * file that is not its own, and nothing is ever deleted. Progress shows, Cancel stops between
+ * articles; what was written stays written and noted, so the next sync carries on from there.
+ */
+export async function writeArticlesToFolder(ctx: LibraryContext, links: readonly string[] | null, mode: 'write' | 'sync'): Promise<void> {
+  const { deps, view, state } = ctx;
+  const folderDeps = deps.folder;
+  await ctx.act(async () => {
+    const chosen = folderDeps ? await folderDeps.chosen().catch(() => null) : null;
+    if (!folderDeps || !chosen) {
+      ctx.showStatus('No folder is chosen: choose one in the settings, under Save to (A folder on this computer).', 'error');
+      return;
+    }
+    if ((await permitted(chosen.handle)) !== 'granted') {
+      ctx.showStatus(`Frontclip may not write into "${chosen.name}": allow access when the browser asks, or choose the folder again in the settings.`, 'error');
+      return;
+    }
+    const settings = await deps.loadSettings();
+    const template = settings.filenameTemplate;
+    const written = await folderDeps.written();
+    const wanted = links ?? state.summaries.map((s) => s.link);
+    // Sync reads only the articles that may have changed: a version or a template other than the
+    // one written. Those are then compared by content, and only a different file is written.
+    const bySummary = new Map<string, Summary>(state.summaries.map((s) => [s.link, s]));
+    const candidates = mode === 'write' ? wanted : wanted.filter((link) => {
+      const last = written.get(link);
+      return !last || last.editedAt !== bySummary.get(link)?.editedAt || last.template !== template;
+    });
+    let wrote = 0;
+    let unchanged = wanted.length - candidates.length;
+    const failed: { name: string; reason: string }[] = [];
+    ctx.offerUndo(null);
+    ctx.showReport('Articles not written', []);
+    const task = view.progress.start(`Writing to ${chosen.name}: 0 of ${candidates.length.toLocaleString()}`);
+    try {
+      let done = 0;
+      for await (const batch of deps.store.readArticleBatches(candidates, 100)) {
+        for (const entry of batch) {
+          if (task.signal.aborted) break;
+          try {
+            const article = { ...articleOf(entry), filename: exportFilename(template, entry) };
+            const blobs = entry.savedImages?.length && deps.store.readArticleImages ? await deps.store.readArticleImages(entry.link) : null;
+            const images: FolderImage[] | null = blobs
+              ? (entry.savedImages ?? []).flatMap((ref) => (blobs.get(ref.name) ? [{ name: ref.name, src: ref.src, url: ref.url, blob: blobs.get(ref.name)! }] : []))
+              : null;
+            const digest = await writeDigest(article.filename, write(article), images);
+            const last = written.get(entry.link);
+            if (mode === 'sync' && last?.digest === digest) {
+              unchanged++;
+              await folderDeps.noteWritten(entry.link, { ...last, editedAt: entry.editedAt, template });
+            } else {
+              const result = await writeToFolder(chosen.handle, article, images);
+              await folderDeps.noteWritten(entry.link, { path: result.path, digest, editedAt: entry.editedAt, template });
+              wrote++;
+            }
+          } catch (err) {
+            failed.push({ name: entry.title || entry.link, reason: messageOf(err) });
+          }
+          done++;
+          task.update(`Writing to ${chosen.name}: ${done.toLocaleString()} of ${candidates.length.toLocaleString()}`, done, candidates.length);
+        }
+        if (task.signal.aborted) break;
+      }
+    } finally {
+      task.end();
+    }
+    ctx.showReport('Articles not written', failed);
+    const counts = `${plural(wrote, 'article')} written, ${unchanged.toLocaleString()} unchanged, ${failed.length.toLocaleString()} failed`;
+    if (task.signal.aborted) ctx.showStatus(`Stopped: ${counts} so far in "${chosen.name}".`, 'info');
+    else ctx.showStatus(`${mode === 'sync' ? 'Synced' : 'Wrote to'} "${chosen.name}": ${counts}.`, failed.length > 0 ? 'error' : 'success');
+  });
+}

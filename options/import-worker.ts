@@ -1,0 +1,27 @@
+// A worker that reads picked import files (unzips, decodes, parses the front matter) so that the
+// library page stays responsive, shows progress and can cancel (by ending the worker). Several run
+// at once, each on one part of the files.
+import { readImport, type ImportReading } from './library-import.ts';
+
+export interface ImportRequest {
+  files: File[];
+  template: string;
+  part: { index: number; of: number };
+}
+
+export type ImportReply =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; reading: ImportReading }
+  | { type: 'error'; message: string };
+
+const scope = self as unknown as { onmessage: ((event: MessageEvent<ImportRequest>) => void) | null; postMessage: (reply: ImportReply) => void };
+
+scope.onmessage = async ({ data: { files, template, part } }) => {
+  try {
+    const sources = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+    const reading = readImport(sources, template, { part, onProgress: (done, total) => scope.postMessage({ type: 'progress', done, total }) });
+    scope.postMessage({ type: 'done', reading });
+  } catch (err) {
+    scope.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+  }
+};

@@ -1,0 +1,70 @@
+import { DATE_SOURCES, type DateSource } from '../src/core/article.ts';
+
+/**
+ * `frontclip.json`, at the root of a library zip: what the library keeps about each article that
+ * the file format has no field for (when it was saved and last edited, the site's name, where the
+ * date came from, the page's keywords), so that a library moved to another browser profile comes
+ * back whole. The files stay plain article files; a zip without the manifest imports as any other.
+ */
+export const MANIFEST_NAME = 'frontclip.json';
+export const MANIFEST_VERSION = 1;
+
+export interface ManifestEntry {
+  /** The article file's path in the zip. */
+  file: string;
+  link: string;
+  savedAt: string;
+  editedAt: string;
+  siteName: string;
+  dateSource: DateSource;
+  keywords: string[];
+}
+
+export interface Manifest {
+  frontclip: number;
+  articles: ManifestEntry[];
+}
+
+/** The manifest's bytes; keys in a fixed order, so the same library gives the same file. */
+export function manifestBytes(articles: readonly ManifestEntry[]): Uint8Array {
+  const manifest: Manifest = {
+    frontclip: MANIFEST_VERSION,
+    articles: articles.map((a) => ({
+      file: a.file, link: a.link, savedAt: a.savedAt, editedAt: a.editedAt, siteName: a.siteName, dateSource: a.dateSource, keywords: [...a.keywords],
+    })),
+  };
+  return new TextEncoder().encode(`${JSON.stringify(manifest, null, 1)}\n`);
+}
+
+const SOURCES: ReadonlySet<string> = new Set(DATE_SOURCES);
+const isTime = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v));
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+
+/**
+ * The manifest's entries by file path. Throws a one-line reason when the manifest cannot be read
+ * at all; an entry whose fields are not what Frontclip writes is left out (its file imports as a
+ * plain file).
+ */
+export function readManifest(bytes: Uint8Array): Map<string, ManifestEntry> {
+  let data: unknown;
+  try {
+    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (err) {
+    throw new Error(`it is not JSON (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+  }
+  const manifest = data as Partial<Manifest> | null;
+  if (typeof manifest !== 'object' || manifest === null || manifest.frontclip !== MANIFEST_VERSION || !Array.isArray(manifest.articles)) {
+    throw new Error(`it is not a version ${MANIFEST_VERSION} Frontclip manifest`);
+  }
+  const out = new Map<string, ManifestEntry>();
+  for (const raw of manifest.articles as unknown[]) {
+    const e = raw as Partial<Record<keyof ManifestEntry, unknown>> | null;
+    if (typeof e !== 'object' || e === null) continue;
+    if (typeof e.file !== 'string' || typeof e.link !== 'string' || typeof e.siteName !== 'string') continue;
+    if (!isTime(e.savedAt) || !isTime(e.editedAt) || typeof e.dateSource !== 'string' || !SOURCES.has(e.dateSource) || !isStrings(e.keywords)) continue;
+    out.set(e.file, {
+      file: e.file, link: e.link, savedAt: e.savedAt, editedAt: e.editedAt, siteName: e.siteName, dateSource: e.dateSource as DateSource, keywords: e.keywords,
+    });
+  }
+  return out;
+}

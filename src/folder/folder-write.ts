@@ -1,0 +1,125 @@
+import type { Article } from '../core/article.ts';
+import { bundlePaths, formatOfFilename, localizeArticle, type SavedImageName } from '../core/bundle.ts';
+import { parse, write } from '../core/frontmatter.ts';
+import { libraryKey } from '../storage/library.ts';
+import { isNotFound, type Folder, type FolderFile } from './folder-api.ts';
+
+/** What happened to the article's file: a new file, an update of the same article's file, or a new name beside someone else's. */
+export type FolderAction = 'created' | 'updated' | 'renamed';
+
+export interface FolderWrite {
+  /** The file's path inside the chosen folder. */
+  path: string;
+  action: FolderAction;
+}
+
+/** One image to write beside the article (a page bundle). */
+export interface FolderImage extends SavedImageName {
+  blob: Blob;
+}
+
+async function existing(dir: Folder, name: string): Promise<FolderFile | null> {
+  try {
+    return await dir.getFileHandle(name);
+  } catch (err) {
+    if (isNotFound(err)) return null;
+    // A folder of that name, or a name the file system refuses: not ours to write.
+    if ((err as { name?: string }).name === 'TypeMismatchError') return null;
+    throw err;
+  }
+}
+
+/** The folder at `segments` under `root`, made where missing. */
+async function folderAt(root: Folder, segments: readonly string[]): Promise<Folder> {
+  let dir = root;
+  for (const segment of segments) dir = await dir.getDirectoryHandle(segment, { create: true });
+  return dir;
+}
+
+/**
+ * Whether a file in the folder may take this article: its front matter names the same link, or it
+ * is empty. An empty file is what a write cut short leaves (the name is created before the
+ * browser swaps the written data in), and it holds nothing to lose.
+ */
+async function isSameArticle(file: FolderFile, link: string): Promise<boolean> {
+  try {
+    const data = await file.getFile();
+    if (data.size === 0) return true;
+    const text = await data.text();
+    return libraryKey(parse(text).link) === libraryKey(link);
+  } catch {
+    return false; // not a file of ours, or not valid: the reader's own, never touched
+  }
+}
+
+async function writeText(file: FolderFile, data: string | Blob): Promise<void> {
+  // The browser writes to a temporary file and swaps it in on close: never a half-written file.
+  const stream = await file.createWritable();
+  try {
+    await stream.write(data);
+    await stream.close();
+  } catch (err) {
+    await stream.abort?.().catch(() => {});
+    throw err;
+  }
+}
+
+const numbered = (stem: string, n: number): string => (n === 1 ? stem : `${stem}-${n}`);
+
+/** `name.md` -> [`name`, `.md`]. */
+function splitName(name: string): [string, string] {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+}
+
+/**
+ * Writes the article into the chosen folder under its file name (which may hold the template's
+ * folders). Never overwrites a file that is not this article's: when the name is taken by a file
+ * whose front matter names the same link, that file is updated in place; otherwise the article
+ * takes the first free `-2`, `-3`… With `images`, the article is a page bundle
+ * (`<name>/index.md` and its images) and the same rule applies to the bundle's folder.
+ */
+export async function writeToFolder(root: Folder, article: Article, images: readonly FolderImage[] | null): Promise<FolderWrite> {
+  if (images === null) {
+    const segments = article.filename.split('/');
+    const [stem, ending] = splitName(segments.pop()!);
+    const dir = await folderAt(root, segments);
+    const text = write(article);
+    for (let n = 1; n < 1000; n++) {
+      const name = `${numbered(stem, n)}${ending}`;
+      const found = await existing(dir, name);
+      if (found && !(await isSameArticle(found, article.link))) continue;
+      await writeText(found ?? await dir.getFileHandle(name, { create: true }), text);
+      return { path: [...segments, name].join('/'), action: found ? 'updated' : n === 1 ? 'created' : 'renamed' };
+    }
+    throw new Error(`every name from ${stem}${ending} to ${stem}-999${ending} is taken`);
+  }
+  const layout = bundlePaths(article.filename, 'bundle');
+  const folderSegments = layout.folder.split('/');
+  const last = folderSegments.pop()!;
+  const indexName = layout.file.slice(layout.folder.length + 1);
+  const parent = await folderAt(root, folderSegments);
+  for (let n = 1; n < 1000; n++) {
+    const name = numbered(last, n);
+    let bundle: Folder | null = null;
+    try {
+      bundle = await parent.getDirectoryHandle(name);
+    } catch (err) {
+      if (!isNotFound(err) && (err as { name?: string }).name !== 'TypeMismatchError') throw err;
+      if ((err as { name?: string }).name === 'TypeMismatchError') continue; // a file of that name
+    }
+    const index = bundle ? await existing(bundle, indexName) : null;
+    if (index && !(await isSameArticle(index, article.link))) continue;
+    // A folder that exists without an index is the reader's: only an empty name is used for a new bundle.
+    if (bundle && !index) continue;
+    const target = bundle ?? await parent.getDirectoryHandle(name, { create: true });
+    // Images first, the article last: the file never links a picture that is not there yet.
+    const written = new Map<string, FolderImage>();
+    for (const image of images) if (!written.has(image.name)) written.set(image.name, image);
+    for (const [fileName, image] of written) await writeText(await target.getFileHandle(fileName, { create: true }), image.blob);
+    const text = write(localizeArticle(article, formatOfFilename(article.filename), images, ''));
+    await writeText(index ?? await target.getFileHandle(indexName, { create: true }), text);
+    return { path: [...folderSegments, name, indexName].join('/'), action: index ? 'updated' : n === 1 ? 'created' : 'renamed' };
+  }
+  throw new Error(`every folder from ${last} to ${last}-999 is taken`);
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { writeToFolder } from '../../src/folder/folder-write.ts';
+import { write } from '../../src/core/frontmatter.ts';
+import { MemoryFolder } from '../helpers/memory-folder.ts';
+import { sampleArticle } from './ui-helpers.ts';
+
+const article = sampleArticle({ filename: '2026/01/peace.md', link: 'https://news.test/peace' });
+
+describe('writeToFolder', () => {
+  it('writes the file at its templated path, byte for byte as the core writes it', async () => {
+    const root = new MemoryFolder('vault');
+    expect(await writeToFolder(root, article, null)).toEqual({ path: '2026/01/peace.md', action: 'created' });
+    expect(await root.read('2026/01/peace.md')).toBe(write(article));
+  });
+
+  it('updates the same article in place: its front matter names the same link', async () => {
+    const root = new MemoryFolder('vault');
+    await writeToFolder(root, article, null);
+    const edited = { ...article, title: 'Peace, edited' };
+    expect(await writeToFolder(root, edited, null)).toEqual({ path: '2026/01/peace.md', action: 'updated' });
+    expect(await root.read('2026/01/peace.md')).toBe(write(edited));
+    expect(root.list()).toEqual(['2026/01/peace.md']);
+  });
+
+  it('never touches a file that is another article or the reader\'s own: the new one takes -2, -3', async () => {
+    const root = new MemoryFolder('vault');
+    const year = await (await root.getDirectoryHandle('2026', { create: true })).getDirectoryHandle('01', { create: true });
+    year.files.set('peace.md', '# My own notes\n');
+    year.files.set('peace-2.md', write({ ...article, link: 'https://other.test/peace' }));
+    expect(await writeToFolder(root, article, null)).toEqual({ path: '2026/01/peace-3.md', action: 'renamed' });
+    expect(await root.read('2026/01/peace.md')).toBe('# My own notes\n');
+    expect(await root.read('2026/01/peace-2.md')).toBe(write({ ...article, link: 'https://other.test/peace' }));
+    // Clipped again: it finds its own file at -3 and updates it.
+    expect(await writeToFolder(root, article, null)).toEqual({ path: '2026/01/peace-3.md', action: 'updated' });
+  });
+
+  it('takes an empty file of its name (what a write cut short leaves) instead of writing beside it', async () => {
+    const root = new MemoryFolder('vault');
+    const year = await (await root.getDirectoryHandle('2026', { create: true })).getDirectoryHandle('01', { create: true });
+    year.files.set('peace.md', '');
+    expect((await writeToFolder(root, article, null)).path).toBe('2026/01/peace.md');
+    expect(await root.read('2026/01/peace.md')).toBe(write(article));
+    expect(root.list()).toEqual(['2026/01/peace.md']);
+  });
+
+  it('writes a page bundle with its images, the article last and its links local; same rule for the bundle folder', async () => {
+    const root = new MemoryFolder('vault');
+    const withImage = sampleArticle({ filename: 'peace.md', link: 'https://news.test/peace', image: 'https://cdn.test/a.png', body: '![A](https://cdn.test/a.png)' });
+    const images = [{ src: 'https://cdn.test/a.png', url: 'https://cdn.test/a.png', name: 'a.png', blob: new Blob(['PNG']) }];
+    expect(await writeToFolder(root, withImage, images)).toEqual({ path: 'peace/index.md', action: 'created' });
+    expect(root.list()).toEqual(['peace/a.png', 'peace/index.md']);
+    const index = await root.read('peace/index.md');
+    expect(index).toContain("image: 'a.png'");
+    expect(index).toContain('![A](a.png)');
+    expect(await writeToFolder(root, withImage, images)).toEqual({ path: 'peace/index.md', action: 'updated' });
+    const other = { ...withImage, link: 'https://news.test/another-peace' };
+    expect(await writeToFolder(root, other, images)).toEqual({ path: 'peace-2/index.md', action: 'renamed' });
+    // A folder of the reader's with no index in it is left alone too.
+    (await root.getDirectoryHandle('war', { create: true })).files.set('notes.txt', 'mine');
+    const war = { ...withImage, filename: 'war.md', link: 'https://news.test/war' };
+    expect((await writeToFolder(root, war, [])).path).toBe('war-2/index.md');
+    expect(await root.read('war/notes.txt')).toBe('mine');
+  });
+});
