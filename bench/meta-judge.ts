@@ -4,6 +4,7 @@
  * is better than a wrong one, so they are counted apart.
  */
 import { parseDay } from '../src/core/date-parse.ts';
+import { JSDOM } from 'jsdom';
 import { fold } from './text-fold.ts';
 
 export interface Expected {
@@ -80,6 +81,17 @@ export function judgeDate(day: string | null | undefined, expected: Expected): V
   if (expected.date !== undefined) return day === expected.date ? 'ok' : 'wrong';
   const utcDay = (expected.date_utc ?? '').slice(0, 10);
   return Math.abs(dayNumber(day) - dayNumber(utcDay)) <= 1 ? 'ok' : 'wrong';
+}
+
+/**
+ * A label as a reader sees it: trafilatura's description labels are the attribute's source text
+ * (`&quot;just work&quot;`, `Gr&#252;&#223;e`), where every engine gives the decoded text. Read as
+ * a textarea's content, which decodes character references and parses no tags.
+ */
+export function decodeEntities(text: string): string {
+  if (!/&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i.test(text)) return text;
+  const box = JSDOM.fragment(`<textarea>${text.replace(/<\/textarea/gi, '&lt;/textarea')}</textarea>`).firstElementChild;
+  return box?.textContent ?? text;
 }
 
 export function judgeText(got: string | undefined, want: string): Verdict {

@@ -5,13 +5,16 @@ import { ENGINES, type Engine } from './meta-engines.ts';
 import { NOW } from './meta-judge.ts';
 
 export type Row =
-  | 'title exact' | 'title exact, strict' | 'title relaxed' | 'date' | 'date, published-date labels' | 'description'
-  | 'image' | 'image, no image meta' | 'image from content only' | 'link';
+  | 'title exact' | 'title exact, strict' | 'title exact, any case' | 'title relaxed' | 'date' | 'date, published-date labels' | 'description'
+  | 'description, label decoded' | 'image' | 'image, no image meta' | 'image from content only' | 'link';
 export const ROWS: Row[] = [
-  'title exact', 'title exact, strict', 'title relaxed', 'date', 'date, published-date labels', 'description', 'image',
-  'image, no image meta', 'image from content only', 'link',
+  'title exact', 'title exact, strict', 'title exact, any case', 'title relaxed', 'date', 'date, published-date labels',
+  'description', 'description, label decoded', 'image', 'image, no image meta', 'image from content only', 'link',
 ];
-const REFERENCE_ROWS: Row[] = ['title exact', 'title exact, strict', 'title relaxed', 'date', 'date, published-date labels', 'description'];
+const REFERENCE_ROWS: Row[] = [
+  'title exact', 'title exact, strict', 'title exact, any case', 'title relaxed', 'date', 'date, published-date labels', 'description',
+  'description, label decoded',
+];
 /** Which engine gives which field; `—` in the table otherwise. */
 export const GIVES: Record<Engine, ReadonlySet<Row>> = {
   frontclip: new Set(ROWS),

@@ -13,9 +13,13 @@
  *   FORMAT.md drops such parts; typeset quotes, dashes and ellipses are compared as typed
  *   (metascraper's reviewed titles are typeset: `It’s` for the page's `It's`).
  * - title exact, strict: folded strings equal, nothing else;
+ * - title exact, any case: as title exact, letter case aside (some labels are the headline as a
+ *   stylesheet shows it, `text-transform: uppercase`; the page's text is not upper-case);
  * - title relaxed: both non-empty and one contains the other (the expected title or one of its
  *   site-less variants), ignoring case, typeset characters compared as typed;
  * - description: folded strings equal, typeset quotes, dashes and ellipses compared as typed;
+ *   "description, label decoded" the same against the label with its character references
+ *   decoded (`&quot;` -> `"`): some labels are the page source's text, not what a reader sees;
  * - date: the engine's value read as a calendar day as written (Frontclip's `parseDay` for the
  *   references' raw strings). With `expected.date` it must be that day; with only
  *   `expected.date_utc` it may lie one day either side of the UTC day, since the publisher's own
@@ -44,7 +48,7 @@
  */
 import { resolve } from 'node:path';
 import { ENGINES, type Answer, type Engine, clip, defuddleAnswer, frontclipAnswer, hasImageMetadata, readabilityAnswer, stripImageMetadata, withPage } from './meta-engines.ts';
-import { type Expected, type Verdict, NOW, expectsModifiedDate, judgeDate, judgeRelaxed, judgeText, judgeTitle, judgeUrl, titleVariants } from './meta-judge.ts';
+import { type Expected, type Verdict, NOW, decodeEntities, expectsModifiedDate, judgeDate, judgeRelaxed, judgeText, judgeTitle, judgeUrl, titleVariants } from './meta-judge.ts';
 import { GIVES, type Row, type Tally, newTally, partOf, printReport, tallyKey } from './meta-report.ts';
 import { halfOf } from './cases.ts';
 import { openRefsCache, pageKey, referenceVersion } from './refs-cache.ts';
@@ -217,6 +221,7 @@ function checks(c: MetaCase, source: string | Buffer, html: string, timed: <T>(n
     const variants = titleVariants(title, e.site_name, c.url);
     found.push(['title exact', (a) => judgeTitle(a.title, variants), variants.join(' ‖ ')]);
     found.push(['title exact, strict', (a) => judgeText(a.title, title), title]);
+    found.push(['title exact, any case', (a) => judgeTitle(a.title?.toLowerCase(), variants.map((v) => v.toLowerCase())), variants.join(' ‖ ')]);
     found.push(['title relaxed', (a) => judgeRelaxed(a.title, variants), title]);
   }
   if (e.date !== undefined || e.date_utc !== undefined) {
@@ -227,6 +232,8 @@ function checks(c: MetaCase, source: string | Buffer, html: string, timed: <T>(n
   if (e.description !== undefined) {
     const description = e.description;
     found.push(['description', (a) => judgeTitle(a.description, [description]), description]);
+    const decoded = decodeEntities(description);
+    found.push(['description, label decoded', (a) => judgeTitle(a.description, [decoded]), decoded]);
   }
   if (e.image !== undefined) {
     const image = e.image;
