@@ -247,7 +247,8 @@ export function readMetadata(doc: Document, pageUrl: string, hints: ReadabilityH
   const declared = [metaValue(tags, 'og:title'), fromJsonLd(ld, 'headline'), metaValue(tags, 'twitter:title'), fold(hints.title), fold(doc.title)];
   const siteNames = [siteName, metaValue(tags, 'og:site_name'), ldSiteName, host, hostLabel(host)];
   const h1 = findHeadline(doc, declared, siteNames);
-  const title = chooseTitle(doc, declared, siteNames, h1);
+  // A headline's text is folded like the declared titles (U+0085 included).
+  const title = fold(chooseTitle(doc, declared, siteNames, h1));
   const { date, dateSource } = findPublicationDate(doc, h1, {
     published: PUBLISHED_META.flatMap((name) => tags.get(name) ?? []),
     jsonLd: pageNodes(ld).map((node) => jsonLdText(node['datePublished'])),
