@@ -7,13 +7,22 @@ import { exportFilename } from './zip-names.ts';
 import type { WrittenState } from '../src/storage/folder-store.ts';
 import type { LibraryContext } from './library-deps.ts';
 import { plural } from './library-view.ts';
+import pLimit from 'p-limit';
 
 /** The chosen folder and its record of writes, as the library page reaches them; tests pass a memory folder. */
 export interface FolderDeps {
   chosen(): Promise<{ handle: Folder; name: string } | null>;
   written(): Promise<Map<string, WrittenState>>;
-  noteWritten(link: string, state: WrittenState): Promise<void>;
+  /** Records what was written, many articles in one go (one transaction for a batch). */
+  noteWritten(records: readonly (readonly [string, WrittenState])[]): Promise<void>;
 }
+
+/**
+ * Files written at once. Each write is a handful of round trips to the browser's file system
+ * (find the folder, create, open a writable, write, swap in): one after another, 10,000 articles
+ * spend most of their time waiting on those.
+ */
+const WRITES_AT_ONCE = 8;
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -63,9 +72,11 @@ export async function writeArticlesToFolder(ctx: LibraryContext, links: readonly
     const task = view.progress.start(`Writing to ${chosen.name}: 0 of ${candidates.length.toLocaleString()}`);
     try {
       let done = 0;
+      const limit = pLimit(WRITES_AT_ONCE);
       for await (const batch of deps.store.readArticleBatches(candidates, 100)) {
-        for (const entry of batch) {
-          if (task.signal.aborted) break;
+        const notes: [string, WrittenState][] = [];
+        const writeOne = async (entry: (typeof batch)[number]): Promise<void> => {
+          if (task.signal.aborted) return;
           try {
             const article = { ...articleOf(entry), filename: exportFilename(template, entry) };
             const blobs = entry.savedImages?.length && deps.store.readArticleImages ? await deps.store.readArticleImages(entry.link) : null;
@@ -76,10 +87,10 @@ export async function writeArticlesToFolder(ctx: LibraryContext, links: readonly
             const last = written.get(entry.link);
             if (mode === 'sync' && last?.digest === digest) {
               unchanged++;
-              await folderDeps.noteWritten(entry.link, { ...last, editedAt: entry.editedAt, template });
+              notes.push([entry.link, { ...last, editedAt: entry.editedAt, template }]);
             } else {
               const result = await writeToFolder(chosen.handle, article, images);
-              await folderDeps.noteWritten(entry.link, { path: result.path, digest, editedAt: entry.editedAt, template });
+              notes.push([entry.link, { path: result.path, digest, editedAt: entry.editedAt, template }]);
               wrote++;
             }
           } catch (err) {
@@ -87,7 +98,19 @@ export async function writeArticlesToFolder(ctx: LibraryContext, links: readonly
           }
           done++;
           task.update(`Writing to ${chosen.name}: ${done.toLocaleString()} of ${candidates.length.toLocaleString()}`, done, candidates.length);
+        };
+        // Articles that take the same name (case folded, as some disks do) are written one after the
+        // other, so that the second sees the first's file and takes -2; different names run at once.
+        const lanes = new Map<string, (typeof batch)[number][]>();
+        for (const entry of batch) {
+          const key = exportFilename(template, entry).toLowerCase();
+          lanes.set(key, [...(lanes.get(key) ?? []), entry]);
         }
+        await Promise.all([...lanes.values()].map((lane) => limit(async () => {
+          for (const entry of lane) await writeOne(entry);
+        })));
+        // Recorded after the batch: a write cut short before this is found again by its link.
+        await folderDeps.noteWritten(notes);
         if (task.signal.aborted) break;
       }
     } finally {

@@ -4,11 +4,11 @@ import { send } from '../src/ui/send.ts';
 import { createReadFiles } from './import-runner.ts';
 import { mountLibrary } from './library-page.ts';
 import { saveZip } from './save-zip.ts';
-import { chosenFolder, noteWritten, writtenRecords } from '../src/storage/folder-store.ts';
+import { chosenFolder, noteWrittenMany, writtenRecords } from '../src/storage/folder-store.ts';
 import { folderPickerAvailable } from '../src/folder/pick-folder.ts';
 
 // Write to folder and Sync folder where the browser can write into a chosen folder (Chromium).
-const folder = folderPickerAvailable() ? { chosen: chosenFolder, written: writtenRecords, noteWritten } : undefined;
+const folder = folderPickerAvailable() ? { chosen: chosenFolder, written: writtenRecords, noteWritten: noteWrittenMany } : undefined;
 
 // `?zip=store` or `?zip=deflate` picks how an export stores its files (the benchmark compares
 // them); without it, the browser's own deflate where it has one.

@@ -5,7 +5,7 @@ import { exportFilename } from '../downloads/export-filename.ts';
 import { getSettings, type Settings } from '../storage/settings.ts';
 import {
   articleOf, getArticle, knownTags, libraryKey, lookupArticle, markExported, RecordError, saveArticle, storageMessage,
-  type ExportedVersion,
+  type ExportedVersion, type LibraryEntry,
 } from '../storage/library.ts';
 import { chosenFolder } from '../storage/folder-store.ts';
 import { clipTab } from './clip-tab.ts';
@@ -17,6 +17,16 @@ import { gatherImages, type GatheredImages } from './save-images.ts';
 import { keepImages, storedImages } from './keep-images.ts';
 
 const storageFailure = (err: unknown): Result<never> => ({ ok: false, reason: 'storage', message: storageMessage(err) });
+
+/** The library's entry for a link a page sent, or the failure to answer with. */
+async function savedEntry(link: unknown): Promise<{ ok: true; entry: LibraryEntry } | Result<never>> {
+  try {
+    const entry = typeof link === 'string' ? await getArticle(libraryKey(link)) : undefined;
+    return entry ? { ok: true, entry } : { ok: false, reason: 'error', message: 'That article is no longer in the library.' };
+  } catch (err) {
+    return storageFailure(err);
+  }
+}
 
 const invalid = (problem: string): Result<never> => ({ ok: false, reason: 'error', message: `Frontclip got an invalid article: ${problem}.` });
 
@@ -100,13 +110,9 @@ export const handlers: Handlers = {
   },
 
   async folderWrite({ link, images }) {
-    let entry;
-    try {
-      entry = typeof link === 'string' ? await getArticle(libraryKey(link)) : undefined;
-    } catch (err) {
-      return storageFailure(err);
-    }
-    if (!entry) return { ok: false, reason: 'error', message: 'That article is no longer in the library.' };
+    const found = await savedEntry(link);
+    if (!found.ok) return found;
+    const { entry } = found;
     const settings = await getSettings();
     const article = { ...articleOf(entry), filename: exportFilename(settings.filenameTemplate, entry) };
     // The images the library keeps for it (the write that waited for permission asked for them).
@@ -137,13 +143,9 @@ export const handlers: Handlers = {
   },
 
   async downloadSaved({ link }) {
-    let entry;
-    try {
-      entry = typeof link === 'string' ? await getArticle(libraryKey(link)) : undefined;
-    } catch (err) {
-      return storageFailure(err);
-    }
-    if (!entry) return { ok: false, reason: 'error', message: 'That article is no longer in the library.' };
+    const found = await savedEntry(link);
+    if (!found.ok) return found;
+    const { entry } = found;
     const settings = await getSettings();
     // Named by the template in force now, as "Export" names the files of a zip.
     const filename = exportFilename(settings.filenameTemplate, entry);

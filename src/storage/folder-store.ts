@@ -77,5 +77,13 @@ export async function writtenRecords(): Promise<Map<string, WrittenState>> {
 }
 
 export async function noteWritten(key: string, record: WrittenState): Promise<void> {
-  await (await db()).put('written', { ...record, writtenAt: new Date().toISOString() }, key);
+  await noteWrittenMany([[key, record]]);
+}
+
+/** Records the writes of many articles in one transaction. */
+export async function noteWrittenMany(records: readonly (readonly [string, WrittenState])[]): Promise<void> {
+  if (records.length === 0) return;
+  const tx = (await db()).transaction('written', 'readwrite');
+  const writtenAt = new Date().toISOString();
+  await Promise.all([...records.map(([key, record]) => tx.store.put({ ...record, writtenAt }, key)), tx.done]);
 }

@@ -28,6 +28,8 @@ export class MemoryFolder implements Folder {
   }
 
   async getFileHandle(name: string, options: { create?: boolean } = {}): Promise<FolderFile> {
+    // A real handle is a round trip to the browser: other writes run in between.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     if (this.folders.has(name)) throw mismatch(name);
     if (!this.files.has(name)) {
       if (!options.create) throw notFound(name);

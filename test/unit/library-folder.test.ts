@@ -28,7 +28,7 @@ async function mount(withFolder = true) {
       folder: {
         chosen: async () => ({ handle: folder, name: folder.name }),
         written: async () => new Map(written),
-        noteWritten: async (link: string, state: WrittenState) => { written.set(link, state); },
+        noteWritten: async (records: readonly (readonly [string, WrittenState])[]) => { for (const [link, state] of records) written.set(link, state); },
       },
     } : {}),
   });
@@ -62,6 +62,18 @@ describe('Write to folder and Sync folder in the library', () => {
     expect(await folder.read('2026/story-3.md')).toBe(write(article(3)));
     expect(await click(root, 'Sync folder')).toBe('Synced "vault": 0 articles written, 5 unchanged, 0 failed.');
     expect(folder.writes).toBe(5);
+  });
+
+  it('articles that take the same name, written at once, each get their own file (-2, -3), whatever the case', async () => {
+    for (const [n, slug] of [[6, 'same'], [7, 'same'], [8, 'SAME']] as const) {
+      await store.saveArticle(sampleArticle({ link: `https://other.example/${n}`, title: `Same ${n}`, slug, tags: ['news'] }));
+    }
+    const root = await mount();
+    expect(await click(root, 'Sync folder')).toBe('Synced "vault": 8 articles written, 0 unchanged, 0 failed.');
+    const same = folder.list().filter((p) => /same/i.test(p));
+    expect(same).toHaveLength(3);
+    const links = await Promise.all(same.map(async (p) => /^link: (.*)$/m.exec((await folder.read(p))!)![1]));
+    expect(new Set(links).size).toBe(3);
   });
 
   it('after an edit it writes only that article; an edit that changes no content writes nothing', async () => {

@@ -35,7 +35,8 @@ describe('Save images in the popup', () => {
     const on = await open({ images: 'save' });
     const box = byLabel<HTMLInputElement>(on.root, 'Save images');
     expect(box.checked).toBe(true);
-    expect(document.getElementById(box.getAttribute('aria-describedby')!)?.textContent).toBe('4 images');
+    expect(document.getElementById(box.getAttribute('aria-describedby')!)?.textContent).toBe('4 images in this article');
+    expect(box.parentElement!.querySelector('[aria-hidden="true"]')?.textContent).toBe('(4)');
   });
 
   it('shows the bundle the download will write while it is checked', async () => {
