@@ -8,9 +8,10 @@
  * so a mislabelled container cannot take the article's paragraphs with it.
  */
 import { furnitureKinds, type FurnitureKind } from './furniture-names.ts';
+import { isCreditLine, settleCaption } from './captions.ts';
 import {
-  CALL_TO_ACTION, CAPTION_LABEL, FURNITURE_LABEL, META_LABEL, READ_ALSO, READ_MORE_LINK, POSTED_LINE, isBylineLine,
-  isDateLine, isEmbedPlaceholder,
+  CALL_TO_ACTION, FURNITURE_LABEL, META_LABEL, READ_ALSO, READ_MORE_LINK,
+  POSTED_LINE, isBylineLine, isDateLine, isEmbedPlaceholder,
 } from './furniture-text.ts';
 import {
   HEADING_TAGS, changed, detach, fold, measuring, isBlock, isProse, leafBlocks, linkDensity, linkLength, proseLength, textOf,
@@ -73,7 +74,7 @@ function isMidSentence(el: Element): boolean {
 
 /**
  * Elements whose class or id names page furniture, while they stay small next to the article;
- * captions and credits go their own way (`removeCaption`).
+ * captions and credits go their own way (`captionOrCredit`).
  */
 function removeNamed(root: Element): void {
   const total = Math.max(1, textLength(root));
@@ -84,7 +85,7 @@ function removeNamed(root: Element): void {
     if (!caption && kinds.length === 0) continue;
     if (!root.contains(el)) continue;
     if (caption) {
-      removeCaption(el);
+      captionOrCredit(el);
       continue;
     }
     const length = textLength(el);
@@ -127,21 +128,6 @@ function classShares(root: Element): Map<string, number> {
   return shares;
 }
 
-function figureImage(caption: Element): HTMLImageElement | null {
-  const figure = caption.closest('figure') ?? caption.parentElement;
-  const img = figure?.querySelector('img');
-  return img && figure && textLength(figure) <= textLength(caption) + 5 ? img : null;
-}
-
-/** A caption's words without the credit line inside it. */
-function captionText(caption: Element): string {
-  const copy = caption.cloneNode(true) as Element;
-  for (const part of Array.from(copy.querySelectorAll('*'))) {
-    if (furnitureKinds(part).includes('credit') || CAPTION_LABEL.test(fold(part.textContent ?? ''))) part.remove();
-  }
-  return fold(copy.textContent ?? '');
-}
-
 /** Is there an image beside this block, or in the small box that holds both? */
 function nextToImage(el: Element): boolean {
   if (el.querySelector('img, picture')) return true;
@@ -155,23 +141,17 @@ function nextToImage(el: Element): boolean {
   return false;
 }
 
-/**
- * A caption or an image credit. The caption's words stay with the image as its alternative text
- * when the image has none; the file's text keeps to the article.
- */
-function removeCaption(el: Element): void {
+/** A caption or an image credit, unless it is the article's own text (captions.ts settles it). */
+function captionOrCredit(el: Element): void {
   // A figure wrapper named "caption": only its text parts go.
   if (el.matches('img, picture, figure') || el.querySelector('img, picture, video, audio, iframe, table')) return;
   const text = textOf(el);
   const inCaption = Boolean(el.parentElement?.closest('figcaption'));
   if (text.length > 400 || (isMidSentence(el) && !inCaption)) return;
-  const img = figureImage(el);
-  const alt = captionText(el);
-  if (img && !img.getAttribute('alt')?.trim() && alt) img.setAttribute('alt', alt);
-  detach(el);
+  settleCaption(el);
 }
 
-/** "Photo: ...", "Abbildung 3: ..." beside an image: the text goes, the image stays. */
+/** "Photo: ...", "© ..." beside an image: the text goes, the image stays. */
 function removeCaptionLine(el: Element): void {
   for (const node of Array.from(el.childNodes)) {
     if (node.nodeType === 1 && ((node as Element).matches('img, picture') || (node as Element).querySelector('img, picture'))) continue;
@@ -216,7 +196,7 @@ function removeLeafFurniture(root: Element): void {
   for (const el of leafBlocks(root)) {
     if (!root.contains(el)) continue;
     const text = textOf(el);
-    if (text.length <= 300 && CAPTION_LABEL.test(text) && nextToImage(el)) {
+    if (text.length <= 300 && isCreditLine(text) && nextToImage(el)) {
       removeCaptionLine(el);
       continue;
     }

@@ -9,6 +9,8 @@ import { dropRepeatedHeadline } from './repeated-headline.ts';
 import { FALLBACK_BELOW, fallbackBody } from './fallback-body.ts';
 import { toMarkdown } from './markdown.ts';
 import { parseInert } from './inert-html.ts';
+import { KEPT_FRAMES, prepareForReadability } from './readability-prep.ts';
+import { mathScriptsToMathml } from './math-scripts.ts';
 import { slugify } from './slug.ts';
 import { keywordTags, suggestTags, tagWords } from './tags.ts';
 import { detectLanguage } from './stopwords.ts';
@@ -75,13 +77,19 @@ interface Body {
 
 type Timed = <T>(phase: Phase, run: () => T) => T;
 
-function readArticle(doc: Document, timed: Timed): Body {
+function readArticle(doc: Document, base: string, timed: Timed): Body {
   // Readability rewrites the DOM it is given: it only ever sees a clone (DESIGN.md, principle 2),
-  // and one without what can never be article text, which it would otherwise score.
+  // with its math and players made readable, and without what can never be article text, which it
+  // would otherwise score.
   const result = timed('readability', () => {
-    const clone = doc.cloneNode(true) as Document;
-    pruneForReadability(clone);
-    return new Readability<Element>(clone, { serializer: (node) => node as Element, keepClasses: true }).parse();
+    const copy = doc.cloneNode(true) as Document;
+    prepareForReadability(copy, base);
+    pruneForReadability(copy);
+    return new Readability<Element>(copy, {
+      serializer: (node) => node as Element,
+      keepClasses: true,
+      allowedVideoRegex: KEPT_FRAMES,
+    }).parse();
   });
   const text = (result?.textContent ?? '').replace(/\s+/g, ' ').trim();
   // Only a short result earns a second opinion, so a page pays for one pass in the common case.
@@ -104,6 +112,7 @@ function readArticle(doc: Document, timed: Timed): Body {
 function readPage(doc: Document): Body {
   const holder = doc.implementation.createHTMLDocument('').createElement('div');
   if (doc.body) holder.append(...Array.from(doc.body.cloneNode(true).childNodes));
+  mathScriptsToMathml(holder);
   return { element: holder, hints: {} };
 }
 
@@ -112,6 +121,7 @@ function readSelection(doc: Document, html: string): Body {
   if (!(holder.textContent ?? '').trim() && !holder.querySelector('img')) {
     throw new NoArticleError('The selection is empty.');
   }
+  mathScriptsToMathml(holder);
   return { element: holder, hints: {} };
 }
 
@@ -132,7 +142,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions): Ar
   };
   const body = mode === 'selection' ? timed('readability', () => readSelection(doc, options.selectionHtml ?? ''))
     : mode === 'page' ? timed('readability', () => readPage(doc))
-      : readArticle(doc, timed);
+      : readArticle(doc, doc.baseURI || url, timed);
   const clock = typeof options.now === 'string' ? new Date(`${today}T12:00:00Z`) : options.now;
   const base = doc.baseURI || url;
   // Before the lead-image rule and the sanitizer look at the pictures: both should see the real ones.
