@@ -4,6 +4,8 @@ import { readMetadata, type PageMetadata } from './metadata.ts';
 import { sanitizeElement } from './sanitize.ts';
 import { removeFurniture } from './boilerplate.ts';
 import { recoverLead } from './lead.ts';
+import { pruneForReadability } from './prune.ts';
+import { dropRepeatedHeadline } from './repeated-headline.ts';
 import { FALLBACK_BELOW, fallbackBody } from './fallback-body.ts';
 import { toMarkdown } from './markdown.ts';
 import { parseInert } from './inert-html.ts';
@@ -76,10 +78,13 @@ interface Body {
 type Timed = <T>(phase: Phase, run: () => T) => T;
 
 function readArticle(doc: Document, base: string, timed: Timed): Body {
-  // Readability rewrites the DOM it is given: it only ever sees a clone (DESIGN.md, principle 2).
+  // Readability rewrites the DOM it is given: it only ever sees a clone (DESIGN.md, principle 2),
+  // with its math and players made readable, and without what can never be article text, which it
+  // would otherwise score.
   const result = timed('readability', () => {
     const copy = doc.cloneNode(true) as Document;
     prepareForReadability(copy, base);
+    pruneForReadability(copy);
     return new Readability<Element>(copy, {
       serializer: (node) => node as Element,
       keepClasses: true,
@@ -149,7 +154,11 @@ export function extract(doc: Document, url: string, options: ExtractOptions): Ar
   // from it; the whole page of `page` mode is too broad to pick one from.
   const content = mode === 'page' ? null : body.element;
   const meta = timed('metadata', () => readMetadata(doc, url, { ...body.hints, content }, clock));
-  const clean = timed('sanitize', () => sanitizeElement(body.element, base, doc));
+  const clean = timed('sanitize', () => {
+    // The title is known only now; the body's copy of it goes before the body is written out.
+    if (mode === 'article') dropRepeatedHeadline(body.element, meta.title);
+    return sanitizeElement(body.element, base, doc);
+  });
   const bodyText = timed('convert', () =>
     options.body === 'html' ? clean.innerHTML.trim() : toMarkdown(clean as HTMLElement));
   return timed('fields', () => assemble(meta, bodyText, url, today, options, pageLanguage(doc), imagesOfArticle(found, bodyText, meta.image)));
