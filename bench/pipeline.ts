@@ -1,33 +1,53 @@
 /**
- * `npm run bench [-- cases.jsonl]`: the clip pipeline beside Readability alone, in one process,
- * on the same documents. Each page is parsed once with jsdom (not timed); then, alternating so
- * neither side profits from a warmer cache, Readability alone (clone + parse) and Frontclip's
- * extract (clone + Readability, cleanup around it, metadata, sanitize, Markdown, fields) run REPS times each and
- * the fastest run of each is kept. Prints the median per-page times, the median ratio, and where
- * the extra time goes.
+ * `npm run bench [-- cases.jsonl [--only PREFIX] [--half even|odd]]`: the clip pipeline beside
+ * Readability alone, in one process, on the same documents. Each page is parsed once with jsdom
+ * (not timed); then, alternating so neither side profits from a warmer cache, Readability alone
+ * (clone + parse) and Frontclip's extract (clone + Readability, cleanup around it, metadata,
+ * sanitize, Markdown, fields) run REPS times each and the fastest run of each is kept. Prints the
+ * median per-page times, the median ratio, and where the extra time goes.
+ *
+ * A page where Frontclip finds no article is timed up to that answer (what a reader waits for
+ * before the popup says so) and counted; a page where either side throws anything else is an
+ * error: left out of the times, counted and listed, so a bug never passes for a page without an
+ * article.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
-import { extract, type Phase } from '../src/core/extract.ts';
+import { extract, NoArticleError, type Phase } from '../src/core/extract.ts';
 import { write } from '../src/core/frontmatter.ts';
+import { loadDom } from './page-load.ts';
+import { describeSelection, readCases, SELECTION_USAGE, takeSelectionArg, type Selection } from './cases.ts';
 
 interface Case { file: string; url: string }
 
 const REPS = Number(process.env.BENCH_REPS ?? 5);
 const fixture = fileURLToPath(new URL('../test/fixtures/news-article.html', import.meta.url));
 
-function loadCases(list: string | undefined): Case[] {
+function parseArgs(argv: string[]): { list: string | undefined; selection: Selection } {
+  let list: string | undefined;
+  const selection: Selection = { only: undefined, half: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    let used = 0;
+    try {
+      used = takeSelectionArg(argv, i, selection);
+    } catch (error) {
+      console.error(`${(error as Error).message}\nusage: npm run bench -- [cases.jsonl ${SELECTION_USAGE}]`);
+      process.exit(2);
+    }
+    if (used > 0) i += used - 1;
+    else list ??= argv[i];
+  }
+  return { list, selection };
+}
+
+function loadCases(list: string | undefined, selection: Selection): Case[] {
   const cases: Case[] = [{ file: fixture, url: 'http://127.0.0.1:8080/media/nato-ambassador.html' }];
   if (!list) return cases;
   const folder = dirname(resolve(list));
-  for (const line of readFileSync(list, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const item = JSON.parse(line) as Case;
-    cases.push({ file: resolve(folder, item.file), url: item.url });
-  }
+  for (const item of readCases<Case>(resolve(list), selection)) cases.push({ file: resolve(folder, item.file), url: item.url });
   return cases;
 }
 
@@ -44,9 +64,11 @@ function time(run: () => void): number {
 }
 
 const quiet = new VirtualConsole();
-const cases = loadCases(process.argv[2]);
+const { list, selection } = parseArgs(process.argv.slice(2));
+const cases = loadCases(list, selection);
 const rows: { readability: number; clip: number; phases: Record<Phase | 'write', number> }[] = [];
-let failed = 0;
+let noArticle = 0;
+const errors: string[] = [];
 
 // Warm-up, not measured: the first page timed would otherwise pay for the JIT compiling both sides.
 {
@@ -59,19 +81,25 @@ let failed = 0;
 }
 
 for (const c of cases) {
-  const dom = new JSDOM(readFileSync(c.file, 'utf8'), { url: c.url, virtualConsole: quiet });
+  const dom = loadDom(c.file, c.url);
   const doc = dom.window.document;
   let best = { readability: Infinity, clip: Infinity, phases: {} as Record<Phase | 'write', number> };
+  let found = true;
   try {
     for (let i = 0; i < REPS; i++) {
       const r = time(() => new Readability(doc.cloneNode(true) as Document).parse());
       const phases = {} as Record<Phase | 'write', number>;
       const onPhase = (p: Phase, ms: number) => { phases[p] = ms; };
       const clip = time(() => {
-        const article = extract(doc, c.url, { now: '2026-11-26', onPhase });
-        const start = performance.now();
-        write(article);
-        phases.write = performance.now() - start;
+        try {
+          const article = extract(doc, c.url, { now: '2026-11-26', onPhase });
+          const start = performance.now();
+          write(article);
+          phases.write = performance.now() - start;
+        } catch (error) {
+          if (!(error instanceof NoArticleError)) throw error;
+          found = false;
+        }
       });
       best = {
         readability: Math.min(best.readability, r),
@@ -80,8 +108,9 @@ for (const c of cases) {
       };
     }
     rows.push(best);
-  } catch {
-    failed++;
+    if (!found) noArticle++;
+  } catch (error) {
+    errors.push(`${c.file}: ${String(error)}`);
   } finally {
     dom.window.close();
   }
@@ -92,7 +121,9 @@ for (const c of cases) {
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 const fixtureRow = rows[0];
-console.log(`pages: ${rows.length} measured, ${failed} without an article (left out); ${REPS} runs each, fastest kept`);
+console.log(`pages: ${rows.length} measured (fixture + ${describeSelection(selection)}), ${noArticle} of them without an article `
+  + `(timed to that answer); ${errors.length} errors (left out); ${REPS} runs each, fastest kept`);
+for (const error of errors) console.log(`  error: ${error}`);
 if (fixtureRow) {
   console.log(`fixture: Readability alone ${fmt(fixtureRow.readability)}, Frontclip ${fmt(fixtureRow.clip)}, ratio ${(fixtureRow.clip / fixtureRow.readability).toFixed(2)}`);
 }

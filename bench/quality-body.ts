@@ -7,52 +7,36 @@
  * `with` snippet found is a true positive, else a false negative; a `without` snippet found is a
  * false positive, else a true negative; counts pooled over all pages.
  *
- * Which text is scored:
- * - Frontclip: the Markdown body (the default format of a clipped file) turned back into the text
- *   a reader sees: link and emphasis syntax, heading and list markers, and Turndown's backslash
- *   escapes removed, images dropped. A second row scores the HTML body's text (block elements
- *   separated by line breaks) as a check that both formats carry the same content.
- *   A page where Frontclip finds no article scores as empty text.
- * - Readability alone: its `textContent`, default options, on a clone.
- * - Defuddle: the text of its `content` HTML (same block-aware text as Frontclip's HTML row),
- *   on a clone, with its network extractors off.
+ * Which text is scored: one conversion for every engine, the text of its article HTML with a line
+ * break around each block element (`blockText`), as a reader sees it rendered:
+ * - Frontclip: its HTML body (`body: 'html'`); a page where it finds no article scores as empty
+ *   text. A second row scores its Markdown body (the default format of a clipped file) turned
+ *   back into the text a reader sees (link and emphasis syntax, heading and list markers,
+ *   Turndown's backslash escapes removed, images dropped), as a check that both formats carry the
+ *   same content.
+ * - Readability alone: its `content` HTML, default options, on a clone.
+ * - Defuddle: its `content` HTML, on a clone, with its network extractors off.
  *
  * Per-case misses (Frontclip's lost `with` and kept `without` snippets, with Readability's and
  * Defuddle's beside them) go to `opts.missesFile`, by default `.bench/quality-body-misses.jsonl`.
- * Defuddle takes seconds a page under jsdom: the references' texts depend only on the page and
- * their versions, so they are kept in `.bench/quality-body-refs.json` (BENCH_FRESH=1 recomputes
- * them). `BENCH_PROGRESS=1` prints each page's file to stderr as it goes.
+ * Defuddle takes seconds a page under jsdom: the references' texts are cached
+ * (./refs-cache.ts, `.bench/quality-body-refs.json`). `BENCH_PROGRESS=1` prints each page's file
+ * to stderr as it goes; `BENCH_REFERENCES=0` leaves Defuddle out where it is not cached. An exception other than "no article" in any engine is counted and listed
+ * apart: a bug must not look like a page without an article.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import { Defuddle } from 'defuddle/node';
 import { extract, NoArticleError } from '../src/core/extract.ts';
-import { packageVersion } from './quality-meta.ts';
+import { openRefsCache, pageKey, referenceVersion } from './refs-cache.ts';
+import { fold } from './text-fold.ts';
+import { halfOf } from './cases.ts';
+import { loadDom } from './page-load.ts';
 
-export interface BodyCase { file: string; url: string; with: string[]; without: string[] }
+export interface BodyCase { file: string; url: string; with: string[]; without: string[]; position: number }
 
 const NOW = '2026-01-01';
-const quiet = new VirtualConsole();
-const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/**
- * Most pages are stored as UTF-8; a few keep their original single-byte encoding. Those are
- * handed to jsdom as bytes so it decodes them by their own `<meta charset>`.
- */
-export function loadDom(path: string, url: string): JSDOM {
-  const bytes = readFileSync(path);
-  let html: string | Buffer;
-  try {
-    html = utf8.decode(bytes);
-  } catch {
-    html = bytes;
-  }
-  return new JSDOM(html, { url, virtualConsole: quiet });
-}
 
 const BLOCK = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION',
@@ -80,7 +64,7 @@ export function blockText(root: Node): string {
   return parts.join('');
 }
 
-function htmlText(html: string, doc: Document): string {
+export function htmlText(html: string, doc: Document): string {
   const holder = doc.implementation.createHTMLDocument('').createElement('div');
   holder.innerHTML = html;
   return blockText(holder);
@@ -155,7 +139,7 @@ function figures(t: Tally): { precision: number; recall: number; f1: number } {
   return { precision, recall, f1 };
 }
 
-/** Pages where a system threw something other than "no article": printed, scored as empty. */
+/** Pages where an engine threw something other than "no article": listed, scored as empty. */
 const crashes: string[] = [];
 
 function frontclip(doc: Document, url: string, body: 'markdown' | 'html'): string {
@@ -168,90 +152,95 @@ function frontclip(doc: Document, url: string, body: 'markdown' | 'html'): strin
   }
 }
 
-function readabilityAlone(doc: Document): string {
-  return new Readability(doc.cloneNode(true) as Document).parse()?.textContent ?? '';
-}
-
-async function defuddle(doc: Document, url: string): Promise<string> {
-  const result = await Defuddle(doc.cloneNode(true) as Document, url, { useAsync: false });
-  return htmlText(result.content ?? '', doc);
-}
-
-const REFS_CACHE = resolve(process.env.BENCH_BODY_REFS_CACHE ?? '.bench/quality-body-refs.json');
-
-const REFS_VERSION = `readability ${packageVersion('@mozilla/readability')}, defuddle ${packageVersion('defuddle')}`;
-type Refs = Record<string, { readability: string; defuddle: string }>;
-
-function loadRefs(): Refs {
-  if (process.env.BENCH_FRESH === '1' || !existsSync(REFS_CACHE)) return {};
+function readabilityAlone(doc: Document, url: string): string {
   try {
-    const cached = JSON.parse(readFileSync(REFS_CACHE, 'utf8')) as { version?: string; texts?: Refs };
-    return cached.version === REFS_VERSION ? cached.texts ?? {} : {};
-  } catch {
-    return {};
+    return htmlText(new Readability(doc.cloneNode(true) as Document).parse()?.content ?? '', doc);
+  } catch (error) {
+    crashes.push(`Readability on ${url}: ${String(error)}`);
+    return '';
   }
 }
 
-function saveRefs(texts: Refs): void {
-  mkdirSync(dirname(REFS_CACHE), { recursive: true });
-  writeFileSync(REFS_CACHE, JSON.stringify({ version: REFS_VERSION, texts }));
+async function defuddle(doc: Document, url: string): Promise<string> {
+  // Defuddle reports its own failures on the console; the table says what matters.
+  const { warn, error: printError } = console;
+  console.warn = console.error = () => {};
+  try {
+    const result = await Defuddle(doc.cloneNode(true) as Document, url, { useAsync: false });
+    return htmlText(result.content ?? '', doc);
+  } catch (error) {
+    crashes.push(`Defuddle on ${url}: ${String(error)}`);
+    return '';
+  } finally {
+    console.warn = warn;
+    console.error = printError;
+  }
 }
 
-const SYSTEMS = ['Frontclip', 'Frontclip (HTML body as text)', 'Readability alone', 'Defuddle'] as const;
+const REFS_FILE = process.env.BENCH_BODY_REFS_CACHE ?? '.bench/quality-body-refs.json';
+/** The texts depend on the conversion too: a cache of another conversion is not used. */
+const REFS_VERSION = referenceVersion('text: blocks of the content HTML');
+
+const SYSTEMS = ['Frontclip', 'Frontclip (Markdown body as text)', 'Readability alone', 'Defuddle'] as const;
 type System = (typeof SYSTEMS)[number];
 
 /** Scores every case, prints the body table, writes per-case misses (one JSON object a line). */
-export async function runBody(cases: BodyCase[], casesFile: string, opts: { missesFile?: string | undefined }): Promise<void> {
+export async function runBody(cases: BodyCase[], casesFile: string, opts: { missesFile?: string | undefined; selection: string; byHalf: boolean }): Promise<void> {
   const folder = dirname(resolve(casesFile));
-  const tallies = Object.fromEntries(SYSTEMS.map((s) => [s, tally()])) as Record<System, Tally>;
+  // The whole selection, and (run over the whole file) each half of it.
+  const groups = opts.byHalf ? ['', 'even half', 'odd half'] : [''];
+  const tallies = new Map<string, Tally>();
+  const tallyOf = (group: string, system: System): Tally => {
+    const key = `${system}\t${group}`;
+    if (!tallies.has(key)) tallies.set(key, tally());
+    return tallies.get(key)!;
+  };
   const misses: string[] = [];
   let withCount = 0;
   let withoutCount = 0;
-  // Defuddle reports its own failures on the console; the table says what matters.
-  const warn = console.warn;
-  const error = console.error;
-  const refs = loadRefs();
+  const refs = openRefsCache<{ readability: string; defuddle: string }>(REFS_FILE, REFS_VERSION);
   let fresh = 0;
   for (const c of cases) {
     withCount += c.with.length;
     withoutCount += c.without.length;
     if (process.env.BENCH_PROGRESS) process.stderr.write(`${c.file}\n`);
     const path = isAbsolute(c.file) ? c.file : resolve(folder, c.file);
-    const key = createHash('sha1').update(c.url).update('\0').update(readFileSync(path)).digest('hex');
+    const key = pageKey(c.url, readFileSync(path));
     const dom = loadDom(path, c.url);
     const doc = dom.window.document;
     try {
-      const texts: Record<System, string> = {
-        Frontclip: frontclip(doc, c.url, 'markdown'),
-        'Frontclip (HTML body as text)': frontclip(doc, c.url, 'html'),
-        'Readability alone': refs[key]?.readability ?? readabilityAlone(doc),
-        Defuddle: refs[key]?.defuddle ?? '',
+      const cached = refs.entries[key];
+      // BENCH_REFERENCES=0: Defuddle (seconds a page) only from the cache, else left out.
+      const skipDefuddle = cached === undefined && process.env.BENCH_REFERENCES === '0';
+      const texts: Partial<Record<System, string>> = {
+        Frontclip: frontclip(doc, c.url, 'html'),
+        'Frontclip (Markdown body as text)': frontclip(doc, c.url, 'markdown'),
+        'Readability alone': cached?.readability ?? readabilityAlone(doc, c.url),
+        Defuddle: cached?.defuddle ?? (skipDefuddle ? undefined : await defuddle(doc, c.url)),
       };
-      if (refs[key] === undefined) {
-        console.warn = console.error = () => {};
-        try {
-          texts.Defuddle = await defuddle(doc, c.url);
-        } catch {
-          texts.Defuddle = '';
-        } finally {
-          console.warn = warn;
-          console.error = error;
-        }
-        refs[key] = { readability: texts['Readability alone'], defuddle: texts.Defuddle };
-        if (++fresh % 25 === 0) saveRefs(refs);
+      if (cached === undefined && texts.Defuddle !== undefined) {
+        refs.entries[key] = { readability: texts['Readability alone'] ?? '', defuddle: texts.Defuddle };
+        if (++fresh % 25 === 0) refs.save();
       }
-      const outcome = Object.fromEntries(SYSTEMS.map((s) => [s, score(tallies[s], c, texts[s])])) as Record<System, Outcome>;
-      const mine = outcome.Frontclip;
-      const theirs = outcome['Readability alone'];
+      const half = `${halfOf(c.position)} half`;
+      const outcome: Partial<Record<System, Outcome>> = {};
+      for (const s of SYSTEMS) {
+        const text = texts[s];
+        if (text === undefined) continue;
+        if (opts.byHalf) score(tallyOf(half, s), c, text);
+        outcome[s] = score(tallyOf('', s), c, text);
+      }
+      const mine = outcome.Frontclip!;
+      const theirs = outcome['Readability alone']!;
       if (mine.lost.length || mine.kept.length) {
         misses.push(JSON.stringify({
           file: c.file,
           url: c.url,
-          empty: !fold(texts.Frontclip),
+          empty: !fold(texts.Frontclip ?? ''),
           lostWith: mine.lost,
           keptWithout: mine.kept,
           readability: { lostWith: theirs.lost, keptWithout: theirs.kept },
-          defuddle: { lostWith: outcome.Defuddle.lost, keptWithout: outcome.Defuddle.kept },
+          defuddle: outcome.Defuddle && { lostWith: outcome.Defuddle.lost, keptWithout: outcome.Defuddle.kept },
         }));
       }
     } finally {
@@ -261,18 +250,22 @@ export async function runBody(cases: BodyCase[], casesFile: string, opts: { miss
     // turn of the event loop between pages lets each page go.
     await new Promise((done) => setImmediate(done));
   }
-  if (fresh > 0) saveRefs(refs);
+  if (fresh > 0) refs.save();
 
   const pct = (x: number) => x.toFixed(3);
-  console.log(`body: ${cases.length} pages, ${withCount} "with" snippets, ${withoutCount} "without" snippets`);
+  console.log(`body: ${cases.length} pages (${opts.selection}), ${withCount} "with" snippets, ${withoutCount} "without" snippets`);
   console.log('| system | F1 | precision | recall | TP | FN | FP | TN | empty pages |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-  for (const s of SYSTEMS) {
-    const t = tallies[s];
-    const f = figures(t);
-    console.log(`| ${s} | ${pct(f.f1)} | ${pct(f.precision)} | ${pct(f.recall)} | ${t.tp} | ${t.fn} | ${t.fp} | ${t.tn} | ${t.empty} |`);
+  for (const group of groups) {
+    for (const s of SYSTEMS) {
+      const t = tallyOf(group, s);
+      const f = figures(t);
+      const name = group === '' ? s : `${s}, ${group}`;
+      console.log(`| ${name} | ${pct(f.f1)} | ${pct(f.precision)} | ${pct(f.recall)} | ${t.tp} | ${t.fn} | ${t.fp} | ${t.tn} | ${t.empty} |`);
+    }
   }
-  for (const crash of crashes) console.log(`error: ${crash}`);
+  console.log(`errors (exceptions other than "no article", scored as empty text): ${crashes.length}`);
+  for (const crash of crashes) console.log(`  ${crash}`);
   const out = resolve(opts.missesFile ?? '.bench/quality-body-misses.jsonl');
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, misses.length ? `${misses.join('\n')}\n` : '');

@@ -90,7 +90,8 @@ export async function writeArticlesToFolder(ctx: LibraryContext, links: readonly
             } else {
               const result = await writeToFolder(chosen.handle, article, images);
               notes.push([entry.link, { path: result.path, digest, editedAt: entry.editedAt, template }]);
-              wrote++;
+              if (result.action === 'unchanged') unchanged++;
+              else wrote++;
             }
           } catch (err) {
             failed.push({ name: entry.title || entry.link, reason: messageOf(err) });

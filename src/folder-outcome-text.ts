@@ -7,6 +7,8 @@ export function folderOutcomeText(filename: string, folder: FolderOutcome): stri
       return `Saved ${filename}`;
     case 'updated':
       return `Updated ${filename} (it was this article's file)`;
+    case 'unchanged':
+      return `Already up to date: ${filename} (its file holds this article as it is)`;
     case 'renamed':
       return `Saved ${filename} (the name was taken by another file, which was left as it is)`;
     case 'waiting':

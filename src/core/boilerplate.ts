@@ -8,14 +8,17 @@
  * so a mislabelled container cannot take the article's paragraphs with it.
  */
 import { furnitureKinds, type FurnitureKind } from './furniture-names.ts';
+import { isCreditLine, settleCaption } from './captions.ts';
 import {
-  AUTHOR_HEADING, CALL_TO_ACTION, CAPTION_LABEL, FURNITURE_LABEL, META_LABEL, READ_ALSO, READ_MORE_LINK,
-  POSTED_LINE, SECTION_HEADING, isBylineLine, isDateLine, isEmbedPlaceholder,
+  CALL_TO_ACTION, FURNITURE_LABEL, META_LABEL, READ_ALSO, READ_MORE_LINK,
+  POSTED_LINE, isBylineLine, isDateLine, isEmbedPlaceholder,
 } from './furniture-text.ts';
 import {
-  HEADING_TAGS, changed, detach, fold, hasMedia, measuring, isBlock, isProse, leafBlocks, linkDensity, linkLength,
-  proseLength, textOf,
+  HEADING_TAGS, changed, detach, fold, measuring, isBlock, isProse, leafBlocks, linkDensity, linkLength, proseLength, textOf,
 } from './dom-measure.ts';
+import { removeSections } from './furniture-sections.ts';
+import { removeTeaserCards } from './teaser-cards.ts';
+import { repairTables } from './repair-tables.ts';
 
 /** A piece of furniture may hold at most this share of the article's text. */
 const MAX_SHARE = 0.3;
@@ -29,9 +32,6 @@ const MAX_PLAIN = 400;
 const MAX_PROSE_WORDY_KINDS = 600;
 /** Kinds whose name may stand on the article's own text: a lead, collapsed text, a dateline paragraph. */
 const TERSE_KINDS = new Set<FurnitureKind>(['related', 'hidden', 'meta', 'tags', 'navigation']);
-
-/** Under a "Related" heading, teaser excerpts may add up to this much prose. */
-const SECTION_PROSE = 300;
 
 /** Characters of text outside links. */
 const plainLength = (el: Element): number => textLength(el) - linkLength(el);
@@ -48,28 +48,9 @@ function removeAll(root: Element): void {
   removeNamed(root);
   removeSections(root);
   removeLeafFurniture(root);
-  removeTeaserCards(root);
+  removeTeaserCards(root, MAX_SHARE);
   removeEdges(root);
   dropEmpty(root);
-}
-
-/**
- * Readability can lift a layout table's cell out of its table; a cell or row without a table is
- * invalid HTML that converters trip over, so it becomes a plain block.
- */
-const TABLE_PARENT: Record<string, RegExp> = {
-  TD: /^TR$/, TH: /^TR$/, TR: /^(?:TBODY|THEAD|TFOOT|TABLE)$/, TBODY: /^TABLE$/, THEAD: /^TABLE$/, TFOOT: /^TABLE$/, CAPTION: /^TABLE$/,
-};
-
-function repairTables(root: Element): void {
-  // In document order, so a stray row is mended before its cells are looked at.
-  for (const el of Array.from(root.querySelectorAll('td, th, tr, tbody, thead, tfoot, caption'))) {
-    if (TABLE_PARENT[el.tagName]!.test(el.parentElement?.tagName ?? '')) continue;
-    const div = el.ownerDocument.createElement('div');
-    div.append(...Array.from(el.childNodes));
-    el.replaceWith(div);
-    changed();
-  }
 }
 
 /**
@@ -93,7 +74,7 @@ function isMidSentence(el: Element): boolean {
 
 /**
  * Elements whose class or id names page furniture, while they stay small next to the article;
- * captions and credits go their own way (`removeCaption`).
+ * captions and credits go their own way (`captionOrCredit`).
  */
 function removeNamed(root: Element): void {
   const total = Math.max(1, textLength(root));
@@ -104,7 +85,7 @@ function removeNamed(root: Element): void {
     if (!caption && kinds.length === 0) continue;
     if (!root.contains(el)) continue;
     if (caption) {
-      removeCaption(el);
+      captionOrCredit(el);
       continue;
     }
     const length = textLength(el);
@@ -147,21 +128,6 @@ function classShares(root: Element): Map<string, number> {
   return shares;
 }
 
-function figureImage(caption: Element): HTMLImageElement | null {
-  const figure = caption.closest('figure') ?? caption.parentElement;
-  const img = figure?.querySelector('img');
-  return img && figure && textLength(figure) <= textLength(caption) + 5 ? img : null;
-}
-
-/** A caption's words without the credit line inside it. */
-function captionText(caption: Element): string {
-  const copy = caption.cloneNode(true) as Element;
-  for (const part of Array.from(copy.querySelectorAll('*'))) {
-    if (furnitureKinds(part).includes('credit') || CAPTION_LABEL.test(fold(part.textContent ?? ''))) part.remove();
-  }
-  return fold(copy.textContent ?? '');
-}
-
 /** Is there an image beside this block, or in the small box that holds both? */
 function nextToImage(el: Element): boolean {
   if (el.querySelector('img, picture')) return true;
@@ -175,122 +141,23 @@ function nextToImage(el: Element): boolean {
   return false;
 }
 
-/**
- * A caption or an image credit. The caption's words stay with the image as its alternative text
- * when the image has none; the file's text keeps to the article.
- */
-function removeCaption(el: Element): void {
+/** A caption or an image credit, unless it is the article's own text (captions.ts settles it). */
+function captionOrCredit(el: Element): void {
   // A figure wrapper named "caption": only its text parts go.
   if (el.matches('img, picture, figure') || el.querySelector('img, picture, video, audio, iframe, table')) return;
   const text = textOf(el);
   const inCaption = Boolean(el.parentElement?.closest('figcaption'));
   if (text.length > 400 || (isMidSentence(el) && !inCaption)) return;
-  const img = figureImage(el);
-  const alt = captionText(el);
-  if (img && !img.getAttribute('alt')?.trim() && alt) img.setAttribute('alt', alt);
-  detach(el);
+  settleCaption(el);
 }
 
-/** "Photo: ...", "Abbildung 3: ..." beside an image: the text goes, the image stays. */
+/** "Photo: ...", "© ..." beside an image: the text goes, the image stays. */
 function removeCaptionLine(el: Element): void {
   for (const node of Array.from(el.childNodes)) {
     if (node.nodeType === 1 && ((node as Element).matches('img, picture') || (node as Element).querySelector('img, picture'))) continue;
     node.parentNode?.removeChild(node);
   }
   changed();
-}
-
-const cleanLabel = (text: string): string => text.replace(/[\s:.!?…»›>|–—-]+$/, '').replace(/^[\s»›>|–—-]+/, '').trim();
-
-/** A heading, or a short paragraph that is all bold: how pages title a box. */
-function headingText(el: Element): string | null {
-  if (HEADING_TAGS.has(el.tagName)) return textOf(el);
-  if (!(el.tagName === 'P' || el.tagName === 'DIV' || el.tagName === 'SPAN')) return null;
-  const text = textOf(el);
-  if (!text || text.length > 80) return null;
-  const bold = Array.from(el.querySelectorAll('strong, b, h1, h2, h3, h4, h5, h6'));
-  const boldLength = bold.reduce((n, b) => (b.parentElement?.closest('strong, b') && el.contains(b.parentElement.closest('strong, b')) ? n : n + textLength(b)), 0);
-  return boldLength >= text.replace(/[:\s]+$/, '').length ? text : null;
-}
-
-const headingRank = (el: Element): number => (HEADING_TAGS.has(el.tagName) ? Number(el.tagName[1]) : 7);
-
-/** A block of links, teaser cards or images: what follows a "Related" heading. */
-function isTeaserLike(el: Element): boolean {
-  const length = textLength(el);
-  if (length === 0) return hasMedia(el) || el.querySelector('a') !== null;
-  const density = linkDensity(el, length);
-  if (density >= 0.5) return true;
-  if (el.tagName === 'UL' || el.tagName === 'OL') {
-    const items = Array.from(el.children);
-    const linked = items.filter((li) => linkDensity(li) >= 0.5).length;
-    if (items.length > 0 && linked / items.length >= 0.6) return true;
-  }
-  if (length <= 160 && el.querySelector('a')) return true;
-  return proseLength(el) === 0 && density >= 0.25;
-}
-
-/** Headings such as "Related articles", "Mehr zum Thema", "Lee también" and the links under them. */
-function removeSections(root: Element): void {
-  // Headings, and the blocks that hold bold text (the only ones that can be all bold).
-  const candidates = new Set<Element>();
-  for (const el of Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6, strong, b'))) {
-    if (HEADING_TAGS.has(el.tagName)) candidates.add(el);
-    else for (let up = el.parentElement; up && up !== root; up = up.parentElement) {
-      if (up.tagName === 'P' || up.tagName === 'DIV' || up.tagName === 'SPAN') {
-        candidates.add(up);
-        if (isBlock(up)) break;
-      }
-    }
-  }
-  for (const heading of candidates) {
-    if (!root.contains(heading)) continue;
-    const raw = headingText(heading);
-    if (raw === null) continue;
-    const label = cleanLabel(raw);
-    if (!label || label.length > 80) continue;
-    const author = AUTHOR_HEADING.test(label);
-    if (!author && !SECTION_HEADING.test(label)) continue;
-    // "Related: <another headline>" is a teaser line in itself (removeLeafFurniture's), not the
-    // heading of what follows it.
-    if (/^[^:]{1,40}:\s*\S.{10,}$/u.test(label)) continue;
-    // The heading may be wrapped (`div > h2`): walk siblings from its outermost lone wrapper.
-    let box = heading;
-    while (box.parentElement && box.parentElement !== root && textLength(box.parentElement) === textLength(box)) box = box.parentElement;
-    const rank = headingRank(heading);
-    const taken: Element[] = [];
-    let bio = 0;
-    for (let next = box.nextElementSibling; next; next = next.nextElementSibling) {
-      const nextHeading = headingText(next) !== null || next.querySelector('h1, h2, h3, h4, h5, h6');
-      if (nextHeading && (HEADING_TAGS.has(next.tagName) ? headingRank(next) <= rank : true) && !isTeaserLike(next)) break;
-      if (isTeaserLike(next)) {
-        taken.push(next);
-        continue;
-      }
-      if (author && bio + textLength(next) <= 700 && isTail(root, next)) {
-        bio += textLength(next);
-        taken.push(next);
-        continue;
-      }
-      break;
-    }
-    if (taken.length === 0 && !(FURNITURE_LABEL.test(raw) || author)) continue;
-    if (taken.some((el) => proseLength(el) > (author ? 700 : SECTION_PROSE))) continue;
-    for (const el of taken) detach(el);
-    detach(box);
-  }
-}
-
-/** Is nothing of the article's prose after `el`? */
-function isTail(root: Element, el: Element): boolean {
-  const blocks = leafBlocks(root);
-  const at = blocks.findIndex((b) => el === b || el.contains(b) || b.contains(el));
-  if (at < 0) return false;
-  for (let i = blocks.length - 1; i > at; i--) {
-    if (el.contains(blocks[i]!)) continue;
-    if (isProse(blocks[i]!)) return false;
-  }
-  return true;
 }
 
 /** Labels that stand where an ad was, wherever they are. */
@@ -329,7 +196,7 @@ function removeLeafFurniture(root: Element): void {
   for (const el of leafBlocks(root)) {
     if (!root.contains(el)) continue;
     const text = textOf(el);
-    if (text.length <= 300 && CAPTION_LABEL.test(text) && nextToImage(el)) {
+    if (text.length <= 300 && isCreditLine(text) && nextToImage(el)) {
       removeCaptionLine(el);
       continue;
     }
@@ -345,37 +212,6 @@ function removeLeafFurniture(root: Element): void {
     if (text.length > 250 || !READ_ALSO.test(text)) continue;
     const rest = text.replace(READ_ALSO, '');
     if (/^\s*[:»›>|–—-]/.test(rest) || linkDensity(el, text.length) >= 0.5 || el.querySelector('a')) detach(el);
-  }
-}
-
-const signature = (el: Element): string => `${el.tagName}.${(el.getAttribute('class') ?? '').trim().split(/\s+/).sort().join('.')}`;
-
-/**
- * Repeated cards that each lead to another article: at least three siblings of the same shape,
- * each short and led by a link. Plain lists count only after the article's last paragraph.
- */
-function removeTeaserCards(root: Element): void {
-  const total = Math.max(1, textLength(root));
-  for (const box of Array.from(root.querySelectorAll('div, section, ul, ol, aside, nav'))) {
-    if (!root.contains(box) || box.children.length < 3) continue;
-    if (textLength(box) / total > MAX_SHARE) continue;
-    const groups = new Map<string, Element[]>();
-    for (const child of Array.from(box.children)) {
-      const key = signature(child);
-      groups.set(key, [...(groups.get(key) ?? []), child]);
-    }
-    const [key, cards] = [...groups.entries()].sort((a, b) => b[1].length - a[1].length)[0]!;
-    if (cards.length < 3 || cards.length / box.children.length < 0.6) continue;
-    const classed = !/\.$/.test(key);
-    if (!classed && !isTail(root, box)) continue;
-    const teasers = cards.filter((card) => {
-      const length = textLength(card);
-      const link = Array.from(card.querySelectorAll('a')).some((a) => textLength(a) >= 12) || card.matches('a');
-      return link && length <= 400 && (linkDensity(card, length) >= 0.3 || card.querySelector('h2 a, h3 a, h4 a, a h2, a h3, a h4') !== null);
-    });
-    if (teasers.length / cards.length < 0.8) continue;
-    if (cards.some((card) => Array.from(card.querySelectorAll('p')).some((p) => textLength(p) > 400))) continue;
-    detach(box);
   }
 }
 

@@ -118,3 +118,15 @@ export function proseLength(el: Element): number {
   for (const block of leafBlocks(el)) if (isProse(block)) n += textOf(block).length;
   return n;
 }
+
+/** Is nothing of the article's prose after `el`? */
+export function isTail(root: Element, el: Element): boolean {
+  const blocks = leafBlocks(root);
+  const at = blocks.findIndex((b) => el === b || el.contains(b) || b.contains(el));
+  if (at < 0) return false;
+  for (let i = blocks.length - 1; i > at; i--) {
+    if (el.contains(blocks[i]!)) continue;
+    if (isProse(blocks[i]!)) return false;
+  }
+  return true;
+}

@@ -4,9 +4,13 @@ import { readMetadata, type PageMetadata } from './metadata.ts';
 import { sanitizeElement } from './sanitize.ts';
 import { removeFurniture } from './boilerplate.ts';
 import { recoverLead } from './lead.ts';
+import { pruneForReadability } from './prune.ts';
+import { dropRepeatedHeadline } from './repeated-headline.ts';
 import { FALLBACK_BELOW, fallbackBody } from './fallback-body.ts';
 import { toMarkdown } from './markdown.ts';
 import { parseInert } from './inert-html.ts';
+import { KEPT_FRAMES, prepareForReadability } from './readability-prep.ts';
+import { mathScriptsToMathml } from './math-scripts.ts';
 import { slugify } from './slug.ts';
 import { keywordTags, suggestTags, tagWords } from './tags.ts';
 import { detectLanguage } from './stopwords.ts';
@@ -73,12 +77,20 @@ interface Body {
 
 type Timed = <T>(phase: Phase, run: () => T) => T;
 
-function readArticle(doc: Document, timed: Timed): Body {
-  // Readability rewrites the DOM it is given: it only ever sees a clone (DESIGN.md, principle 2).
-  const result = timed('readability', () => new Readability<Element>(doc.cloneNode(true) as Document, {
-    serializer: (node) => node as Element,
-    keepClasses: true,
-  }).parse());
+function readArticle(doc: Document, base: string, timed: Timed): Body {
+  // Readability rewrites the DOM it is given: it only ever sees a clone (DESIGN.md, principle 2),
+  // with its math and players made readable, and without what can never be article text, which it
+  // would otherwise score.
+  const result = timed('readability', () => {
+    const copy = doc.cloneNode(true) as Document;
+    prepareForReadability(copy, base);
+    pruneForReadability(copy);
+    return new Readability<Element>(copy, {
+      serializer: (node) => node as Element,
+      keepClasses: true,
+      allowedVideoRegex: KEPT_FRAMES,
+    }).parse();
+  });
   const text = (result?.textContent ?? '').replace(/\s+/g, ' ').trim();
   // Only a short result earns a second opinion, so a page pays for one pass in the common case.
   const holder = timed('cleanup', () => {
@@ -100,6 +112,7 @@ function readArticle(doc: Document, timed: Timed): Body {
 function readPage(doc: Document): Body {
   const holder = doc.implementation.createHTMLDocument('').createElement('div');
   if (doc.body) holder.append(...Array.from(doc.body.cloneNode(true).childNodes));
+  mathScriptsToMathml(holder);
   return { element: holder, hints: {} };
 }
 
@@ -108,6 +121,7 @@ function readSelection(doc: Document, html: string): Body {
   if (!(holder.textContent ?? '').trim() && !holder.querySelector('img')) {
     throw new NoArticleError('The selection is empty.');
   }
+  mathScriptsToMathml(holder);
   return { element: holder, hints: {} };
 }
 
@@ -128,7 +142,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions): Ar
   };
   const body = mode === 'selection' ? timed('readability', () => readSelection(doc, options.selectionHtml ?? ''))
     : mode === 'page' ? timed('readability', () => readPage(doc))
-      : readArticle(doc, timed);
+      : readArticle(doc, doc.baseURI || url, timed);
   const clock = typeof options.now === 'string' ? new Date(`${today}T12:00:00Z`) : options.now;
   const base = doc.baseURI || url;
   // Before the lead-image rule and the sanitizer look at the pictures: both should see the real ones.
@@ -140,7 +154,11 @@ export function extract(doc: Document, url: string, options: ExtractOptions): Ar
   // from it; the whole page of `page` mode is too broad to pick one from.
   const content = mode === 'page' ? null : body.element;
   const meta = timed('metadata', () => readMetadata(doc, url, { ...body.hints, content }, clock));
-  const clean = timed('sanitize', () => sanitizeElement(body.element, base, doc));
+  const clean = timed('sanitize', () => {
+    // The title is known only now; the body's copy of it goes before the body is written out.
+    if (mode === 'article') dropRepeatedHeadline(body.element, meta.title);
+    return sanitizeElement(body.element, base, doc);
+  });
   const bodyText = timed('convert', () =>
     options.body === 'html' ? clean.innerHTML.trim() : toMarkdown(clean as HTMLElement));
   return timed('fields', () => assemble(meta, bodyText, url, today, options, pageLanguage(doc), imagesOfArticle(found, bodyText, meta.image)));

@@ -44,7 +44,7 @@ const VOCABULARY: Record<FurnitureKind, string[]> = {
     'backtotop', 'skiplink', 'skiplinks',
   ],
   hidden: [
-    'hidden', 'hide', 'hidecompletely', 'hidecontent', 'invisible', 'screenreader', 'offscreen',
+    'hidden', 'hide', 'invisible', 'screenreader', 'offscreen',
     'noprint', 'loading', 'loader', 'spinner',
   ],
   consent: ['cookie', 'cookies', 'consent', 'gdpr', 'borlabs', 'cmp', 'embedconsent', 'privacywall'],
@@ -60,7 +60,7 @@ for (const [kind, words] of Object.entries(VOCABULARY) as [FurnitureKind, string
 
 /** Word pairs that name furniture only together (`sr-only`, `read-more`, `more-articles`). */
 const PAIRS = new Map<string, FurnitureKind>([
-  ['sr only', 'hidden'], ['visually hidden', 'hidden'], ['screen reader', 'hidden'], ['d none', 'hidden'],
+  ['sr only', 'hidden'], ['visually hidden', 'hidden'], ['screen reader', 'hidden'], ['off screen', 'hidden'], ['d none', 'hidden'],
   ['read more', 'related'], ['more articles', 'related'], ['more stories', 'related'], ['more news', 'related'],
   ['more posts', 'related'], ['further reading', 'related'], ['see also', 'related'], ['most read', 'related'],
   ['print only', 'hidden'], ['table contents', 'navigation'], ['jump links', 'navigation'],

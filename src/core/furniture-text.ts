@@ -65,12 +65,10 @@ const LABELS = [
   ...SECTION_HEADINGS,
   String.raw`(?:war|ist) (?:der|dieser|das|dieses) (?:artikel|beitrag|text) (?:hilfreich|nützlich|lesenswert)`,
   String.raw`(?:was|is) this (?:article|post|page|story) (?:helpful|useful)`, String.raw`did you (?:like|enjoy) this (?:article|post|story)`,
-  String.raw`(?:möchten sie|willst du) (?:den|diesen) (?:artikel|beitrag) teilen`, String.raw`(?:diesen )?(?:artikel|beitrag) (?:teilen|bewerten|drucken|merken)`,
-  String.raw`(?:hier können sie )?(?:den|diesen) (?:artikel|beitrag) bewerten`, String.raw`(?:rate|share|print) this (?:article|post|story)`,
-  String.raw`(?:\(?noch \)?keine bewertungen\)?)`, String.raw`(?:no ratings yet)`,
+  String.raw`(?:den |diesen )?(?:artikel|beitrag) (?:teilen|bewerten|drucken|merken)`, String.raw`(?:rate|share|print) this (?:article|post|story)`,
   String.raw`(?:quellen|details|mehr|weniger|alle) (?:ausblenden|einblenden|anzeigen)`, String.raw`(?:show|read) (?:more|less)`,
   String.raw`(?:jetzt )?(?:kommentieren|kommentar schreiben|kommentare schreiben|kommentar verfassen)`, String.raw`(?:add|post|write) a comment`,
-  String.raw`permalink`, String.raw`permalien`, String.raw`drucken`, String.raw`print`, String.raw`imprimir`, String.raw`imprimer`,
+  String.raw`permalink`, String.raw`drucken`, String.raw`print`, String.raw`imprimir`, String.raw`imprimer`,
 ];
 export const FURNITURE_LABEL = new RegExp(String.raw`^(?:${LABELS.join('|')})\s*[:.!?…]?$`, 'i');
 
@@ -81,7 +79,7 @@ export const AUTHOR_HEADING = /^(?:about the authors?|über (?:den|die) autor(?:
 export const READ_ALSO = anchored([
   String.raw`(?:lesen sie|lies) (?:auch|mehr|hier|weiter)`, String.raw`auch interessant`, String.raw`mehr (?:zum thema|dazu)`,
   String.raw`siehe auch`, String.raw`zum thema`, String.raw`passend dazu`, String.raw`weiterlesen`, String.raw`mehr lesen`,
-  String.raw`(?:das )?könnte (?:dich|sie|euch) (?:auch )?interessieren`, String.raw`(?:\.\.\.|…)?\s*weiter zu`,
+  String.raw`(?:das )?könnte (?:dich|sie|euch) (?:auch )?interessieren`,
   String.raw`read (?:more|also|next)`, String.raw`see also`, String.raw`related`, String.raw`also read`, String.raw`more`,
   String.raw`(?:te|le) puede interesar`, String.raw`(?:lea|lee) también`, String.raw`también (?:te|le) puede interesar`,
   String.raw`leia (?:também|mais)`, String.raw`leggi anche`, String.raw`(?:à )?lire aussi`, String.raw`czytaj (?:też|także)`,
@@ -90,6 +88,9 @@ export const READ_ALSO = anchored([
 
 /** WordPress-style closing lines: "Der Beitrag wurde am <date> veröffentlicht und unter ... abgelegt". */
 export const POSTED_LINE = /\b(?:this (?:entry|post) was posted|posted (?:on|in)\b|filed under|der beitrag wurde am|dieser (?:eintrag|beitrag) wurde (?:am|unter)|veröffentlicht (?:am|in|unter)|abgelegt unter|publié (?:le|dans)|publicado (?:el|en))/i;
+
+/** The social networks a page asks its reader to follow it on. */
+const SOCIAL = String.raw`(?:instagram|facebook|twitter|x|youtube|tiktok|linkedin|snapchat|threads|mastodon|bluesky|whatsapp|telegram|pinterest)\b`;
 
 /**
  * Calls to subscribe, sign up, donate, install an app or write in, as they address the reader:
@@ -100,25 +101,26 @@ export const CALL_TO_ACTION = new RegExp(
   [
     // English
     String.raw`\bsubscribe (?:now|today|to (?:our|the)|for)\b`, String.raw`\bplease subscribe\b`, String.raw`\balready a subscriber\b`,
-    String.raw`\bbecome a (?:subscriber|member|patron|supporter)\b`, String.raw`\bsubscribers (?:also )?(?:receive|get)\b`,
+    String.raw`\bbecome a (?:subscriber|member|patron|supporter)\b`,
     String.raw`\bsign(?:ing)? up (?:now|today|here|for (?:our|the|free)|to (?:our|the))\b`, String.raw`\b(?:you can|please) log ?in\b`,
     String.raw`\blog ?in (?:to|for) (?:continue|read|access|immediate)`, String.raw`\bsupport (?:our|independent|quality) journalism\b`,
     String.raw`\bsupport us\b`, String.raw`\bdonate (?:now|today|to us|here)\b`, String.raw`\bmake a donation\b`,
-    String.raw`\bdownload (?:the|our)\b.{0,30}\bapps?\b`, String.raw`\bfollow us\b`, String.raw`\bletters? to the editor\b`,
+    String.raw`\bdownload (?:the|our)\b.{0,30}\bapps?\b`, String.raw`\bfollow us\b`, `\\bfollow (?:\\S+ ){1,4}on ${SOCIAL}`, String.raw`\bletters? to the editor\b`,
     String.raw`\bsubmit (?:a|your) letter`, String.raw`\bwrite to us\b`, String.raw`\bwe want to hear\b`, String.raw`\bjoin (?:now|us today)\b`,
-    String.raw`\b(?:view|read) the full (?:story|article)\b`, String.raw`\bcancel (?:at )?any ?time\b`, String.raw`\bfree trial\b`,
+    String.raw`\bfree trial\b`,
     // German
     String.raw`\b(?:rss|feed)\b.{0,20}\babonnieren\b`, String.raw`\bsubscribe to (?:the |our )?(?:rss|feed)`, String.raw`\babonnieren sie\b`, String.raw`\bjetzt (?:\S+ )?(?:abonnieren|abo|testen|registrieren|spenden|unterstützen)\b`,
-    String.raw`\b(?:ihr|zum|im) abo\b`, String.raw`\babo abschließen\b`, String.raw`\bnewsletter (?:abonnieren|bestellen)\b`,
+    String.raw`\bnewsletter (?:abonnieren|bestellen)\b`,
     String.raw`\bunterstützen sie (?:uns|unsere)\b`, String.raw`\bspenden sie\b`, String.raw`\bmitglied werden\b`, String.raw`\bfolgen sie uns\b`,
-    String.raw`\bregistrieren sie sich\b`, String.raw`\bjederzeit kündbar\b`, String.raw`\bmelden sie sich\b.{0,40}\b(?:an|newsletter)\b`,
+    `\\bfolg(?:en sie|t|e) (?:\\S+ ){1,4}(?:auf|bei) ${SOCIAL}`, `\\bsuivez(?:-nous)? (?:\\S+ ){0,4}sur ${SOCIAL}`, `\\bsigue(?:nos)? (?:\\S+ ){0,4}en ${SOCIAL}`,
+    String.raw`\bregistrieren sie sich\b`, String.raw`\bmelden sie sich\b.{0,40}\b(?:an|newsletter)\b`,
     // Spanish, French, Italian, Portuguese, Polish, Dutch
-    String.raw`\bsuscr[ií]b(?:ete|ase)\b`, String.raw`\bhazte (?:miembro|socio)\b`, String.raw`\bapóyanos\b`, String.raw`\bapoya (?:a )?nuestro periodismo\b`,
-    String.raw`\bsíguenos\b`, String.raw`\bcancela cuando quieras\b`, String.raw`\binicia sesión\b`,
+    String.raw`\bsuscr[ií]b(?:ete|ase)\b`,
+    String.raw`\bsíguenos\b`, String.raw`\binicia sesión\b`,
     String.raw`\babonnez-vous\b`, String.raw`\bsoutenez[- ]nous\b`, String.raw`\bfaites un don\b`, String.raw`\binscrivez-vous\b`, String.raw`\bsuivez-nous\b`,
     String.raw`\babbonati\b`, String.raw`\biscriviti\b`, String.raw`\bsostienici\b`, String.raw`\bseguici\b`,
-    String.raw`\bassine (?:já|agora)\b`, String.raw`\binscreva-se\b`, String.raw`\bsiga-nos\b`, String.raw`\bresilia quando quiser\b`,
-    String.raw`\bzapisz się`, String.raw`\bwesprzyj nas`, String.raw`\bzaprenumeruj`, String.raw`\bdo subskrypcji`,
+    String.raw`\bassine (?:já|agora)\b`, String.raw`\binscreva-se\b`, String.raw`\bsiga-nos\b`,
+    String.raw`\bzapisz się`, String.raw`\bwesprzyj nas`, String.raw`\bzaprenumeruj`,
     String.raw`\babonneer\b`, String.raw`\bword lid\b`, String.raw`\bsteun ons\b`,
   ].join('|'),
   'i',
@@ -145,7 +147,7 @@ const DATE = new RegExp(String.raw`(?<![\d+])(?:${DATE_PATTERNS.join('|')})(?!\d
 /** What marks a line as a date line rather than a sentence that holds a date. */
 const META_MARK = /[|•·]|^(?:published|updated|posted|veröffentlicht|veröffentlichung|aktualisiert|publiziert|erstellt|stand|von|by|am|publicado|actualizado|publié|mis à jour|pubblicato|opublikowano)\b/i;
 
-const META_WORDS = /\b(?:published|updated|posted|on|at|by|last|release|date|veröffentlicht|veröffentlichung|aktualisiert|publiziert|erstellt|stand|am|um|uhr|von|den|der|die|und|autor(?:in)?|author|por|el|la|de|del|publicado|actualizado|par|le|publié|mis|à|jour|pubblicato|il|alle|opublikowano|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|heute|gestern|today|yesterday|min(?:ute[ns]?)?|lesezeit|reading|read|time|ago|vor|stunden?|hours?|comments?|kommentare?)\b/giu;
+const META_WORDS = /\b(?:published|updated|posted|on|at|by|last|release|date|veröffentlicht|veröffentlichung|aktualisiert|publiziert|erstellt|stand|am|um|uhr|von|den|der|die|und|autor(?:in)?|author|por|el|la|de|del|publicado|actualizado|par|le|publié|mis|à|jour|pubblicato|il|alle|opublikowano|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|heute|gestern|today|yesterday|min(?:ute[ns]?)?|lesezeit|reading|read|time|ago|vor|stunden?|hours?|comments?|kommentare?|[ecmpa][sd]t|gmt|utc|cet|cest|mez|mesz|bst|ist|jst|kst|hkt|sgt|aest|aedt)\b/giu;
 
 /**
  * A short line that carries a date or time and, besides labels, at most a name: "Published:
@@ -177,7 +179,7 @@ export function isBylineLine(text: string): boolean {
 }
 
 /** The label a caption or an image credit starts with. */
-export const CAPTION_LABEL = /^(?:©|\(c\)\s|copyright\b|fotos?\s*(?:[:/©]|by\b)|photos?\s*(?:[:/©]|by\b)|photograph(?:s|ed)?\s*(?:by\b|:)|bild(?:er)?\s*:|abbildung\s*\d*\s*:|abb\.\s*\d*|image\s*(?::|by\b)|imagen(?:es)?\s*:|illustration\s*:|grafik\s*:|credits?\s*:|crédito|quelle\s*:|source\s*:|fuente\s*:|fig(?:ure|\.)\s*\d+\s*[:.]|screenshot\b)/i;
+export const CAPTION_LABEL = /^(?:©|\(c\)\s|copyright\b|fotos?\s*(?:[:/©]|by\b)|photos?\s*(?:[:/©]|by\b)|photograph(?:s|ed)?\s*(?:by\b|:)|bild(?:er)?\s*:|abbildung\s*\d*\s*:|abb\.\s*\d*|image\s*(?::|by\b|copyright\b|source\b|credit\b)|picture\s+(?:copyright|credit)\b|imagen(?:es)?\s*:|illustration\s*:|grafik\s*:|credits?\s*:|crédito|quelle\s*:|source\s*:|fuente\s*:|fig(?:ure|\.)\s*\d+\s*[:.]|screenshot\b)/i;
 
 /** The link that closes a teaser: "Weiterlesen", "Read more", "Leer más", "»". */
 export const READ_MORE_LINK = /^(?:weiterlesen|weiter ?lesen|mehr lesen|mehr|zum artikel|read (?:more|on|the full (?:story|article))|continue reading|more|full story|leer más|seguir leyendo|lire la suite|en savoir plus|leggi (?:tutto|di più)|continua a leggere|ler mais|leia mais|lees (?:meer|verder)|czytaj (?:dalej|więcej)|läs mer|les mer|læs mere|читать далее|[»›→>]+)\s*[»›→>.…]*$/i;

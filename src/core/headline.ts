@@ -23,7 +23,7 @@ export function titleKey(text: string): string {
 }
 
 /** Letters and digits only, to tell whether a text names the site. */
-function bareKey(text: string): string {
+export function bareKey(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
@@ -31,12 +31,12 @@ function bareKey(text: string): string {
  * What may stand between a headline and a site or section name: a separator (`|`, `-`, `–`, `—`,
  * `:`, `·`, `»`, `/`, `_`, full-width ones) or an opening bracket (`Headline (Published 2016)`).
  */
-const JOIN_AFTER = /^\s*(?:[|\-\u2013\u2014:\u00b7\u00bb/_\uff5c\uff1a\u30fb\u2022~]|\(|\[|\uff08)/;
-const JOIN_BEFORE = /(?:[|\-\u2013\u2014:\u00b7\u00bb/_\uff5c\uff1a\u30fb\u2022~])\s*$/;
+export const JOIN_AFTER = /^\s*(?:[|\-\u2013\u2014:\u00b7\u00bb/_\uff5c\uff1a\u30fb\u2022~]|\(|\[|\uff08)/;
+export const JOIN_BEFORE = /(?:[|\-\u2013\u2014:\u00b7\u00bb/_\uff5c\uff1a\u30fb\u2022~])\s*$/;
 const ELLIPSIS = /\s*(?:\.{3}|\u2026)\s*$/;
 
 /** The text of a heading as a reader sees it: whitespace folded, hidden helpers left out. */
-function headingText(h1: Element): string {
+export function headingText(h1: Element): string {
   let text = '';
   const visit = (node: Node): void => {
     for (let child = node.firstChild; child !== null; child = child.nextSibling) {
@@ -54,19 +54,114 @@ function headingText(h1: Element): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** The `<h1>` texts that may be the headline: not empty, not too long, not the site's own name. */
-export function headingCandidates(doc: Document, siteNames: string[]): string[] {
-  const siteKeys = new Set(siteNames.map(bareKey).filter((key) => key !== ''));
-  const found: string[] = [];
-  const h1s = doc.getElementsByTagName('h1');
-  for (let i = 0; i < h1s.length && i < MAX_HEADINGS; i++) {
-    const h1 = h1s[i];
-    if (h1 === undefined || h1.closest('nav, footer, aside') !== null) continue;
-    const text = headingText(h1);
-    if (text.length < 2 || text.length > MAX_HEADLINE_CHARS || siteKeys.has(bareKey(text))) continue;
-    if (!found.includes(text)) found.push(text);
+/** A kicker is a label of a few words over the headline (`Klimaschutz`, `Nach Corona-Lockerungen`). */
+const KICKER_WORDS = 6;
+
+/**
+ * The headline without its kicker: a heading that opens with an element of a few words (a topic
+ * line set apart, `<span class="kicker">Klimaschutz</span><span>Bohren, bis es heiß wird</span>`)
+ * followed by longer text gives that text; `null` when the heading has no such part.
+ */
+export function withoutKicker(heading: Element): string | null {
+  const parts: string[] = [];
+  let first: Element | null = null;
+  for (let child = heading.firstChild; child !== null; child = child.nextSibling) {
+    const text = child.nodeType === 1 ? headingText(child as Element) : (child.nodeValue ?? '').replace(/\s+/g, ' ').trim();
+    if (text === '') continue;
+    if (parts.length === 0) {
+      if (child.nodeType !== 1 || (child as Element).tagName === 'A') return null;
+      first = child as Element;
+    }
+    parts.push(text);
   }
-  return found;
+  if (first === null || parts.length < 2) return null;
+  const kicker = parts[0]!;
+  const rest = parts.slice(1).join(' ').replace(/^[\s:|\-\u2013\u2014\u00b7\u00bb/]+/, '').trim();
+  return kicker.split(' ').length <= KICKER_WORDS && rest.length > kicker.length ? rest : null;
+}
+
+/**
+ * The text a title takes from a headline element: without its kicker when a declared title is
+ * that rest (alone, or after the kicker or a site name), else the whole heading when a declared
+ * title relates to it; `null` when no declared title does.
+ */
+export function headlineTitle(heading: Element, declared: string[]): string | null {
+  const titles = declared.filter((title) => title.trim() !== '');
+  const rest = withoutKicker(heading);
+  for (const text of rest === null ? [headingText(heading)] : [rest, headingText(heading)]) {
+    if (titles.some((title) => relateHeadline(text, title) !== 'other')) return text;
+  }
+  return null;
+}
+
+/** Headings the headline may be, in order of preference: a page's title heading may be an `<h2>` or `<h3>` (blogs, a site name in the `<h1>`). */
+const HEADING_LEVELS = ['h1', 'h2', 'h3'];
+/** How many headings of one level are compared with the declared titles. */
+const MAX_MATCHED = 30;
+
+/**
+ * The element of the article's headline. First a heading (`h1`, then `h2`, `h3`) that shows one
+ * of the titles the page declares (the same words, or with a site name around them, or cut
+ * short): that is the headline whatever its level, the first in the article or main content if
+ * any (a player or a share box may repeat the title before the article does). Else an `<h1>` in
+ * the article or main content, else the first `<h1>`.
+ */
+export function findHeadline(doc: Document, declared: string[], siteNames: string[]): Element | null {
+  const siteKeys = new Set(siteNames.map(bareKey).filter((key) => key !== ''));
+  const titles = declared.map((title) => title.trim()).filter((title) => title.length >= 2);
+  let first: Element | null = null;
+  for (const level of HEADING_LEVELS) {
+    const headings = doc.getElementsByTagName(level);
+    for (let i = 0; i < headings.length && i < MAX_MATCHED; i++) {
+      const el = headings[i]!;
+      const text = headingText(el);
+      if (!usableHeading(el, text, siteKeys) || !titles.some((title) => relateHeadline(text, title) !== 'other')) continue;
+      if (el.closest('article, main, [role="main"]') !== null) return el;
+      first ??= el;
+    }
+  }
+  if (first !== null) return first;
+  // An `<h1>` naming the site still marks where the page's top is: the byline is often beside it.
+  const h1s = Array.from(doc.getElementsByTagName('h1'));
+  return h1s.find((h1) => h1.closest('article') !== null)
+    ?? h1s.find((h1) => h1.closest('main, [role="main"]') !== null)
+    ?? h1s[0]
+    ?? null;
+}
+
+/** Whether a heading may be the headline: a text of sensible length that is not the site's name. */
+function usableHeading(el: Element, text: string, siteKeys: Set<string>): boolean {
+  return text.length >= 2 && text.length <= MAX_HEADLINE_CHARS && !siteKeys.has(bareKey(text))
+    && el.closest('nav, footer, aside, [hidden], [aria-hidden="true"]') === null;
+}
+
+/** A site's own banner: a `header` (or `role=banner`) outside the article and main content. */
+function inSiteBanner(el: Element): boolean {
+  const banner = el.closest('header, [role="banner"]');
+  return banner !== null && banner.closest('article, main, [role="main"]') === null && el.closest('article, main, [role="main"]') === null;
+}
+
+/**
+ * The page's one `<h1>`, when it has exactly one that may be the headline (not the site's name,
+ * not in a menu, footer, aside or the site's banner) and it stands in the article or main
+ * content, or the page marks neither: the headline a reader sees, whatever the page declares.
+ */
+export function soleHeadline(doc: Document, siteNames: string[]): Element | null {
+  const siteKeys = new Set(siteNames.map(bareKey).filter((key) => key !== ''));
+  const h1s = doc.getElementsByTagName('h1');
+  if (h1s.length > MAX_HEADINGS) return null;
+  const usable: Element[] = [];
+  const texts = new Set<string>();
+  for (const h1 of Array.from(h1s)) {
+    const text = headingText(h1);
+    if (!usableHeading(h1, text, siteKeys) || inSiteBanner(h1)) continue;
+    usable.push(h1);
+    texts.add(titleKey(text));
+  }
+  const [only] = usable;
+  if (only === undefined || texts.size !== 1) return null;
+  const marked = doc.querySelector('article, main, [role="main"]') !== null;
+  return !marked || only.closest('article, main, [role="main"]') !== null ? only : null;
 }
 
 /**
@@ -98,20 +193,4 @@ export function relateHeadline(headline: string, title: string): 'same' | 'affix
   // least half the headline, so that a one-word title is not taken for a cut headline.
   if (cut !== t || /[\p{P}]/u.test(next)) return cut.length * 3 >= h.length ? 'truncated' : 'other';
   return /\s/.test(next) && cut.length * 2 >= h.length ? 'truncated' : 'other';
-}
-
-/**
- * The title to use: the visible headline when the declared title is that headline in another
- * form (typeset differently, with a site or section name around it, truncated), or when the
- * declared title is empty or only names the site; otherwise the declared title.
- */
-export function preferVisibleHeadline(title: string, headlines: string[], siteNames: string[]): string {
-  const siteKeys = siteNames.map(bareKey).filter((key) => key !== '');
-  const generic = title.trim() === '' || siteKeys.includes(bareKey(title));
-  for (const headline of headlines) {
-    if (relateHeadline(headline, title) !== 'other') return headline;
-  }
-  // Only an unambiguous headline replaces a generic title: a home page's several `<h1>` name
-  // its sections, and its title is rightly the site's name.
-  return generic && headlines.length === 1 && headlines[0] !== undefined ? headlines[0] : title;
 }

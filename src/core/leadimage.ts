@@ -14,7 +14,7 @@ const MIN_SIDE = 100;
 const MAX_IMAGES = 25;
 
 /** Words in an image's address, class, id or alt text that say it is not the article's picture. */
-const NOT_LEAD = /(?:^|[^a-z])(?:logos?|icons?|favicons?|avatars?|gravatar|sprites?|spacer|pixel|blank|badges?|emoji|emoticons?|smiley|ads?|advert\w*|banner|sponsor\w*|promo|share|social|facebook|twitter|pinterest|whatsapp|linkedin|button|btn|arrow|menu|nav|placeholder|loading|loader|spinner|transparent|1x1|tracking|tracker|beacon|counter|author|profile|headshot|byline|signature|rating|stars?|flag|captcha|qr)(?:[^a-z]|$)/i;
+const NOT_LEAD = /(?:^|[^a-z])(?:logos?|icons?|favicons?|avatars?|gravatar|sprites?|spacer|blank|badges?|emoji|emoticons?|smiley|ads?|advert\w*|banner|sponsor\w*|promo|share|social|facebook|twitter|pinterest|whatsapp|linkedin|button|btn|arrow|menu|nav|placeholder|loading|loader|spinner|transparent|1x1|tracking|tracker|beacon|counter|author|profile|headshot|byline|signature|rating|stars?|flag|captcha|qr)(?:[^a-z]|$)/i;
 /** Containers whose images are not the article's own. */
 const NOT_LEAD_CONTAINER = /(?:^|[\s_-])(?:header|masthead|navbar|nav|menu|footer|sidebar|related|recommend\w*|comments?|author|byline|bio|avatar|share|social|promo|sponsor\w*|advert\w*|ads?|newsletter|logo)(?:$|[\s_-])/i;
 const SKIP_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'HEADER', 'BUTTON', 'FORM']);
@@ -80,7 +80,7 @@ export function largestFromSrcset(srcset: string): string {
 
 /** A `src` that only holds the place of the real image until a script swaps it in. */
 function isPlaceholder(src: string): boolean {
-  return src === '' || src.startsWith('data:') || /(?:^|[^a-z])(?:blank|spacer|placeholder|lazy|loading|transparent|pixel|grey|gray)(?:[^a-z]|$)|1x1/i.test(src);
+  return src === '' || src.startsWith('data:') || /(?:^|[^a-z])(?:blank|spacer|placeholder|lazy|loading|transparent)(?:[^a-z]|$)|1x1/i.test(src);
 }
 
 /**
@@ -96,12 +96,14 @@ function addressIn(value: string): string {
 
 /** The address the image would show once loaded, from `src` or a lazy-loading attribute. */
 export function imageSource(img: Element): string {
-  const src = addressIn(img.getAttribute('src') ?? '');
-  if (!isPlaceholder(src)) return src;
+  // A lazy-loading attribute names the image the script will show, whatever holds its place in
+  // `src` meanwhile (a blank, a grey box, a blurred preview).
   for (const name of LAZY_SRC) {
     const value = addressIn(img.getAttribute(name) ?? '');
     if (value !== '' && !value.startsWith('data:')) return value;
   }
+  const src = addressIn(img.getAttribute('src') ?? '');
+  if (!isPlaceholder(src)) return src;
   for (const name of LAZY_SRCSET) {
     const value = largestFromSrcset(img.getAttribute(name) ?? '');
     if (value !== '' && !value.startsWith('data:')) return value;

@@ -1,5 +1,8 @@
 import TurndownService from 'turndown';
 import { gfm } from '@joplin/turndown-plugin-gfm';
+import { addMathRule } from './markdown-math.ts';
+import { addFigureRules } from './markdown-figures.ts';
+import { addFootnoteRule, takeFootnotes } from './markdown-footnotes.ts';
 
 const LANGUAGE = /(?:^|\s)(?:language|lang)-([\w+#.-]+)/i;
 
@@ -38,15 +41,9 @@ function createService(): TurndownService {
       return `\n\n${fence}${languageOf(pre)}\n${text}\n${fence}\n\n`;
     },
   });
-  // Markdown has no figure: keep the image and its caption as plain paragraphs.
-  service.addRule('figure', {
-    filter: ['figure'],
-    replacement: (content) => `\n\n${content.trim()}\n\n`,
-  });
-  service.addRule('figcaption', {
-    filter: ['figcaption'],
-    replacement: (content) => `\n\n${content.trim()}\n\n`,
-  });
+  addFigureRules(service);
+  addMathRule(service);
+  addFootnoteRule(service);
   // Turndown pads list markers to four columns (`-   item`); one space reads better and is what
   // people type. Continuation lines are indented to the item's text.
   service.addRule('listItem', {
@@ -81,10 +78,14 @@ let service: TurndownService | undefined;
 
 /**
  * Converts sanitized article HTML (an element, or a string) to Markdown: ATX headings, fenced
- * code with its language, `-` bullets, GitHub-flavoured tables and strikethrough.
+ * code with its language, `-` bullets, GitHub-flavoured tables and strikethrough, formulas as TeX,
+ * footnotes as `[^n]`, captions as italic lines.
  */
 export function toMarkdown(html: string | HTMLElement): string {
-  service ??= createService();
+  const turndown = service ??= createService();
+  const footnoted = typeof html === 'string' ? null : takeFootnotes(html, (note) => turndown.turndown(note as HTMLElement));
+  let markdown = turndown.turndown(footnoted?.root as HTMLElement | undefined ?? html);
+  if (footnoted?.definitions.length) markdown = `${markdown.trim()}\n\n${footnoted.definitions.join('\n\n')}`;
   // A no-break space that ended a paragraph on the page is invisible padding in a text file.
-  return service.turndown(html).replace(/[\u00a0 ]+$/gm, (run) => (/^ {2}$/.test(run) ? run : '')).trim();
+  return markdown.replace(/[\u00a0 ]+$/gm, (run) => (/^ {2}$/.test(run) ? run : '')).trim();
 }

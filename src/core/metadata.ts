@@ -3,9 +3,11 @@
  * ("What each field means"). Reads `doc` only: it may be the live page in the content script.
  */
 import type { DateSource } from './article.ts';
-import { dayFromByline, dayFromMicrodata, dayFromTimeElements, dayFromUrlPath, headline, parseDay } from './dates.ts';
+import { findPublicationDate } from './publication-date.ts';
 import { leadImageFromContent, looksLikePicture } from './leadimage.ts';
-import { headingCandidates, preferVisibleHeadline } from './headline.ts';
+import { findHeadline } from './headline.ts';
+import { chooseTitle } from './title.ts';
+import { hostLabel } from './site-title.ts';
 import {
   type JsonLd, type JsonLdNode, jsonLdImage, jsonLdKeywords, jsonLdName, jsonLdText, nodeTypes, readJsonLd,
 } from './jsonld.ts';
@@ -124,70 +126,6 @@ function fromJsonLd(ld: JsonLd, key: string): string {
   return '';
 }
 
-/** Lower-case letters and digits only, so `Fox News`, `FOX-NEWS` and `foxnews` compare equal. */
-function siteKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
-const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'gov', 'ac', 'edu', 'ne', 'or', 'go', 'gob', 'nic', 'ltd', 'plc']);
-
-/** `www.bbc.co.uk` -> `bbc`: how a site often names itself in its titles. */
-function hostLabel(host: string): string {
-  const labels = host.split('.');
-  labels.pop();
-  if (labels.length > 1 && SECOND_LEVEL.has(labels[labels.length - 1] ?? '')) labels.pop();
-  return labels[labels.length - 1] ?? '';
-}
-
-/** ASCII separators need spaces around them; CJK titles use full-width ones without. */
-const TITLE_SEPARATORS = [
-  ' - ', ' | ', ' \u2014 ', ' \u2013 ', ' \u00b7 ', ' :: ', ' : ', ' \u00bb ', ' / ', '\uff5c', '\uff1a', '_',
-];
-/** Separators some sites write without spaces (`Headline:Site`, `Headline|Site`). */
-const TIGHT_SEPARATORS = [':', '|'];
-
-/**
- * Whether a title's tail names the site: equal to one of its names, or one extending the other at
- * either end (`CBC News` for `CBC`, `Times of India` for `The Times of India`). Short keys only
- * match exactly, so a two-letter host label cannot eat a real part of the title.
- */
-function namesSite(tail: string, siteKeys: string[]): boolean {
-  return siteKeys.some((key) => {
-    if (key === tail) return true;
-    const [shorter, longer] = key.length < tail.length ? [key, tail] : [tail, key];
-    return shorter.length >= 3 && (longer.startsWith(shorter) || longer.endsWith(shorter));
-  });
-}
-
-/** The title without its last `separator`-joined part when that part names the site, else `null`. */
-function withoutSiteTail(title: string, separators: string[], keys: string[]): string | null {
-  let cut = -1;
-  let separator = '';
-  for (const candidate of separators) {
-    const index = title.lastIndexOf(candidate);
-    if (index > cut) {
-      cut = index;
-      separator = candidate;
-    }
-  }
-  if (cut <= 0) return null;
-  const tail = siteKey(title.slice(cut + separator.length));
-  return tail !== '' && namesSite(tail, keys) ? title.slice(0, cut).trim() : null;
-}
-
-/** A separator left dangling at the end (`Headline |`), where a template printed an empty site name. */
-const DANGLING_SEPARATOR = /\s+[-|\u2013\u2014:\u00b7\u00bb/]\s*$/;
-
-/**
- * Drops a trailing ` | Site` when `Site` is one of the names the site goes by; a separator
- * written without spaces (`Headline:Site`) only counts before such a name too.
- */
-function dropSiteSuffix(title: string, siteNames: string[]): string {
-  const keys = siteNames.map(siteKey).filter((key) => key !== '');
-  const trimmed = title.replace(DANGLING_SEPARATOR, '');
-  return withoutSiteTail(trimmed, TITLE_SEPARATORS, keys) ?? withoutSiteTail(trimmed, TIGHT_SEPARATORS, keys) ?? trimmed;
-}
-
 /** The publisher as named by the JSON-LD: the article's publisher, else the WebSite node. */
 function jsonLdSiteName(ld: JsonLd): string {
   for (const node of pageNodes(ld)) {
@@ -198,18 +136,14 @@ function jsonLdSiteName(ld: JsonLd): string {
   return site === undefined ? '' : fold(jsonLdText(site['name']));
 }
 
-interface FoundDate {
-  date: string | null;
-  dateSource: DateSource;
-}
-
 const PUBLISHED_META = ['article:published_time', 'og:article:published_time', 'article:published'];
 const OTHER_DATE_META = [
   'date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'published_time', 'published_at',
   'publication_date', 'dc.date', 'dc.date.issued', 'dc.date.created', 'dcterms.created',
   'dcterms.issued', 'dcterms.date', 'parsely-pub-date', 'sailthru.date', 'og:published_time',
   'cxenseparse:recs:publishtime', 'citation_publication_date', 'citation_date', 'pdate',
-  'originalpublicationdate', 'article_date_original',
+  'originalpublicationdate', 'article_date_original', 'datepublished', 'datecreated', 'article:published_date',
+  'article.published', 'published-date', 'publication-date', 'release_date', 'dc.date.published', 'dcterms.available',
 ];
 
 /** `parsely-page` holds its JSON with a `pub_date`. */
@@ -222,37 +156,6 @@ function parselyPageDate(tags: MetaTags): string {
   } catch {
     return '';
   }
-}
-
-/**
- * FORMAT.md's order, with the microdata and Readability's guess after the named meta tags. Each
- * step is a closure so that the walks over the body (times, microdata) only run on pages whose
- * head declared no date.
- */
-function findDate(doc: Document, tags: MetaTags, ld: JsonLd, urls: string[], hint: string, now: Date): FoundDate {
-  const steps: [DateSource, () => string | null][] = [
-    ['article:published_time', () => firstDay(PUBLISHED_META.flatMap((name) => tags.get(name) ?? []), now)],
-    ['json-ld', () => firstDay(pageNodes(ld).map((node) => jsonLdText(node['datePublished'])), now)],
-    ['time-element', () => dayFromTimeElements(doc, now)],
-    ['meta', () => firstDay([...OTHER_DATE_META.flatMap((name) => tags.get(name) ?? []), parselyPageDate(tags)], now)],
-    ['microdata', () => dayFromMicrodata(doc, now)],
-    ['meta', () => parseDay(hint, now)],
-    ['byline', () => dayFromByline(doc, now)],
-    ['url', () => urls.reduce<string | null>((day, url) => day ?? dayFromUrlPath(url, now), null)],
-  ];
-  for (const [dateSource, find] of steps) {
-    const date = find();
-    if (date !== null) return { date, dateSource };
-  }
-  return { date: null, dateSource: 'clip-date' };
-}
-
-function firstDay(values: string[], now: Date): string | null {
-  for (const value of values) {
-    const day = parseDay(value, now);
-    if (day !== null) return day;
-  }
-  return null;
 }
 
 /** Relative URLs in the page resolve against its `<base href>` when it has one, as a browser does. */
@@ -294,7 +197,7 @@ function findSource(links: Element[], base: string, pageUrl: string): string {
   return originOf(pageUrl);
 }
 
-function findImage(tags: MetaTags, ld: JsonLd, base: string, doc: Document, content: Element | null | undefined): string {
+function findImage(tags: MetaTags, ld: JsonLd, base: string, h1: Element | null, content: Element | null | undefined): string {
   const candidates = [
     ...['og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src']
       .flatMap((name) => tags.get(name) ?? []),
@@ -304,7 +207,7 @@ function findImage(tags: MetaTags, ld: JsonLd, base: string, doc: Document, cont
     const url = absoluteHttpUrl(candidate, base);
     if (url !== '' && looksLikePicture(url)) return url;
   }
-  return leadImageFromContent(headline(doc), content, base);
+  return leadImageFromContent(h1, content, base);
 }
 
 function findKeywords(tags: MetaTags, ld: JsonLd): string[] {
@@ -341,12 +244,18 @@ export function readMetadata(doc: Document, pageUrl: string, hints: ReadabilityH
     metaValue(tags, 'og:site_name'), ldSiteName,
     metaValue(tags, 'application-name', 'apple-mobile-web-app-title', 'al:ios:app_name'), hints.siteName, host,
   );
-  const rawTitle = firstOf(
-    metaValue(tags, 'og:title'), fromJsonLd(ld, 'headline'), metaValue(tags, 'twitter:title'), hints.title, doc.title,
-  );
+  const declared = [metaValue(tags, 'og:title'), fromJsonLd(ld, 'headline'), metaValue(tags, 'twitter:title'), fold(hints.title), fold(doc.title)];
   const siteNames = [siteName, metaValue(tags, 'og:site_name'), ldSiteName, host, hostLabel(host)];
-  const title = preferVisibleHeadline(dropSiteSuffix(rawTitle, siteNames), headingCandidates(doc, siteNames), siteNames);
-  const { date, dateSource } = findDate(doc, tags, ld, [link, pageUrl], fold(hints.publishedTime), now);
+  const h1 = findHeadline(doc, declared, siteNames);
+  // A headline's text is folded like the declared titles (U+0085 included).
+  const title = fold(chooseTitle(doc, declared, siteNames, h1));
+  const { date, dateSource } = findPublicationDate(doc, h1, {
+    published: PUBLISHED_META.flatMap((name) => tags.get(name) ?? []),
+    jsonLd: pageNodes(ld).map((node) => jsonLdText(node['datePublished'])),
+    meta: [...OTHER_DATE_META.flatMap((name) => tags.get(name) ?? []), parselyPageDate(tags)],
+    hint: fold(hints.publishedTime),
+    urls: [link, pageUrl],
+  }, now);
   const description = firstOf(
     metaValue(tags, 'og:description'), metaValue(tags, 'description'), fromJsonLd(ld, 'description'),
     metaValue(tags, 'twitter:description'), hints.excerpt,
@@ -357,7 +266,7 @@ export function readMetadata(doc: Document, pageUrl: string, hints: ReadabilityH
     date,
     dateSource,
     description,
-    image: findImage(tags, ld, base, doc, hints.content),
+    image: findImage(tags, ld, base, h1, hints.content),
     link,
     source: findSource(links, base, pageUrl),
     siteName,

@@ -1,5 +1,8 @@
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 import { parseUrl } from './urls.ts';
+import { normalizeMath } from './math-markup.ts';
+import { markFootnotes } from './footnotes.ts';
+import { embedsToLinks } from './embeds.ts';
 
 /** Elements that never belong in a clipped article: active content, forms and page chrome. */
 const FORBID_TAGS = [
@@ -85,7 +88,10 @@ const BLOCK = new Set([
 ]);
 
 function isBlockOrEdge(node: Node | null): boolean {
-  return node === null || (node.nodeType === 1 && BLOCK.has((node as Element).tagName));
+  if (node === null) return true;
+  if (node.nodeType !== 1) return false;
+  const el = node as Element;
+  return BLOCK.has(el.tagName) || (el.localName === 'math' && el.getAttribute('display') === 'block');
 }
 
 /** Indentation between block elements is layout of the source page, not text of the article. */
@@ -125,12 +131,17 @@ function unwrapForms(root: Element): void {
 
 /**
  * Makes article HTML safe to store and show: no script, style, frame, form, event-handler
- * attribute or `javascript:` URL survives, and every link and image URL is absolute.
+ * attribute or `javascript:` URL survives, and every link and image URL is absolute. Formulas
+ * become one `<math>` each, footnotes carry their roles, and embedded players become links.
  * `root` is changed in place (callers pass a node of a detached clone) and returned.
  */
 export function sanitizeElement<T extends Element>(root: T, base: string, doc: Document): T {
   const purify = purifierFor(windowOf(doc));
   unwrapForms(root);
+  // Formulas, footnotes and embeds are read while the page's classes and frames are still there.
+  normalizeMath(root);
+  markFootnotes(root, base);
+  embedsToLinks(root, base);
   // DOMPurify keeps the text of elements it forbids; a form's button labels or a script's source
   // are not article text, so these go whole.
   for (const el of Array.from(root.querySelectorAll(FORBID_TAGS.join(',')))) el.remove();
@@ -138,7 +149,9 @@ export function sanitizeElement<T extends Element>(root: T, base: string, doc: D
     IN_PLACE: true,
     FORBID_TAGS,
     FORBID_ATTR,
-    ADD_ATTR: ['target'],
+    // MathML is safe to keep (DOMPurify checks its namespaces); `alttext` holds a formula's TeX.
+    USE_PROFILES: { html: true, svg: true, svgFilters: true, mathMl: true },
+    ADD_ATTR: ['target', 'alttext'],
     ALLOW_DATA_ATTR: false,
   }) as unknown as T;
   absolutize(clean, base);

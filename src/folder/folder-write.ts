@@ -4,8 +4,11 @@ import { parse, write } from '../core/frontmatter.ts';
 import { libraryKey } from '../storage/library.ts';
 import { isNotFound, type Folder, type FolderFile } from './folder-api.ts';
 
-/** What happened to the article's file: a new file, an update of the same article's file, or a new name beside someone else's. */
-export type FolderAction = 'created' | 'updated' | 'renamed';
+/**
+ * What happened to the article's file: a new file, an update of the same article's file, a new
+ * name beside someone else's, or nothing: the article's file already holds exactly these bytes.
+ */
+export type FolderAction = 'created' | 'updated' | 'renamed' | 'unchanged';
 
 export interface FolderWrite {
   /** The file's path inside the chosen folder. */
@@ -37,19 +40,24 @@ async function folderAt(root: Folder, segments: readonly string[]): Promise<Fold
 }
 
 /**
- * Whether a file in the folder may take this article: its front matter names the same link, or it
- * is empty. An empty file is what a write cut short leaves (the name is created before the
- * browser swaps the written data in), and it holds nothing to lose.
+ * The text of a file in the folder that may take this article, or null when it is not this
+ * article's: its front matter names the same link, or it is empty. An empty file is what a write
+ * cut short leaves (the name is created before the browser swaps the written data in), and it
+ * holds nothing to lose.
  */
-async function isSameArticle(file: FolderFile, link: string): Promise<boolean> {
+async function sameArticleText(file: FolderFile, link: string): Promise<string | null> {
   try {
     const data = await file.getFile();
-    if (data.size === 0) return true;
+    if (data.size === 0) return '';
     const text = await data.text();
-    return libraryKey(parse(text).link) === libraryKey(link);
+    return libraryKey(parse(text).link) === libraryKey(link) ? text : null;
   } catch {
-    return false; // not a file of ours, or not valid: the reader's own, never touched
+    return null; // not a file of ours, or not valid: the reader's own, never touched
   }
+}
+
+async function isSameArticle(file: FolderFile, link: string): Promise<boolean> {
+  return (await sameArticleText(file, link)) !== null;
 }
 
 async function writeText(file: FolderFile, data: string | Blob): Promise<void> {
@@ -88,9 +96,13 @@ export async function writeToFolder(root: Folder, article: Article, images: read
     for (let n = 1; n < 1000; n++) {
       const name = `${numbered(stem, n)}${ending}`;
       const found = await existing(dir, name);
-      if (found && !(await isSameArticle(found, article.link))) continue;
+      const present = found ? await sameArticleText(found, article.link) : null;
+      if (found && present === null) continue;
+      const path = [...segments, name].join('/');
+      // The same bytes already there (a sync cut short after this write, before noting it): left as it is.
+      if (present === text) return { path, action: 'unchanged' };
       await writeText(found ?? await dir.getFileHandle(name, { create: true }), text);
-      return { path: [...segments, name].join('/'), action: found ? 'updated' : n === 1 ? 'created' : 'renamed' };
+      return { path, action: found ? 'updated' : n === 1 ? 'created' : 'renamed' };
     }
     throw new Error(`every name from ${stem}${ending} to ${stem}-999${ending} is taken`);
   }

@@ -83,7 +83,7 @@ describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH))('Frontclip in Firefo
     expect((await waitForFile(join(ff.downloads, first.filename))).toString('utf8')).toBe(expected);
   });
 
-  it.each(['body-furniture.html', 'body-noscript.html', 'meta-byline.html'])('extraction in the live page equals the CLI\'s: %s', async (name) => {
+  it.each(['body-furniture.html', 'body-noscript.html', 'meta-byline.html', 'body-constructs.html'])('extraction in the live page equals the CLI\'s: %s', async (name) => {
     const { url, tabId, page } = await openFixture(name);
     const result = await send('quickDownload', { tabId });
     expect(result).toMatchObject({ ok: true });

@@ -106,9 +106,12 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('saving into a fol
   it('the access tab (opened when the browser wants permission again) writes the saved article with one click', async () => {
     const url = server.url('news-article.html');
     const expected = cliArticle('news-article.html', url, { filenameTemplate: TEMPLATE });
+    // The article's file emptied (as a write cut short leaves it), so the tab has something to write.
+    await writeIntoChosenFolder(settings, expected.filename, '');
     const tab = await ext.openExtensionPage(`options/folder-access.html?link=${encodeURIComponent(expected.link)}`);
     await tab.getByRole('button', { name: 'Allow access' }).click();
     await tab.getByRole('status').filter({ hasText: /^(?:Saved|Updated|Not)/ }).waitFor();
     expect(await tab.getByRole('status').textContent()).toBe(`Updated Chosen folder/${expected.filename} (it was this article's file)`);
+    expect((await readChosenFolder(settings))[expected.filename]).toContain(`link: '${expected.link}'`);
   });
 });

@@ -96,7 +96,8 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('generated file na
   });
 
   it('the extension downloads a hostile title under a template ending in .HTML as exactly the name it announced', async () => {
-    server.set('percent.html', articlePage(1).replace(/Harbour story 1/g, 'Prices up 50% in C:\\Harbour? <b>CON</b>'));
+    // Escaped, so the visible headline shows the same markup as text as the declared title does.
+    server.set('percent.html', articlePage(1).replace(/Harbour story 1/g, 'Prices up 50% in C:\\Harbour? &lt;b&gt;CON&lt;/b&gt;'));
     const page = await ext.context.newPage();
     await page.goto(server.url('percent.html'));
     const tabId = await ext.tabIdOf(page);

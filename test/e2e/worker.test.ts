@@ -30,6 +30,14 @@ const QUALITY_PAGES: [string, (file: string) => void][] = [
   ['meta-lead-image.html', (file) => {
     expect(file).toMatch(/^image: '?https?:\/\/\S+\.jpg'?$/m);
   }],
+  // Math (KaTeX, MathJax 2 scripts, MathML), footnotes, captions and embeds, converted in the page.
+  ['body-constructs.html', (file) => {
+    expect(file).toContain('the midspan deflection is $\\delta = \\frac{5 w L^4}{384 E I}$, where');
+    expect(file).toContain('as a display:\n\n$$\nf_n = \\frac{\\pi}{2 L^2} \\sqrt{\\frac{E I}{m}}\n$$\n');
+    expect(file).toContain('_The bridge at dusk, seen from the east bank._');
+    expect(file).toContain('[Load test of the new bridge](https://www.youtube.com/watch?v=Xb7Rq2LmN0s&t=30)');
+    expect(file).toMatch(/deck\.\[\^1\][\s\S]*\n\[\^1\]: See the design code/);
+  }],
 ];
 
 const PERMISSIONS = ['activeTab', 'contextMenus', 'downloads', 'scripting', 'storage'];

@@ -266,3 +266,16 @@ describe('forms around article text', () => {
     expect(out.innerHTML).not.toMatch(/<(form|input|button)\b|Buy/);
   });
 });
+
+describe('tables an extractor leaves in odd shapes', () => {
+  it('converts a row that was left with a stray text node between its cells', () => {
+    const doc = new JSDOM('<body><div id="root"><table><tbody><tr><td>1.</td><td>Anna Berg</td></tr><tr><td>2.</td><td>Lea Ott</td></tr></tbody></table></div></body>').window.document;
+    const row = doc.querySelector('tr')!;
+    row.insertBefore(doc.createTextNode('\u00a0'), row.children[1]!);
+    const root = doc.getElementById('root')!;
+    removeFurniture(root);
+    const markdown = toMarkdown(root as HTMLElement);
+    expect(markdown).toMatch(/^\| 1\. +\| Anna Berg \|$/m);
+    expect(markdown).toMatch(/^\| 2\. +\| Lea Ott \|$/m);
+  });
+});

@@ -1,6 +1,11 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { dayFromMicrodata, dayFromTimeElements, dayFromUrlPath, formatDay, parseDay } from '../../src/core/dates.ts';
+import { dayFromMicrodata, dayFromTimeElements } from '../../src/core/dates.ts';
+import { dayFromUrlPath, formatDay, parseDay } from '../../src/core/date-parse.ts';
+import { findHeadline } from '../../src/core/headline.ts';
+
+/** The page's headline element, as the metadata chain finds it. */
+const heading = (doc: Document): Element | null => findHeadline(doc, [doc.title], []);
 
 const NOW = new Date('2026-02-01T12:00:00Z');
 
@@ -106,7 +111,7 @@ describe('dayFromTimeElements', () => {
     const doc = body(`
       <div class="promo"><time datetime="2025-06-20">20 June</time></div>
       <article><h1>Head</h1><p class="meta"><time datetime="2025-06-14T09:30:00+02:00">14 June</time></p><p>Body</p></article>`);
-    expect(dayFromTimeElements(doc, NOW)).toBe('2025-06-14');
+    expect(dayFromTimeElements(doc, heading(doc), NOW)).toBe('2025-06-14');
   });
 
   it('never takes a time in an aside, nav or comments', () => {
@@ -115,35 +120,35 @@ describe('dayFromTimeElements', () => {
         <section id="comments"><time datetime="2025-06-15">15 June</time></section></article>
       <aside><time datetime="2025-06-20">20 June</time></aside>
       <nav><time datetime="2025-06-21">21 June</time></nav>`);
-    expect(dayFromTimeElements(doc, NOW)).toBeNull();
+    expect(dayFromTimeElements(doc, heading(doc), NOW)).toBeNull();
   });
 
   it('skips times labelled as updates, by text, label or class', () => {
     const labelled = body(`<article><h1>H</h1><p>Updated <time datetime="2025-06-18">18 June</time></p>
       <p>Posted <time datetime="2025-06-14">14 June</time></p></article>`);
-    expect(dayFromTimeElements(labelled, NOW)).toBe('2025-06-14');
+    expect(dayFromTimeElements(labelled, heading(labelled), NOW)).toBe('2025-06-14');
     const classed = body(`<article><h1>H</h1><time class="date-modified" datetime="2025-06-18">18 June</time>
       <time datetime="2025-06-14">14 June</time></article>`);
-    expect(dayFromTimeElements(classed, NOW)).toBe('2025-06-14');
+    expect(dayFromTimeElements(classed, heading(classed), NOW)).toBe('2025-06-14');
     const definition = body(`<article><h1>H</h1><dl><dt>Updated:</dt><dd><span><time datetime="2025-06-18">18 June</time></span></dd>
       <dt>Published:</dt><dd><span><time datetime="2025-06-14">14 June</time></span></dd></dl></article>`);
-    expect(dayFromTimeElements(definition, NOW)).toBe('2025-06-14');
+    expect(dayFromTimeElements(definition, heading(definition), NOW)).toBe('2025-06-14');
   });
 
   it('keeps WordPress dates marked both published and updated', () => {
     const doc = body(`<article><h1>H</h1><time class="entry-date published updated" datetime="2025-06-14T10:00:00+00:00">June 14</time></article>`);
-    expect(dayFromTimeElements(doc, NOW)).toBe('2025-06-14');
+    expect(dayFromTimeElements(doc, heading(doc), NOW)).toBe('2025-06-14');
   });
 
   it('prefers a time marked as the publication date', () => {
     const doc = body(`<article><h1>H</h1><p>Event on <time datetime="2025-07-01">1 July</time></p>
       <time itemprop="datePublished" datetime="2025-06-14">14 June</time></article>`);
-    expect(dayFromTimeElements(doc, NOW)).toBe('2025-06-14');
+    expect(dayFromTimeElements(doc, heading(doc), NOW)).toBe('2025-06-14');
   });
 
   it('reads the text of a time without datetime, as HTML defines its value', () => {
     const doc = body(`<article><h1>H</h1><time>Dec 13, 2016 at 3:45 pm</time></article>`);
-    expect(dayFromTimeElements(doc, NOW)).toBe('2016-12-13');
+    expect(dayFromTimeElements(doc, heading(doc), NOW)).toBe('2016-12-13');
   });
 
   it('takes no date from a listing of several articles', () => {
@@ -151,26 +156,27 @@ describe('dayFromTimeElements', () => {
       <article><h2>A</h2><time datetime="2025-05-20">20 May</time></article>
       <article><h2>B</h2><time datetime="2025-04-11">11 April</time></article>
       <article><h2>C</h2><time datetime="2025-03-02">2 March</time></article></main>`);
-    expect(dayFromTimeElements(doc, NOW)).toBeNull();
+    expect(dayFromTimeElements(doc, heading(doc), NOW)).toBeNull();
   });
 
   it('uses a footer date of the article only when there is nothing else', () => {
     const doc = body(`<article><h1>H</h1><p>Body</p><footer><time datetime="2025-06-14">14 June</time></footer></article>`);
-    expect(dayFromTimeElements(doc, NOW)).toBe('2025-06-14');
+    expect(dayFromTimeElements(doc, heading(doc), NOW)).toBe('2025-06-14');
   });
 
   it('does not mistake layout wrappers named after a sidebar for an aside', () => {
     const doc = body(`<div class="container sidebar_right"><article><h1>H</h1>
       <time datetime="2025-06-14">14 June</time></article></div>`);
-    expect(dayFromTimeElements(doc, NOW)).toBe('2025-06-14');
+    expect(dayFromTimeElements(doc, heading(doc), NOW)).toBe('2025-06-14');
   });
 });
 
 describe('dayFromMicrodata', () => {
+  const microDay = (doc: Document): string | null => dayFromMicrodata(doc, heading(doc), NOW);
   it('reads content, datetime, title or text, outside comments', () => {
-    expect(dayFromMicrodata(body(`<div itemscope><meta itemprop="datePublished" content="2025-06-14"></div>`), NOW)).toBe('2025-06-14');
-    expect(dayFromMicrodata(body(`<abbr itemprop="datePublished" title="2024-02-03T20:38:00Z">8:38 pm</abbr>`), NOW)).toBe('2024-02-03');
-    expect(dayFromMicrodata(body(`<span itemprop="datePublished">Thursday, September 29, 2016</span>`), NOW)).toBe('2016-09-29');
-    expect(dayFromMicrodata(body(`<div class="comments"><span itemprop="datePublished">2025-01-01</span></div>`), NOW)).toBeNull();
+    expect(microDay(body(`<div itemscope><meta itemprop="datePublished" content="2025-06-14"></div>`))).toBe('2025-06-14');
+    expect(microDay(body(`<abbr itemprop="datePublished" title="2024-02-03T20:38:00Z">8:38 pm</abbr>`))).toBe('2024-02-03');
+    expect(microDay(body(`<span itemprop="datePublished">Thursday, September 29, 2016</span>`))).toBe('2016-09-29');
+    expect(microDay(body(`<div class="comments"><span itemprop="datePublished">2025-01-01</span></div>`))).toBeNull();
   });
 });

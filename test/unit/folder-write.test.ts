@@ -30,8 +30,16 @@ describe('writeToFolder', () => {
     expect(await writeToFolder(root, article, null)).toEqual({ path: '2026/01/peace-3.md', action: 'renamed' });
     expect(await root.read('2026/01/peace.md')).toBe('# My own notes\n');
     expect(await root.read('2026/01/peace-2.md')).toBe(write({ ...article, link: 'https://other.test/peace' }));
-    // Clipped again: it finds its own file at -3 and updates it.
-    expect(await writeToFolder(root, article, null)).toEqual({ path: '2026/01/peace-3.md', action: 'updated' });
+    // Clipped again, edited: it finds its own file at -3 and updates it.
+    expect(await writeToFolder(root, { ...article, title: 'Peace, edited' }, null)).toEqual({ path: '2026/01/peace-3.md', action: 'updated' });
+  });
+
+  it("leaves the article's file as it is when it already holds exactly these bytes", async () => {
+    const root = new MemoryFolder('vault');
+    await writeToFolder(root, article, null);
+    const writes = root.writes;
+    expect(await writeToFolder(root, article, null)).toEqual({ path: '2026/01/peace.md', action: 'unchanged' });
+    expect(root.writes).toBe(writes);
   });
 
   it('takes an empty file of its name (what a write cut short leaves) instead of writing beside it', async () => {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { dayFromByline, parseDay } from '../../src/core/dates.ts';
-import { preferVisibleHeadline, relateHeadline } from '../../src/core/headline.ts';
+import { dayFromByline } from '../../src/core/byline-date.ts';
+import { parseDay } from '../../src/core/date-parse.ts';
+import { findHeadline, relateHeadline } from '../../src/core/headline.ts';
 import { readMetadata } from '../../src/core/metadata.ts';
 
 const NOW = new Date('2026-04-01T12:00:00Z');
@@ -12,6 +13,9 @@ function fixture(name: string): Document {
   const html = readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
   return new JSDOM(html, { url: URL_ }).window.document;
 }
+
+/** The byline date of a page, beside the headline the metadata chain finds. */
+const bylineDay = (doc: Document): string | null => dayFromByline(doc, findHeadline(doc, [doc.title], []), NOW);
 
 function page(head: string, body: string): Document {
   return new JSDOM(`<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`, { url: URL_ }).window.document;
@@ -41,7 +45,7 @@ describe('dates written in words, in several languages', () => {
 
 describe('byline dates', () => {
   it('takes the published date beside the headline, not the update, the masthead, the prose or the sidebar', () => {
-    expect(dayFromByline(fixture('meta-byline.html'), NOW)).toBe('2026-01-06');
+    expect(bylineDay(fixture('meta-byline.html'))).toBe('2026-01-06');
   });
 
   it('is the date of a page that marks none up, read through extract\'s metadata', () => {
@@ -52,25 +56,25 @@ describe('byline dates', () => {
 
   it('skips a date labelled as an update in English', () => {
     const doc = page('', '<article><h1>Headline of the story</h1><p>Updated <span>March 2, 2026</span></p><p>By A. Writer, Feb. 27, 2026</p></article>');
-    expect(dayFromByline(doc, NOW)).toBe('2026-02-27');
+    expect(bylineDay(doc)).toBe('2026-02-27');
   });
 
   it('goes by the line\'s own words before the name of its element, and reads words after the date', () => {
     const published = page('', '<article><div id="date"><span id="update">2026年02月22日 14時30分 公開</span></div><h1>見出しの記事</h1><p>本文</p></article>');
-    expect(dayFromByline(published, NOW)).toBe('2026-02-22');
+    expect(bylineDay(published)).toBe('2026-02-22');
     const updated = page('', '<article><h1>見出しの記事</h1><p>最終更新日：2026年03月02日</p><p>2026年02月20日 公表</p></article>');
-    expect(dayFromByline(updated, NOW)).toBe('2026-02-20');
+    expect(bylineDay(updated)).toBe('2026-02-20');
     const stamped = page('', '<article><h1>見出しの記事</h1><p>2026年02月21日 12時00分更新</p><p>本文</p></article>');
-    expect(dayFromByline(stamped, NOW)).toBe('2026-02-21');
+    expect(bylineDay(stamped)).toBe('2026-02-21');
   });
 
   it('never reads a date out of the article\'s prose', () => {
     const doc = page('', '<article><h1>Headline of the story</h1><p>The council first met on March 2, 2026, and again a week later, when it voted on the plan that had been debated for years.</p></article>');
-    expect(dayFromByline(doc, NOW)).toBeNull();
+    expect(bylineDay(doc)).toBeNull();
   });
 
   it('finds nothing on a page without a headline or article', () => {
-    expect(dayFromByline(page('', '<div>Tuesday, March 3, 2026</div><p>Text</p>'), NOW)).toBeNull();
+    expect(bylineDay(page('', '<div>Tuesday, March 3, 2026</div><p>Text</p>'))).toBeNull();
   });
 });
 
@@ -85,13 +89,10 @@ describe('visible headline and declared title', () => {
     expect(relateHeadline('The harbour reopens', 'Thirteen ways the harbour changed')).toBe('other');
   });
 
-  it('keeps a declared title that is a different wording', () => {
-    expect(preferVisibleHeadline('Thirteen ways the harbour changed', ['The harbour reopens'], ['Gazette'])).toBe('Thirteen ways the harbour changed');
-  });
-
   it('replaces a title that only names the site with the one headline, not with one of several', () => {
-    expect(preferVisibleHeadline('Gazette', ['The harbour reopens'], ['Gazette'])).toBe('The harbour reopens');
-    expect(preferVisibleHeadline('Gazette', ['Latest news', 'Weather'], ['Gazette'])).toBe('Gazette');
+    const site = '<meta property="og:title" content="Gazette"><meta property="og:site_name" content="Gazette">';
+    expect(readMetadata(page(site, '<article><h1>The harbour reopens</h1><p>Text</p></article>'), URL_, {}, NOW).title).toBe('The harbour reopens');
+    expect(readMetadata(page(site, '<main><h1>Latest news</h1><h1>Weather</h1></main>'), URL_, {}, NOW).title).toBe('Gazette');
   });
 
   it('reads meta values written as value=, drops a tight site suffix and prefers the full headline', () => {

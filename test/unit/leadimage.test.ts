@@ -88,11 +88,20 @@ describe('image addresses', () => {
     expect(imageSource(b!)).toBe('');
   });
 
-  it('prefers a lazy attribute over a placeholder src', () => {
-    const doc = body('<img src="/img/blank.gif" data-lazy-src="/img/real.jpg"><img src="/img/plain.jpg" data-src="/img/other.jpg"><img data-srcset="/s.jpg 300w, /l.jpg 900w">');
-    const [a, b, c] = Array.from(doc.querySelectorAll('img'));
+  it('takes the lazy attribute\'s image, whatever holds its place in src', () => {
+    const doc = body('<img src="/img/blank.gif" data-lazy-src="/img/real.jpg"><img src="/img/preview-blurred.jpg" data-src="/img/full.jpg"><img data-srcset="/s.jpg 300w, /l.jpg 900w"><img src="/img/plain.jpg">');
+    const [a, b, c, d] = Array.from(doc.querySelectorAll('img'));
     expect(imageSource(a!)).toBe('/img/real.jpg');
-    expect(imageSource(b!)).toBe('/img/plain.jpg');
+    expect(imageSource(b!)).toBe('/img/full.jpg');
     expect(imageSource(c!)).toBe('/l.jpg');
+    expect(imageSource(d!)).toBe('/img/plain.jpg');
+  });
+
+  it('judges an image by its size and place, not by words its address happens to hold', () => {
+    const doc = body(`<article><h1>The new phone, tested</h1>
+      <img src="/track/pixel.gif?u=1" width="1" height="1">
+      <img src="/media/google-pixel-9-grey.jpg" width="1200" height="800" alt="The phone in grey">
+      <p>Text</p></article>`);
+    expect(leadImageFromContent(h1(doc), doc.querySelector('article'), URL_)).toBe('https://ledger.example/media/google-pixel-9-grey.jpg');
   });
 });

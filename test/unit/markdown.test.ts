@@ -38,9 +38,9 @@ describe('toMarkdown', () => {
     expect(md).not.toMatch(/<\/?(table|tr|td|del)\b/);
   });
 
-  it('writes images and figures as Markdown, with the caption as text', () => {
+  it('writes images and figures as Markdown, with the caption as an italic line under the image', () => {
     const md = toMarkdown(el('<figure><img src="https://a.test/i.jpg" alt="A dog"><figcaption>The dog, at home.</figcaption></figure>'));
-    expect(md).toBe('![A dog](https://a.test/i.jpg)\n\nThe dog, at home.');
+    expect(md).toBe('![A dog](https://a.test/i.jpg)\n\n_The dog, at home._');
   });
 
   it('drops the no-break space a page left at the end of a paragraph, but keeps hard line breaks', () => {

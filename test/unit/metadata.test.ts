@@ -68,8 +68,13 @@ describe('title chain without Open Graph', () => {
     expect(meta.keywords).toEqual(['tides', 'Harbor', 'flooding', 'coast']);
   });
 
-  it('then twitter:title, then Readability, then <title> without the site suffix', () => {
+  it('shows the visible headline over a different declared title', () => {
     const noLd = remove(fixture('meta-no-og.html', url), 'script');
+    expect(readMetadata(noLd, url, { title: 'Readability title' }, NOW).title).toBe('Tide gauges record the highest spring water in forty years');
+  });
+
+  it('without a visible headline: twitter:title, then Readability, then <title> without the site suffix', () => {
+    const noLd = remove(remove(fixture('meta-no-og.html', url), 'script'), 'h1');
     expect(readMetadata(noLd, url, { title: 'Readability title' }, NOW).title).toBe('Spring tide sets a forty-year record');
     remove(noLd, 'meta[name="twitter:title"]');
     expect(readMetadata(noLd, url, { title: 'Readability title' }, NOW).title).toBe('Readability title');

@@ -1,0 +1,175 @@
+/**
+ * Reading a calendar day out of a date as written (FORMAT.md, `date`): timestamps, dates in words,
+ * numeric dates, and days in a URL's path.
+ *
+ * A timestamp is never turned into a `Date` and back: `2026-01-06T23:30:00-05:00` was written on
+ * the 6th where it was published, and converting it to UTC or to the reader's zone would file the
+ * article under the 7th. So the day is read from the text as written. Only epoch numbers, which
+ * carry no zone at all, are read as UTC.
+ */
+
+/** Dates before this year are placeholders or parse accidents on a news page. */
+const MIN_YEAR = 1990;
+/** How far past the clock a date may lie before it is taken for a placeholder (2999, 9999...). */
+const MAX_AHEAD_MS = 366 * 24 * 3600 * 1000;
+
+/**
+ * Month names of the languages whose news sites write dates in words, month by month: English,
+ * French, German, Spanish, Italian, Portuguese, Dutch. Matched without accents and case.
+ */
+const MONTH_WORDS: readonly string[][] = [
+  ['january', 'janvier', 'januar', 'enero', 'gennaio', 'janeiro', 'januari'],
+  ['february', 'fevrier', 'februar', 'febrero', 'febbraio', 'fevereiro', 'februari'],
+  ['march', 'mars', 'marz', 'marzo', 'marco', 'maart'],
+  ['april', 'avril', 'abril', 'aprile'],
+  ['may', 'mai', 'mayo', 'maggio', 'maio', 'mei'],
+  ['june', 'juin', 'juni', 'junio', 'giugno', 'junho'],
+  ['july', 'juillet', 'juli', 'julio', 'luglio', 'julho'],
+  ['august', 'aout', 'agosto', 'augustus'],
+  ['september', 'septembre', 'septiembre', 'setiembre', 'settembre', 'setembro'],
+  ['october', 'octobre', 'oktober', 'octubre', 'ottobre', 'outubro'],
+  ['november', 'novembre', 'noviembre', 'novembro'],
+  ['december', 'decembre', 'dezember', 'diciembre', 'dicembre', 'dezembro'],
+];
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+/** `YYYY-MM-DD` if the day exists and lies in the plausible range, else `null`. */
+export function formatDay(year: number, month: number, day: number, now: Date = new Date()): string | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  if (year < MIN_YEAR || month < 1 || month > 12 || day < 1) return null;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return null;
+  if (Date.UTC(year, month - 1, day) > now.getTime() + MAX_AHEAD_MS) return null;
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
+/**
+ * 1..12 for a month name or its abbreviation of three letters or more (`Sep`, `Sept.`, `janv.`,
+ * `Dez.`), else 0; an abbreviation that could be two different months is refused.
+ */
+function monthNumber(word: string): number {
+  const lower = word.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\.$/, '');
+  if (lower.length < 3) return 0;
+  let found = 0;
+  for (const [index, names] of MONTH_WORDS.entries()) {
+    if (names.some((name) => name.startsWith(lower))) {
+      if (found !== 0 && found !== index + 1) return 0;
+      found = index + 1;
+    }
+  }
+  return found;
+}
+
+function fromEpoch(ms: number, now: Date): string | null {
+  const date = new Date(ms);
+  if (Number.isNaN(date.getTime())) return null;
+  return formatDay(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), now);
+}
+
+/** How a page writes a numeric date with slashes or dashes: day first, month first, or unknown. */
+export type DayOrder = 'dmy' | 'mdy' | null;
+
+/** `14/01/2020`, `01-14-2020`: which number is the day depends on the page's language. */
+const SLASHED_DAY = /(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\d/.-])/;
+const ISO_DAY = /(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/;
+const BASIC_ISO_DAY = /^(\d{4})(\d{2})(\d{2})(?:$|T)/;
+const DOTTED_DAY = /(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)/;
+/** `6 January 2026`, `6th of January, 2026`, `1er janvier 2026`, `6. Januar 2026`, `6 de enero de 2026`. */
+const DAY_MONTH_YEAR = /(?<![\p{L}\d])(\d{1,2})(?:st|nd|rd|th|er|º|°)?\.?\s+(?:of\s+|de\s+)?(\p{L}{3,}\.?),?\s+(?:de\s+)?(\d{4})(?!\d)/u;
+const MONTH_DAY_YEAR = /(?<![\p{L}\d])(\p{L}{3,}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)/u;
+/** `Tue May 24 05:55:00 2016` (C asctime) and `Mon Aug 03 12:45:00 EDT 2015` (Java). */
+const MONTH_DAY_TIME_YEAR = /(?<![\p{L}\d])(\p{L}{3,})\s+(\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?\s+(?:[A-Z]{2,5}\s+)?(\d{4})(?!\d)/u;
+/** `2019年4月3日` (Chinese, Japanese) and `2019년 4월 3일` (Korean). */
+const CJK_DAY = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/;
+
+/**
+ * Reads the calendar day out of a timestamp as written: ISO 8601 with or without time and offset,
+ * `2026-01-06 06:45`, `20260106`, RFC 2822 (`Tue, 06 Jan 2026 06:45:12 GMT`), English prose
+ * (`January 6, 2026`, `6th January 2026`), `06.01.2026`, `Tue May 24 05:55:00 2016`,
+ * `2019年4月3日`, and epoch seconds or milliseconds.
+ * Returns `null` for anything else, for days that do not exist, before 1990 or far in the future.
+ * Slashed forms like `01/06/2026` read differently in the US and elsewhere: they are read in the
+ * page's `order` (./date-order.ts), and without one only when a number above 12 shows which is
+ * the day.
+ */
+export function parseDay(value: string | null | undefined, now: Date = new Date(), order: DayOrder = null): string | null {
+  const text = (value ?? '').replace(/\s+/g, ' ').trim();
+  if (text === '') return null;
+
+  if (/^\d{9,10}(?:\.\d+)?$/.test(text)) return fromEpoch(Number(text) * 1000, now);
+  if (/^\d{12,13}$/.test(text)) return fromEpoch(Number(text), now);
+
+  let m = ISO_DAY.exec(text);
+  if (m !== null) return formatDay(Number(m[1]), Number(m[3]), Number(m[4]), now);
+  m = BASIC_ISO_DAY.exec(text);
+  if (m !== null) return formatDay(Number(m[1]), Number(m[2]), Number(m[3]), now);
+  m = DOTTED_DAY.exec(text);
+  if (m !== null) return formatDay(Number(m[3]), Number(m[2]), Number(m[1]), now);
+
+  m = SLASHED_DAY.exec(text);
+  if (m !== null) {
+    const [first, second, year] = [Number(m[1]), Number(m[3]), Number(m[4])];
+    const dayFirst = order === 'dmy' || (order === null && first > 12 && second <= 12);
+    const monthFirst = order === 'mdy' || (order === null && second > 12 && first <= 12);
+    if (dayFirst) return formatDay(year, second, first, now);
+    if (monthFirst) return formatDay(year, first, second, now);
+  }
+
+  m = CJK_DAY.exec(text);
+  if (m !== null) return formatDay(Number(m[1]), Number(m[2]), Number(m[3]), now);
+  m = MONTH_DAY_TIME_YEAR.exec(text);
+  if (m !== null) {
+    const month = monthNumber(m[1] ?? '');
+    if (month > 0) return formatDay(Number(m[3]), month, Number(m[2]), now);
+  }
+  m = DAY_MONTH_YEAR.exec(text);
+  if (m !== null) {
+    const month = monthNumber(m[2] ?? '');
+    if (month > 0) return formatDay(Number(m[3]), month, Number(m[1]), now);
+  }
+  m = MONTH_DAY_YEAR.exec(text);
+  if (m !== null) {
+    const month = monthNumber(m[1] ?? '');
+    if (month > 0) return formatDay(Number(m[3]), month, Number(m[2]), now);
+  }
+  return null;
+}
+
+/** A day can sit in the path as `/2024/02/29/`, `/2024-02-29-slug`, `/2024-02/29/` or `/20240229/`. */
+const URL_DAY_PATTERNS = [
+  /\/(\d{4})\/(\d{1,2})\/(\d{1,2})(?=[/._-]|$)/g,
+  /\/(\d{4})-(\d{2})\/(\d{2})(?=[/._-]|$)/g,
+  /\/(\d{4})-(\d{2})-(\d{2})(?=[/._-]|$)/g,
+  /\/(\d{4})(\d{2})(\d{2})(?=[/._-]|$)/g,
+];
+
+/** The first real day found in the path of `href`, or `null`. */
+export function dayFromUrlPath(href: string, now: Date = new Date()): string | null {
+  let path: string;
+  try {
+    path = new URL(href).pathname;
+  } catch {
+    return null;
+  }
+  for (const pattern of URL_DAY_PATTERNS) {
+    for (const m of path.matchAll(pattern)) {
+      const day = formatDay(Number(m[1]), Number(m[2]), Number(m[3]), now);
+      if (day !== null) return day;
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether a timestamp is written in UTC with a time of day (`2023-11-09T03:28:35Z`, `+00:00`,
+ * `Thu, 09 Nov 2023 03:28:35 GMT`, epoch numbers): its calendar day is London's, which may not be
+ * the publisher's.
+ */
+export function isUtcStamp(value: string): boolean {
+  const text = value.trim();
+  if (/^\d{9,13}(?:\.\d+)?$/.test(text)) return true;
+  return /\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]00:?00|\s(?:GMT|UTC))\s*$/i.test(text);
+}

@@ -1,0 +1,98 @@
+/**
+ * The publication day of a page (FORMAT.md, `date`), from the first signal in the order of
+ * preference that gives one, with one correction: a timestamp written in UTC says nothing of the
+ * publisher's own calendar day, which the page may show as written.
+ */
+import type { DateSource } from './article.ts';
+import { dayFromByline } from './byline-date.ts';
+import { dayFromUrlPath, isUtcStamp, parseDay } from './date-parse.ts';
+import { dayFromMicrodata, dayFromTimeElements } from './dates.ts';
+
+/** The date values a page declares, read by the metadata chain. */
+export interface DeclaredDates {
+  /** `article:published_time` and its variants. */
+  published: string[];
+  /** JSON-LD `datePublished`, the article's node first. */
+  jsonLd: string[];
+  /** Other date `<meta>` tags (`date`, `dc.date`, `parsely-pub-date` ...), in order of preference. */
+  meta: string[];
+  /** Readability's guess. */
+  hint: string;
+  /** The page's canonical address and its own. */
+  urls: string[];
+}
+
+export interface FoundDate {
+  date: string | null;
+  dateSource: DateSource;
+}
+
+interface Step {
+  source: DateSource;
+  /** The day, and the raw value it was read from when that was a declared timestamp. */
+  find: () => { day: string; raw?: string } | null;
+}
+
+function firstDeclared(values: string[], now: Date): { day: string; raw: string } | null {
+  for (const raw of values) {
+    const day = parseDay(raw, now);
+    if (day !== null) return { day, raw };
+  }
+  return null;
+}
+
+const dayOnly = (day: string | null): { day: string } | null => (day === null ? null : { day });
+
+function daysApart(a: string, b: string): number {
+  return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
+}
+
+/**
+ * The page's day for a declared UTC timestamp: a day the page shows as written (in its address,
+ * on a `<time>`, in microdata or a byline, the first of these that is within a day of it) one day
+ * before or after the timestamp's UTC day is the same moment in the publisher's own zone (`2023-11-09T03:28Z` is the evening of the 8th in New
+ * York, and the page says so).
+ */
+function localDay(utcDay: string, doc: Document, h1: Element | null, urls: string[], now: Date): FoundDate | null {
+  const shown: [DateSource, () => string | null][] = [
+    ['url', () => urls.reduce<string | null>((day, url) => day ?? dayFromUrlPath(url, now), null)],
+    ['time-element', () => dayFromTimeElements(doc, h1, now)],
+    ['microdata', () => dayFromMicrodata(doc, h1, now)],
+    ['byline', () => dayFromByline(doc, h1, now)],
+  ];
+  for (const [dateSource, find] of shown) {
+    const day = find();
+    if (day === null || daysApart(day, utcDay) > 1) continue;
+    // The first day the page shows near the timestamp settles it: the same day confirms it.
+    return day === utcDay ? null : { date: day, dateSource };
+  }
+  return null;
+}
+
+/**
+ * The first signal of FORMAT.md's order that gives a day: the declared publication time, JSON-LD,
+ * a `<time>` near the headline, microdata, a byline, other date `<meta>` tags, Readability's guess,
+ * the address. Signals read from the page's body only run when the head declared nothing.
+ */
+export function findPublicationDate(doc: Document, h1: Element | null, declared: DeclaredDates, now: Date): FoundDate {
+  const steps: Step[] = [
+    { source: 'article:published_time', find: () => firstDeclared(declared.published, now) },
+    { source: 'json-ld', find: () => firstDeclared(declared.jsonLd, now) },
+    { source: 'time-element', find: () => dayOnly(dayFromTimeElements(doc, h1, now)) },
+    { source: 'microdata', find: () => dayOnly(dayFromMicrodata(doc, h1, now)) },
+    { source: 'byline', find: () => dayOnly(dayFromByline(doc, h1, now)) },
+    { source: 'meta', find: () => firstDeclared(declared.meta, now) },
+    { source: 'meta', find: () => firstDeclared([declared.hint], now) },
+    { source: 'url', find: () => dayOnly(declared.urls.reduce<string | null>((day, url) => day ?? dayFromUrlPath(url, now), null)) },
+  ];
+  for (const step of steps) {
+    const found = step.find();
+    if (found === null) continue;
+    if (found.raw !== undefined && isUtcStamp(found.raw)) {
+      const local = localDay(found.day, doc, h1, declared.urls, now);
+      if (local !== null) return local;
+    }
+    return { date: found.day, dateSource: step.source };
+  }
+  return { date: null, dateSource: 'clip-date' };
+}

@@ -1,0 +1,46 @@
+/**
+ * The headline repeated at the top of the body: the file's `title` holds it already, so a heading
+ * that opens the body and shows the same headline (typeset differently, with a kicker or a site
+ * name around it, or cut short) is dropped, with the empty wrappers it leaves.
+ */
+import { headingText, relateHeadline, withoutKicker } from './headline.ts';
+
+const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+const MEDIA = 'img, picture, video, audio, iframe, svg, math, table, figure';
+
+/** The first element of `root` in document order that holds text or media, and is not a wrapper of others. */
+function firstBlock(root: Element): Element | null {
+  let node: Element | null = root.firstElementChild;
+  while (node !== null) {
+    const text = (node.textContent ?? '').trim();
+    if (text === '' && !node.matches(MEDIA) && node.querySelector(MEDIA) === null) {
+      node = node.nextElementSibling;
+      continue;
+    }
+    if (HEADINGS.has(node.tagName)) return node;
+    // Text of its own before its first child element means this is the block that opens the body.
+    const own = Array.from(node.childNodes).find((child) => child.nodeType === 3 && (child.nodeValue ?? '').trim() !== '');
+    if (own !== undefined || node.firstElementChild === null) return node;
+    node = node.firstElementChild;
+  }
+  return null;
+}
+
+export function dropRepeatedHeadline(root: Element, title: string): void {
+  if (title.trim() === '') return;
+  const first = firstBlock(root);
+  if (first === null || !HEADINGS.has(first.tagName) || first.querySelector(MEDIA) !== null) return;
+  const texts = [headingText(first), withoutKicker(first)].filter((text): text is string => text !== null);
+  const repeats = texts.some((text) => {
+    const relation = relateHeadline(text, title);
+    return relation === 'same' || relation === 'affixed' || relateHeadline(title, text) === 'affixed';
+  });
+  if (!repeats) return;
+  let gone: Element = first;
+  // Wrappers left without anything go with it.
+  while (gone.parentElement !== null && gone.parentElement !== root && (gone.parentElement.textContent ?? '').trim() === (gone.textContent ?? '').trim()
+    && gone.parentElement.querySelector(MEDIA) === null) {
+    gone = gone.parentElement;
+  }
+  gone.remove();
+}

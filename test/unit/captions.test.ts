@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { JSDOM } from 'jsdom';
+import { extract } from '../../src/core/extract.ts';
+import { removeFurniture } from '../../src/core/boilerplate.ts';
+import { toMarkdown } from '../../src/core/markdown.ts';
+import { sanitizeElement } from '../../src/core/sanitize.ts';
+import { fixtureDocument } from '../helpers/fixtures.ts';
+
+const BASE = 'https://spanandbeam.example/2026/04/footbridge-load-test';
+
+/** The furniture rules, then the Markdown converter, on a fragment of article HTML. */
+function clipped(html: string): string {
+  const doc = new JSDOM(`<body><div id="root">${html}</div></body>`, { url: BASE }).window.document;
+  const root = doc.getElementById('root')!;
+  removeFurniture(root);
+  return toMarkdown(sanitizeElement(root, BASE, doc) as HTMLElement);
+}
+
+const prose = '<p>The deck was loaded with twenty water tanks, each holding two tonnes, while laser targets under it recorded how far it bent over six hours of testing.</p>';
+
+describe('figure captions', () => {
+  it('stay as an italic line under the image, which keeps its own alternative text', () => {
+    expect(clipped(`${prose}<figure><img src="/dusk.jpg" alt="The footbridge lit from below"><figcaption>The bridge at dusk, seen from the east bank.</figcaption></figure>`))
+      .toContain('![The footbridge lit from below](https://spanandbeam.example/dusk.jpg)\n\n_The bridge at dusk, seen from the east bank._');
+  });
+
+  it('still give an image without alternative text their words, without the credit', () => {
+    expect(clipped(`${prose}<figure><img src="/tanks.jpg" alt=""><figcaption>Tanks along the deck. <span class="photo-credit">Photo: Tomas Berg</span></figcaption></figure>`))
+      .toContain('![Tanks along the deck.](https://spanandbeam.example/tanks.jpg)\n\n_Tanks along the deck._');
+    // A credit by its words alone, in an element with no name.
+    const md = clipped(`${prose}<figure><img src="/crane.jpg" alt="Crane"><figcaption>The crane on its barge. <small>Photo: Tomas Berg</small></figcaption></figure>`);
+    expect(md).toContain('_The crane on its barge._');
+    expect(md).not.toContain('Tomas Berg');
+  });
+
+  it('leave out a caption that is only a credit, and do not make a credit the alternative text', () => {
+    const md = clipped(`${prose}<figure><img src="/laser.jpg" alt=""><figcaption>Photo: Tomas Berg</figcaption></figure><figure><img src="/crane.jpg"><div class="image-credit">© City Works</div></figure>`);
+    expect(md).not.toMatch(/Tomas Berg|City Works/);
+    expect(md).toContain('![](https://spanandbeam.example/laser.jpg)');
+  });
+
+  it('keep a caption named by its class beside its image, and a numbered caption line ("Figure 2: …")', () => {
+    const md = clipped(`${prose}<div class="wp-caption"><img src="/a.jpg" alt="Deck"><p class="wp-caption-text">Deck plates before welding.</p></div><p><img src="/b.jpg" alt="Graph"></p><p>Figure 2: Deflection against load for the main span.</p>${prose}`);
+    expect(md).toContain('Deck plates before welding.');
+    expect(md).toContain('Figure 2: Deflection against load for the main span.');
+  });
+
+  it('write a caption that has emphasis or several paragraphs as italics that cannot break', () => {
+    const holder = new JSDOM('').window.document.createElement('div');
+    holder.innerHTML = '<figure><img src="https://a.test/t.jpg" alt="T"><figcaption><p>The <em>Titanic</em> at dawn.</p><p>Second line.</p></figcaption></figure>';
+    expect(toMarkdown(holder)).toBe('![T](https://a.test/t.jpg)\n\n*The _Titanic_ at dawn.*\n\n_Second line._');
+  });
+});
+
+describe('the fixture article\'s figures', () => {
+  const article = extract(fixtureDocument('body-constructs.html', BASE), BASE, { now: '2026-04-05' });
+
+  it('keep their captions as lines under their images, and the credits out', () => {
+    expect(article.body).toContain('![The footbridge lit from below](https://spanandbeam.example/img/footbridge-dusk.jpg)\n\n_The bridge at dusk, seen from the east bank._\n\n');
+    expect(article.body).toContain('![Water tanks lined up along the deck before filling.](https://spanandbeam.example/img/tanks.jpg)\n\n_Water tanks lined up along the deck before filling._\n\n');
+    expect(article.body).toContain('![Laser targets under the deck](https://spanandbeam.example/img/laser-targets.jpg)\n\n## The numbers');
+    expect(article.body).not.toContain('Tomas Berg');
+  });
+
+  it('keep the caption in the HTML body\'s <figure>', () => {
+    const html = extract(fixtureDocument('body-constructs.html', BASE), BASE, { now: '2026-04-05', body: 'html' }).body;
+    expect(html).toMatch(/<figure>\s*<img src="https:\/\/spanandbeam\.example\/img\/footbridge-dusk\.jpg" alt="The footbridge lit from below">\s*<figcaption>The bridge at dusk, seen from the east bank\.\s*<\/figcaption><\/figure>/);
+  });
+});

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/core/extract.ts';
+import { readMetadata } from '../../src/core/metadata.ts';
+import { dropSiteName } from '../../src/core/site-title.ts';
+
+const NOW = new Date('2026-04-01T12:00:00Z');
+const URL_ = 'https://coastline.example/2019/storm-road';
+
+function page(head: string, body: string): Document {
+  return new JSDOM(`<!DOCTYPE html><html lang="en"><head>${head}</head><body>${body}</body></html>`, { url: URL_ }).window.document;
+}
+
+const titleOf = (doc: Document): string => readMetadata(doc, URL_, {}, NOW).title;
+
+describe('the title is what the reader sees', () => {
+  it('is the visible headline over a social-media title written differently', () => {
+    const doc = page('<meta property="og:title" content="Coast road shut again as storm lingers"><title>Storm closes the coast road | Coastline Wire</title>',
+      '<header><a href="/">Coastline Wire</a></header><main><article><h1>Storm closes the coast road for a second day</h1><p>Text.</p></article></main>');
+    expect(titleOf(doc)).toBe('Storm closes the coast road for a second day');
+  });
+
+  it('keeps the declared title when the page shows no headline, or several', () => {
+    const declared = '<meta property="og:title" content="Coast road shut again as storm lingers">';
+    expect(titleOf(page(declared, '<main><p>Text.</p></main>'))).toBe('Coast road shut again as storm lingers');
+    expect(titleOf(page(declared, '<main><h1>Weather</h1><p>Text.</p><h1>Traffic</h1><p>Text.</p></main>'))).toBe('Coast road shut again as storm lingers');
+  });
+
+  it('never takes the site\'s banner heading, nor one that is a piece of the declared title', () => {
+    const declared = '<meta property="og:title" content="Ergo shorts in cotton for cyclists"><meta property="og:site_name" content="Belvedo">';
+    expect(titleOf(page(declared, '<header><h1>Belvedo outfitters</h1></header><main><p>Text.</p></main>'))).toBe('Ergo shorts in cotton for cyclists');
+    expect(titleOf(page(declared, '<main><h1>Ergo shorts</h1><p>Text.</p></main>'))).toBe('Ergo shorts in cotton for cyclists');
+    // Set off by a separator, the same words are the headline and the rest a site or section name.
+    const suffixed = '<meta property="og:title" content="Ergo shorts – Belvedo outfitters">';
+    expect(titleOf(page(suffixed, '<main><h1>Ergo shorts</h1><p>Text.</p></main>'))).toBe('Ergo shorts');
+  });
+
+  it('leaves the kicker over the headline out, as the declared "Kicker: Headline" does', () => {
+    const doc = page('<meta property="og:title" content="Climate: Drilling until it gets hot">',
+      '<article><h1><span class="kicker">Climate</span><span class="visually-hidden">: </span><span class="title">Drilling until it gets hot</span></h1><p>Text.</p></article>');
+    expect(titleOf(doc)).toBe('Drilling until it gets hot');
+  });
+
+  it('finds the headline in an <h2> or <h3> that shows the declared title', () => {
+    const doc = page('<title>Harbour Notes: Winter timetable for the island ferry</title>',
+      '<h1>Harbour Notes</h1><div class="post"><h3>Winter timetable for the island ferry</h3><p>Text.</p></div>');
+    expect(titleOf(doc)).toBe('Winter timetable for the island ferry');
+  });
+});
+
+describe('site names around a declared title', () => {
+  it.each([
+    ['Storm closes the coast road | Coastline Wire', 'Storm closes the coast road'],
+    ['Coastline Wire: Storm closes the coast road', 'Storm closes the coast road'],
+    ['Coastline Wire - Storm closes the coast road | Coastline Wire', 'Storm closes the coast road'],
+    ['Climate: Drilling until it gets hot', 'Climate: Drilling until it gets hot'],
+  ])('%s', (title, want) => {
+    expect(dropSiteName(title, ['Coastline Wire', 'coastline.example', 'coastline'])).toBe(want);
+  });
+});
+
+describe('the headline is not repeated at the top of the body', () => {
+  it('drops a heading that opens the body with the title, and keeps later ones', () => {
+    const doc = page('<meta property="og:title" content="Storm closes the coast road">',
+      `<article><h1>Storm closes the coast road</h1><div class="story"><h2>Storm closes the coast road</h2>
+      <p>${'The coast road stayed closed on Wednesday as the storm showed no sign of moving out to sea. '.repeat(3)}</p>
+      <h2>Storm closes the coast road</h2><p>${'Crews cleared fallen trees from the southern half overnight and will go on today. '.repeat(3)}</p></div></article>`);
+    const body = extract(doc, URL_, { now: '2026-04-01' }).body;
+    expect(body.startsWith('The coast road stayed closed')).toBe(true);
+    expect(body).toContain('## Storm closes the coast road');
+  });
+
+  it('keeps an opening heading that says something else', () => {
+    const doc = page('<meta property="og:title" content="Storm closes the coast road">',
+      `<article><h1>Storm closes the coast road</h1><div class="story"><h2>What the highways office says</h2>
+      <p>${'The coast road stayed closed on Wednesday as the storm showed no sign of moving out to sea. '.repeat(3)}</p></div></article>`);
+    expect(extract(doc, URL_, { now: '2026-04-01' }).body.startsWith('## What the highways office says')).toBe(true);
+  });
+});
+
+describe('a wire story as a new reader clips it', () => {
+  it('has the visible headline, and a body without the date line, the image credit label and the call to follow', () => {
+    const html = readFileSync(new URL('../fixtures/body-wire.html', import.meta.url), 'utf8');
+    const article = extract(new JSDOM(html, { url: URL_ }).window.document, URL_, { now: '2026-04-01' });
+    expect(article.title).toBe('Storm closes the coast road for a second day');
+    expect(article.date).toBe('2019-11-20');
+    expect(article.body.startsWith('![')).toBe(true);
+    expect(article.body).toContain('The coast road between the two villages stayed closed');
+    for (const furniture of ['Storm closes the coast road for a second day', 'Nov. 20, 2019', 'Image copyright', 'Follow Coastline Wire']) {
+      expect(article.body).not.toContain(furniture);
+    }
+  });
+});
