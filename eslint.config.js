@@ -14,7 +14,7 @@ export default tseslint.config(
   },
   {
     // The core runs in the content script, the CLI and unit tests alike: it must not touch
-    // extension APIs (DESIGN.md, principle 1).
+    // extension APIs (docs/DESIGN.md, principle 1).
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

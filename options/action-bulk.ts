@@ -37,7 +37,7 @@ export async function changeTags(ctx: LibraryContext, kind: 'add' | 'remove'): P
     bulkTags.input.focus();
     return;
   }
-  await ctx.act(async () => {
+  await ctx.runAction(async () => {
     const label = kind === 'add' ? 'Adding tags' : 'Removing tags';
     const change = kind === 'add' ? { add: tags, remove: [] } : { add: [], remove: tags };
     const changed = await withProgress(ctx, label, links.length, (task) => ctx.deps.store.retagArticles(links, change, progressOf(ctx, task, label)));
@@ -56,7 +56,7 @@ export async function deleteChosen(ctx: LibraryContext): Promise<void> {
     ctx.showStatus('Select the articles to delete first.', 'error');
     return;
   }
-  await ctx.act(async () => {
+  await ctx.runAction(async () => {
     const removed = await withProgress(ctx, 'Deleting', links.length, (task) => ctx.deps.store.deleteArticles(links, progressOf(ctx, task, 'Deleting')));
     if (removed === null) return;
     for (const link of links) ctx.state.selected.delete(link);
@@ -69,7 +69,7 @@ export async function deleteChosen(ctx: LibraryContext): Promise<void> {
 }
 
 export async function undoDelete(ctx: LibraryContext, removed: RemovedArticle[]): Promise<void> {
-  await ctx.act(async () => {
+  await ctx.runAction(async () => {
     const restored = await ctx.deps.store.restoreArticles(removed);
     ctx.offerUndo(null);
     for (const { article } of removed) ctx.state.selected.add(article.link);

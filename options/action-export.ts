@@ -2,8 +2,7 @@ import { plural } from './library-view.ts';
 import type { LibraryContext } from './library-deps.ts';
 import type { FailedArticle } from './library-export.ts';
 import type { ExportLayout } from './zip-names.ts';
-
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+import { messageOf } from '../src/error-message.ts';
 
 /** "2 articles could not be written: A: reason; B: reason." */
 export function failedSentence(failed: readonly FailedArticle[]): string {
@@ -26,7 +25,7 @@ export async function exportArticles(ctx: LibraryContext, links: string[] | null
     ctx.showStatus(empty[what], what === 'new' ? 'info' : 'error');
     return;
   }
-  await ctx.act(async () => {
+  await ctx.runAction(async () => {
     const settings = await deps.loadSettings();
     const layout: ExportLayout = view.bundlesRadio.checked ? 'bundles' : 'flat';
     ctx.offerUndo(null);

@@ -8,6 +8,7 @@ import type { WrittenState } from '../src/storage/folder-store.ts';
 import type { LibraryContext } from './library-deps.ts';
 import { plural } from './library-view.ts';
 import pLimit from 'p-limit';
+import { messageOf } from '../src/error-message.ts';
 
 /** The chosen folder and its record of writes, as the library page reaches them; tests pass a memory folder. */
 export interface FolderDeps {
@@ -23,8 +24,6 @@ export interface FolderDeps {
  * spend most of their time waiting on those.
  */
 const WRITES_AT_ONCE = 8;
-
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** Asks for write access when the browser wants it again; the click that started this is the gesture. */
 async function permitted(folder: Folder): Promise<FolderPermission> {
@@ -43,7 +42,7 @@ async function permitted(folder: Folder): Promise<FolderPermission> {
 export async function writeArticlesToFolder(ctx: LibraryContext, links: readonly string[] | null, mode: 'write' | 'sync'): Promise<void> {
   const { deps, view, state } = ctx;
   const folderDeps = deps.folder;
-  await ctx.act(async () => {
+  await ctx.runAction(async () => {
     const chosen = folderDeps ? await folderDeps.chosen().catch(() => null) : null;
     if (!folderDeps || !chosen) {
       ctx.showStatus('No folder is chosen: choose one in the settings, under Save to (A folder on this computer).', 'error');

@@ -20,7 +20,7 @@ function withKeptImages({ bundledImages, ...article }: ImportedFileArticle): Imp
 export async function importFiles(ctx: LibraryContext, files: readonly File[]): Promise<void> {
   if (files.length === 0) return;
   const { deps, view } = ctx;
-  await ctx.act(async () => {
+  await ctx.runAction(async () => {
     ctx.offerUndo(null);
     ctx.showStatus(`Reading ${plural(files.length, 'file')}…`, 'info');
     const task = view.progress.start('Reading files…');

@@ -3,6 +3,7 @@ import type { FolderPermission } from '../src/folder/folder-api.ts';
 import { h } from '../src/ui/h.ts';
 import { folderOutcomeText } from '../src/folder-outcome-text.ts';
 import { imageReportText } from '../src/image-report-text.ts';
+import { messageOf } from '../src/error-message.ts';
 
 export interface FolderAccessDeps {
   /** The saved article waiting to be written. */
@@ -33,7 +34,7 @@ export async function mountFolderAccess(root: HTMLElement, deps: FolderAccessDep
   async function write(): Promise<void> {
     show('Writing…', 'info');
     const reply = await deps.send('folderWrite', { link: deps.link, ...(deps.images ? { images: true } : {}) }).catch((err: unknown) => ({
-      ok: false as const, reason: 'error' as const, message: err instanceof Error ? err.message : String(err),
+      ok: false as const, reason: 'error' as const, message: messageOf(err),
     }));
     if (!reply.ok) {
       show(`Not written: ${reply.message}`, 'error');
@@ -62,12 +63,12 @@ export async function mountFolderAccess(root: HTMLElement, deps: FolderAccessDep
     void folder.request().then(async (permission) => {
       if (permission === 'granted') await write();
       else show(`Frontclip may not write into "${folder.name}". Allow access, choose another folder, or use the Downloads folder.`, 'error');
-    }, (err: unknown) => show(`Not allowed: ${err instanceof Error ? err.message : String(err)}`, 'error'));
+    }, (err: unknown) => show(`Not allowed: ${messageOf(err)}`, 'error'));
   });
   another.addEventListener('click', () => {
     void deps.chooseAnother().then(async (name) => {
       if (name !== null) await write();
-    }, (err: unknown) => show(`No folder chosen: ${err instanceof Error ? err.message : String(err)}`, 'error'));
+    }, (err: unknown) => show(`No folder chosen: ${messageOf(err)}`, 'error'));
   });
   downloads.addEventListener('click', () => {
     void (async () => {

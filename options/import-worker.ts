@@ -2,6 +2,7 @@
 // library page stays responsive, shows progress and can cancel (by ending the worker). Several run
 // at once, each on one part of the files.
 import { readImport, type ImportReading } from './library-import.ts';
+import { messageOf } from '../src/error-message.ts';
 
 export interface ImportRequest {
   files: File[];
@@ -22,6 +23,6 @@ scope.onmessage = async ({ data: { files, template, part } }) => {
     const reading = readImport(sources, template, { part, onProgress: (done, total) => scope.postMessage({ type: 'progress', done, total }) });
     scope.postMessage({ type: 'done', reading });
   } catch (err) {
-    scope.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+    scope.postMessage({ type: 'error', message: messageOf(err) });
   }
 };

@@ -69,5 +69,5 @@ export interface LibraryContext {
   /** Reads the library again and shows it. */
   reload(): Promise<void>;
   /** Runs one library action at a time, with its failure in the status line. */
-  act(work: () => Promise<void>): Promise<void>;
+  runAction(work: () => Promise<void>): Promise<void>;
 }

@@ -3,6 +3,7 @@ import { bundlePaths, formatOfFilename, localizeArticle } from '../src/core/bund
 import type { StoredArticle } from '../src/storage/library.ts';
 import { manifestBytes, MANIFEST_NAME, type ManifestEntry } from './library-manifest.ts';
 import { exportFilename, ZipNamer, type ExportLayout } from './zip-names.ts';
+import { messageOf } from '../src/error-message.ts';
 
 export { zipFilename } from './zip-names.ts';
 import type { ZipSink } from './zip-sink.ts';
@@ -114,7 +115,7 @@ export async function buildExportZip(options: ExportOptions): Promise<ExportResu
           const images = entry.savedImages?.length && options.readImages ? await options.readImages(entry.link) : null;
           entries = articleEntries(entry, namer, options.template, images);
         } catch (err) {
-          failed.push({ title: entry.title || entry.link, link: entry.link, reason: err instanceof Error ? err.message : String(err) });
+          failed.push({ title: entry.title || entry.link, link: entry.link, reason: messageOf(err) });
           continue;
         }
         for (const input of entries) await zip.add(input);

@@ -7,6 +7,7 @@ import { slugify } from '../src/core/slug.ts';
 import { parseUrl, siteHost } from '../src/core/urls.ts';
 import { MANIFEST_NAME, readManifest, type ManifestEntry } from './library-manifest.ts';
 import { imageTypeOfName, linkedImages, type ImportedImage } from './import-images.ts';
+import { messageOf } from '../src/error-message.ts';
 
 /** One picked file: its name and bytes (a browser File's arrayBuffer, or a Node buffer in tests). */
 export interface ImportSource {
@@ -63,10 +64,6 @@ function isZip(bytes: Uint8Array): boolean {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 /**
  * The Article an imported file becomes. A file holds only the format's fields; the rest is filled:

@@ -6,6 +6,7 @@ import { mountLibrary } from './library-page.ts';
 import { saveZip } from './save-zip.ts';
 import { chosenFolder, noteWrittenMany, writtenRecords } from '../src/storage/folder-store.ts';
 import { folderPickerAvailable } from '../src/folder/pick-folder.ts';
+import { messageOf } from '../src/error-message.ts';
 
 // Write to folder and Sync folder where the browser can write into a chosen folder (Chromium).
 const folder = folderPickerAvailable() ? { chosen: chosenFolder, written: writtenRecords, noteWritten: noteWrittenMany } : undefined;
@@ -22,7 +23,7 @@ if (root) {
   }).catch((error: unknown) => {
     const note = document.createElement('p');
     note.className = 'field-error';
-    note.textContent = `The library could not be opened: ${error instanceof Error ? error.message : String(error)}`;
+    note.textContent = `The library could not be opened: ${messageOf(error)}`;
     root.replaceChildren(note);
   });
 }

@@ -1,4 +1,5 @@
 import { DATE_SOURCES, type DateSource } from '../src/core/article.ts';
+import { messageOf } from '../src/error-message.ts';
 
 /**
  * `frontclip.json`, at the root of a library zip: what the library keeps about each article that
@@ -50,7 +51,7 @@ export function readManifest(bytes: Uint8Array): Map<string, ManifestEntry> {
   try {
     data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (err) {
-    throw new Error(`it is not JSON (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+    throw new Error(`it is not JSON (${messageOf(err)})`, { cause: err });
   }
   const manifest = data as Partial<Manifest> | null;
   if (typeof manifest !== 'object' || manifest === null || manifest.frontclip !== MANIFEST_VERSION || !Array.isArray(manifest.articles)) {
@@ -58,12 +59,12 @@ export function readManifest(bytes: Uint8Array): Map<string, ManifestEntry> {
   }
   const out = new Map<string, ManifestEntry>();
   for (const raw of manifest.articles as unknown[]) {
-    const e = raw as Partial<Record<keyof ManifestEntry, unknown>> | null;
-    if (typeof e !== 'object' || e === null) continue;
-    if (typeof e.file !== 'string' || typeof e.link !== 'string' || typeof e.siteName !== 'string') continue;
-    if (!isTime(e.savedAt) || !isTime(e.editedAt) || typeof e.dateSource !== 'string' || !SOURCES.has(e.dateSource) || !isStrings(e.keywords)) continue;
-    out.set(e.file, {
-      file: e.file, link: e.link, savedAt: e.savedAt, editedAt: e.editedAt, siteName: e.siteName, dateSource: e.dateSource as DateSource, keywords: e.keywords,
+    const entry = raw as Partial<Record<keyof ManifestEntry, unknown>> | null;
+    if (typeof entry !== 'object' || entry === null) continue;
+    if (typeof entry.file !== 'string' || typeof entry.link !== 'string' || typeof entry.siteName !== 'string') continue;
+    if (!isTime(entry.savedAt) || !isTime(entry.editedAt) || typeof entry.dateSource !== 'string' || !SOURCES.has(entry.dateSource) || !isStrings(entry.keywords)) continue;
+    out.set(entry.file, {
+      file: entry.file, link: entry.link, savedAt: entry.savedAt, editedAt: entry.editedAt, siteName: entry.siteName, dateSource: entry.dateSource as DateSource, keywords: entry.keywords,
     });
   }
   return out;

@@ -10,6 +10,7 @@ import { createVirtualList } from './library-list.ts';
 import { countValues } from './library-search.ts';
 import { LibraryState, type SortKey } from './library-state.ts';
 import { createLibraryView, plural, renderRow, setDisabled } from './library-view.ts';
+import { messageOf } from '../src/error-message.ts';
 
 export type { LibraryDeps, LibraryStore } from './library-deps.ts';
 
@@ -24,8 +25,6 @@ export const ROW_HEIGHT = 64;
 
 /** How many of the newest articles are shown before the whole list has loaded: a tall screen's worth. */
 const FIRST_SCREEN = 40;
-
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
  * The library page: every saved article, searchable, filterable and sortable, with a reading view,
@@ -149,7 +148,7 @@ export async function mountLibrary(root: HTMLElement, deps: LibraryDeps): Promis
       view.reportList.replaceChildren(...items.map((item) => h('li', {}, h('span', { class: 'report-name' }, item.name), ': ', item.reason)));
     },
     reload,
-    async act(work) {
+    async runAction(work) {
       if (state.busy) return;
       state.busy = true;
       showSelection();
@@ -208,7 +207,8 @@ export async function mountLibrary(root: HTMLElement, deps: LibraryDeps): Promis
     view.importInput.value = '';
     void importFiles(ctx, files);
   });
-  // The label stands in for the hidden input: Enter and Space on it open the picker.
+  // The visually hidden file input keeps the keyboard focus (the browser opens its picker on Enter
+  // or Space); the label leaves the tab order, so Tab stops once, and shows the input's focus.
   view.importLabel.tabIndex = -1;
   view.importInput.addEventListener('focus', () => view.importLabel.classList.add('focused'));
   view.importInput.addEventListener('blur', () => view.importLabel.classList.remove('focused'));

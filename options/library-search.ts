@@ -1,6 +1,9 @@
 import type { Summary } from '../src/storage/library.ts';
 
-/** Text as searched: lower case, Latin diacritics dropped (`café` is found by `cafe`), NFC. */
+/**
+ * Text as searched: lower case, NFC, with every combining mark dropped after decomposing (`café`
+ * is found by `cafe`, and so are marks of any script).
+ */
 export function foldForSearch(text: string): string {
   return text.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC').toLowerCase();
 }

@@ -2,6 +2,7 @@ import { getSettings, onSettingsChanged, setSettings } from '../src/storage/sett
 import { mountSettingsForm } from './settings-form.ts';
 import { chosenFolder, chooseFolder } from '../src/storage/folder-store.ts';
 import { folderPickerAvailable, pickFolder } from '../src/folder/pick-folder.ts';
+import { messageOf } from '../src/error-message.ts';
 
 const folder = {
   available: folderPickerAvailable(),
@@ -17,7 +18,7 @@ const folder = {
 const section = document.getElementById('settings');
 if (section) {
   mountSettingsForm(section, { getSettings, setSettings, onSettingsChanged }, { folder }).catch((error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     const note = document.createElement('p');
     note.className = 'field-error';
     note.textContent = `The settings could not be read: ${message}`;

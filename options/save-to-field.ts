@@ -1,6 +1,7 @@
 import type { SaveTarget } from '../src/storage/settings-schema.ts';
 import { h } from '../src/ui/h.ts';
 import { uniqueId } from '../src/ui/unique-id.ts';
+import { messageOf } from '../src/error-message.ts';
 
 /** What the settings page needs to know and do about the chosen folder; tests pass a fake. */
 export interface FolderChooser {
@@ -68,7 +69,7 @@ export function createSaveToField(target: SaveTarget, chooser: FolderChooser, on
       return;
     }
     const name = await chooser.choose().catch((err: unknown) => {
-      onStatus(`No folder chosen: ${err instanceof Error ? err.message : String(err)}`, 'error');
+      onStatus(`No folder chosen: ${messageOf(err)}`, 'error');
       return null;
     });
     if (name === null) {
@@ -80,7 +81,7 @@ export function createSaveToField(target: SaveTarget, chooser: FolderChooser, on
   });
   choose.addEventListener('click', async () => {
     const name = await chooser.choose().catch((err: unknown) => {
-      onStatus(`No folder chosen: ${err instanceof Error ? err.message : String(err)}`, 'error');
+      onStatus(`No folder chosen: ${messageOf(err)}`, 'error');
       return null;
     });
     if (name === null) return;

@@ -4,6 +4,7 @@ import { uniqueId } from '../src/ui/unique-id.ts';
 import { filenameExample } from './filename-example.ts';
 import { createSaveToField, type FolderChooser } from './save-to-field.ts';
 import { checkFilenameTemplate, checkSubfolder, checkTagCount, type Checked } from './setting-checks.ts';
+import { messageOf } from '../src/error-message.ts';
 
 /** The three functions of src/storage/settings.ts the form needs; tests pass an in-memory store. */
 export interface SettingsStore {
@@ -35,10 +36,6 @@ interface TextSetting<K extends TextKey> {
   control: HTMLInputElement;
   error: HTMLElement;
   check: (raw: string) => Checked<Settings[K]>;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function describedBy(...ids: string[]): string {
@@ -165,10 +162,10 @@ export async function mountSettingsForm(root: HTMLElement, store: SettingsStore,
 
   /** The example follows what is typed; a template that cannot be used has no example to show. */
   function showExample(): void {
-    const t = checkFilenameTemplate(templateInput.value);
-    const s = checkSubfolder(subfolderInput.value);
-    exampleValue.textContent = t.ok ? filenameExample(t.value, s.ok ? s.value : settings.subfolder) : 'none until the template is fixed';
-    exampleValue.classList.toggle('example-none', !t.ok);
+    const template = checkFilenameTemplate(templateInput.value);
+    const subfolder = checkSubfolder(subfolderInput.value);
+    exampleValue.textContent = template.ok ? filenameExample(template.value, subfolder.ok ? subfolder.value : settings.subfolder) : 'none until the template is fixed';
+    exampleValue.classList.toggle('example-none', !template.ok);
   }
 
   // Saves are queued so that two quick changes reach storage in the order they were made.

@@ -1,3 +1,5 @@
+import { concatBytes } from '../src/concat-bytes.ts';
+
 /**
  * Where a zip goes while it is written: a file in the extension's origin-private file system
  * (OPFS), written as it grows, so the zip never sits whole in the page's memory; or, where the
@@ -21,16 +23,6 @@ const PIECE_BYTES = 4 * 1024 * 1024;
 
 const SPOOL_PREFIX = 'frontclip-export-';
 
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}
-
 /** Gathers small chunks into pieces and hands each full piece to `flush`. */
 function pieces(flush: (piece: Uint8Array<ArrayBuffer>) => void) {
   let chunks: Uint8Array[] = [];
@@ -43,7 +35,7 @@ function pieces(flush: (piece: Uint8Array<ArrayBuffer>) => void) {
     },
     flush() {
       if (size === 0) return;
-      flush(concat(chunks, size));
+      flush(concatBytes(chunks, size));
       chunks = [];
       size = 0;
     },

@@ -1,5 +1,6 @@
 import { Zip, ZipPassThrough } from 'fflate';
 import type { ZipSink } from './zip-sink.ts';
+import { concatBytes } from '../src/concat-bytes.ts';
 
 /** One file of a zip: an article file, or (later) one of its images. */
 export interface ZipEntryInput {
@@ -30,13 +31,7 @@ async function deflateRaw(data: Uint8Array): Promise<Uint8Array> {
     size += value.length;
   }
   if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks, size);
 }
 
 /**

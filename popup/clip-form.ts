@@ -15,6 +15,7 @@ import { write } from '../src/core/frontmatter.ts';
 import { imageReportText } from '../src/image-report-text.ts';
 import { folderOutcomeText } from '../src/folder-outcome-text.ts';
 import type { ImageReport } from '../src/messages.ts';
+import { messageOf } from '../src/error-message.ts';
 
 export interface ClipFormOptions {
   article: Article;
@@ -46,10 +47,6 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** At most this many library tags are offered as chips (they follow the page's own keywords). */
 const LIBRARY_CHIPS = 8;
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Where the file will go inside the downloads folder, as the worker builds the path. */
 export function filePath(subfolder: string, filename: string): string {

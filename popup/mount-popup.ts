@@ -5,6 +5,7 @@ import type { Send } from '../src/ui/send.ts';
 import { uniqueId } from '../src/ui/unique-id.ts';
 import { createClipForm } from './clip-form.ts';
 import { FIRST_CLIP } from './first-clip.ts';
+import { messageOf } from '../src/error-message.ts';
 
 export interface PopupLink {
   label: string;
@@ -116,10 +117,6 @@ function selectionNote(clipArticle: () => void): HTMLElement {
   const button = h('button', { type: 'button', class: 'button button-small' }, 'Clip whole article');
   button.addEventListener('click', clipArticle);
   return h('p', { class: 'selection-note', role: 'note' }, h('span', {}, 'Clipped your selection.'), button);
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function header(links: readonly PopupLink[]): HTMLElement {

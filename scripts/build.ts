@@ -4,6 +4,7 @@ import { build } from 'vite';
 import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { chromeManifest, firefoxManifest, withTestHost, type Manifest } from './manifests.ts';
+import { messageOf } from '../src/error-message.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -47,7 +48,7 @@ export async function buildExtension(options: { e2e?: boolean } = {}): Promise<v
 
 if (process.argv[1] === import.meta.filename) {
   buildExtension({ e2e: process.argv.includes('--e2e') }).catch((err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
+    console.error(messageOf(err));
     process.exitCode = 1;
   });
 }

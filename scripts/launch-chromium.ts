@@ -38,7 +38,7 @@ export function unpackedExtensionId(dir: string): string {
   return [...hex].map((d) => String.fromCharCode(97 + parseInt(d, 16))).join('');
 }
 
-/** Debian's Chromium with one unpacked extension loaded, in a fresh profile (DESIGN.md, "Facts"). */
+/** Debian's Chromium with one unpacked extension loaded, in a fresh profile (docs/DESIGN.md, "Platform facts"). */
 export async function launchChromium(options: LaunchOptions): Promise<ChromiumWithExtension> {
   const profile = await mkdtemp(join(tmpdir(), 'frontclip-profile-'));
   await mkdir(join(profile, 'Default'), { recursive: true });

@@ -18,7 +18,7 @@ interface Finding {
 const EXPLAINED: { code: string; statement?: RegExp; why: string }[] = [
   {
     code: 'BACKGROUND_SERVICE_WORKER_IGNORED',
-    why: 'one manifest declares both background.service_worker (Chrome) and background.scripts (Firefox), as DESIGN.md requires',
+    why: 'one manifest declares both background.service_worker (Chrome) and background.scripts (Firefox), as docs/DESIGN.md explains',
   },
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',

@@ -15,11 +15,11 @@ const clone = (m: Manifest): Manifest => structuredClone(m);
 
 /** Chrome: a module service worker; Firefox-only keys dropped so Chrome shows no warnings. */
 export function chromeManifest(source: Manifest): Manifest {
-  const m = clone(source);
-  delete m.browser_specific_settings;
+  const built = clone(source);
+  delete built.browser_specific_settings;
   const worker = source.background?.service_worker ?? 'background.js';
-  m.background = { service_worker: worker, type: 'module' };
-  return m;
+  built.background = { service_worker: worker, type: 'module' };
+  return built;
 }
 
 /**
@@ -27,10 +27,10 @@ export function chromeManifest(source: Manifest): Manifest {
  * both keys are kept so one file also loads where only the other is understood.
  */
 export function firefoxManifest(source: Manifest): Manifest {
-  const m = clone(source);
+  const built = clone(source);
   const worker = source.background?.service_worker ?? 'background.js';
-  m.background = { service_worker: worker, scripts: [worker], type: 'module' };
-  return m;
+  built.background = { service_worker: worker, scripts: [worker], type: 'module' };
+  return built;
 }
 
 /** How long a test build waits for one image: the tests serve one that never comes. */
@@ -43,8 +43,8 @@ export const TEST_IMAGE_TIMEOUT_MS = 2_000;
  * headless browser's picker cannot be clicked.
  */
 export function withTestHost(manifest: Manifest): Manifest {
-  const m = clone(manifest);
-  m.host_permissions = [...(manifest.host_permissions ?? []), TEST_HOST_PERMISSION];
-  m.frontclip_test = { image_timeout_ms: TEST_IMAGE_TIMEOUT_MS, folder_picker: 'opfs' };
-  return m;
+  const built = clone(manifest);
+  built.host_permissions = [...(manifest.host_permissions ?? []), TEST_HOST_PERMISSION];
+  built.frontclip_test = { image_timeout_ms: TEST_IMAGE_TIMEOUT_MS, folder_picker: 'opfs' };
+  return built;
 }

@@ -39,7 +39,7 @@ async function tabIdOf(worker: Worker, url: string): Promise<number> {
 async function headless(sampleUrl: string): Promise<void> {
   const downloads = join(artifacts, 'downloads');
   await rm(downloads, { recursive: true, force: true });
-  // The test build: a popup opened as a tab gets no activeTab grant (DESIGN.md).
+  // The test build: a popup opened as a tab gets no activeTab grant (docs/DESIGN.md, "Platform facts").
   const browser = await launchChromium({ extensionDir: join(root, 'dist', 'chrome-e2e'), downloads, headless: true });
   try {
     const page = await browser.context.newPage();

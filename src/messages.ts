@@ -47,7 +47,7 @@ export interface ImageReport {
 export type Result<T> = ({ ok: true } & T) | { ok: false; reason: ClipFailure | 'storage' | 'download'; message: string };
 
 /**
- * The one protocol between the extension's pages and its service worker (DESIGN.md, principle 3):
+ * The one protocol between the extension's pages and its service worker (docs/DESIGN.md, principle 3):
  * message name -> (request) => response. Senders and the handler object share this map, so a
  * missing handler or a wrong payload is a type error.
  */

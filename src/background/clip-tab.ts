@@ -4,8 +4,9 @@ import type { ClipMode, ContentMessage, ContentResponse, Result } from '../messa
 import type { Settings } from '../storage/settings-schema.ts';
 import { restrictedReason } from './restricted-url.ts';
 import { injectionFailure } from './injection-failure.ts';
-import { articleProblem } from '../storage/library.ts';
+import { isArticle } from '../storage/library.ts';
 import { waitForTab } from './wait-for-tab.ts';
+import { messageOf } from '../error-message.ts';
 
 /** How long a clip waits for a loading tab before saying so. */
 const LOAD_WAIT_MS = 5_000;
@@ -40,7 +41,7 @@ function isContentResponse(value: unknown): value is ContentResponse {
   if (typeof value !== 'object' || value === null) return false;
   const reply = value as { ok?: unknown; reason?: unknown; message?: unknown; article?: unknown };
   if (reply.ok === false) return typeof reply.reason === 'string' && typeof reply.message === 'string';
-  return reply.ok === true && articleProblem(reply.article) === null;
+  return reply.ok === true && isArticle(reply.article);
 }
 
 /**
@@ -106,7 +107,7 @@ export async function clipTab(
     if (now.url !== tab.url || now.status === 'loading') {
       return { ok: false, reason: 'error', message: 'The tab went to another page while Frontclip was reading it. Open Frontclip again to clip the page it shows now.' };
     }
-    const text = (err instanceof Error ? err.message : String(err)).replace(/\.$/, '');
+    const text = messageOf(err).replace(/\.$/, '');
     return { ok: false, reason: 'error', message: `Frontclip could not read this page: ${text}.` };
   }
   if (!isContentResponse(reply)) {

@@ -1,4 +1,5 @@
 import type { Envelope, Handlers, MessageName, Result } from '../messages.ts';
+import { messageOf } from '../error-message.ts';
 
 // A record over the protocol's names: a message added to the protocol and missing here is a type error.
 const KNOWN: Record<MessageName, true> = {
@@ -28,7 +29,7 @@ export function fromExtensionPage(sender: SenderInfo, extensionId: string, exten
 }
 
 function failure(err: unknown): Result<never> {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = messageOf(err);
   return { ok: false, reason: 'error', message: `Frontclip's background worker failed: ${message}` };
 }
 

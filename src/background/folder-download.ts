@@ -8,6 +8,7 @@ import { writeToFolder } from '../folder/folder-write.ts';
 import { chosenFolder, noteWritten } from '../storage/folder-store.ts';
 import { libraryKey } from '../storage/library.ts';
 import { imageReport, type GatheredImages } from './save-images.ts';
+import { messageOf } from '../error-message.ts';
 
 export type FolderResult = Result<{ filename: string; folder: FolderOutcome; images?: ImageReport }>;
 
@@ -51,7 +52,7 @@ export async function saveToFolder(article: Article, gathered: GatheredImages | 
       if (options.askInTab) await openAccessTab(article.link, gathered !== null, true);
       return { ok: false, reason: 'download', message: `The folder "${chosen.name}" is no longer there. The article is in your library: choose another folder, or save to the Downloads folder, in the tab that opened.` };
     }
-    const text = err instanceof Error ? err.message : String(err);
+    const text = messageOf(err);
     return { ok: false, reason: 'download', message: `The file could not be written into "${chosen.name}": ${text}` };
   }
 }

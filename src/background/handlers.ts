@@ -18,16 +18,6 @@ import { keepImages, storedImages } from './keep-images.ts';
 
 const storageFailure = (err: unknown): Result<never> => ({ ok: false, reason: 'storage', message: storageMessage(err) });
 
-/** The library's entry for a link a page sent, or the failure to answer with. */
-async function savedEntry(link: unknown): Promise<{ ok: true; entry: LibraryEntry } | Result<never>> {
-  try {
-    const entry = typeof link === 'string' ? await getArticle(libraryKey(link)) : undefined;
-    return entry ? { ok: true, entry } : { ok: false, reason: 'error', message: 'That article is no longer in the library.' };
-  } catch (err) {
-    return storageFailure(err);
-  }
-}
-
 const invalid = (problem: string): Result<never> => ({ ok: false, reason: 'error', message: `Frontclip got an invalid article: ${problem}.` });
 
 /** Records a finished download; the file is on disk already, so a failure here must not turn it into an error. */
@@ -41,6 +31,16 @@ async function store(article: unknown, imagesPending = false): Promise<Result<{ 
     return { ok: true, entry: await saveArticle(article as Parameters<typeof saveArticle>[0], new Date(), { imagesPending }) };
   } catch (err) {
     return err instanceof RecordError ? invalid(err.message) : storageFailure(err);
+  }
+}
+
+/** The library's entry for a link a page sent (which may be anything), or the failure to answer. */
+async function savedEntry(link: unknown): Promise<Result<{ entry: LibraryEntry }>> {
+  try {
+    const entry = typeof link === 'string' ? await getArticle(libraryKey(link)) : undefined;
+    return entry ? { ok: true, entry } : { ok: false, reason: 'error', message: 'That article is no longer in the library.' };
+  } catch (err) {
+    return storageFailure(err);
   }
 }
 

@@ -2,6 +2,7 @@ import { bareType, imageExtension } from '../core/image-names.ts';
 import { sniffImageType } from '../core/image-sniff.ts';
 import { isSafeSvg } from '../core/svg-safety.ts';
 import type { ImageFailure } from '../messages.ts';
+import { concatBytes } from '../concat-bytes.ts';
 
 /** How much one clip may fetch, and how patiently (issue: never hang, never fill the disk). */
 export interface ImageLimits {
@@ -70,13 +71,7 @@ async function readCapped(response: Response, budget: Budget, limits: ImageLimit
     await reader.cancel().catch(() => {});
     throw err;
   }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return concatBytes(chunks, size);
 }
 
 /** A `data:` URI's bytes and type, without a request (the page already holds them). */

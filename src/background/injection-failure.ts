@@ -1,4 +1,5 @@
 import type { Result } from '../messages.ts';
+import { messageOf } from '../error-message.ts';
 
 type Failure = Extract<Result<never>, { ok: false }>;
 
@@ -8,7 +9,7 @@ type Failure = Extract<Result<never>, { ok: false }>;
  * to tell a browser page from a page it simply was not granted.
  */
 export function injectionFailure(error: unknown): Failure {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = messageOf(error);
   if (/extensions gallery cannot be scripted|Web Store/i.test(text)) {
     return { ok: false, reason: 'restricted', message: "The extension store doesn't let extensions run on its pages, so there is nothing Frontclip may clip here." };
   }

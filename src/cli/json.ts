@@ -20,31 +20,31 @@ export function articleFileFromJson(value: unknown): ArticleFile {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new FrontMatterError('the JSON must be one object of article fields');
   }
-  const obj = value as Record<string, unknown>;
+  const fields = value as Record<string, unknown>;
   const text: Record<string, string> = {};
   for (const key of TEXT_KEYS) {
-    const v = obj[key] ?? '';
-    if (typeof v !== 'string') throw new FrontMatterError(`"${key}" must be a string`);
-    text[key] = v;
+    const field = fields[key] ?? '';
+    if (typeof field !== 'string') throw new FrontMatterError(`"${key}" must be a string`);
+    text[key] = field;
   }
   if (!text.title) throw new FrontMatterError('"title" is required');
-  const date = obj.date;
+  const date = fields.date;
   if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
     throw new FrontMatterError('"date" must be a YYYY-MM-DD string');
   }
-  const draft = obj.draft ?? false;
+  const draft = fields.draft ?? false;
   if (typeof draft !== 'boolean') throw new FrontMatterError('"draft" must be true or false');
   return {
     title: text.title,
     date,
     description: text.description ?? '',
-    summary: obj.summary === undefined ? (text.description ?? '') : (text.summary ?? ''),
+    summary: fields.summary === undefined ? (text.description ?? '') : (text.summary ?? ''),
     slug: text.slug ?? '',
     image: text.image ?? '',
     link: text.link ?? '',
     source: text.source ?? '',
-    categories: strings(obj.categories, 'categories'),
-    tags: strings(obj.tags, 'tags'),
+    categories: strings(fields.categories, 'categories'),
+    tags: strings(fields.tags, 'tags'),
     draft,
     body: text.body ?? '',
   };

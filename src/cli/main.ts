@@ -5,6 +5,7 @@ import { ARTICLE_KEYS, FILE_KEYS, type Article, type ArticleFile, type BodyForma
 import { parse, write, FrontMatterError } from '../core/frontmatter.ts';
 import { clipHtml, pageUrl, UsageError } from './page.ts';
 import { articleFileFromJson } from './json.ts';
+import { messageOf } from '../error-message.ts';
 
 const USAGE = `Usage:
   frontclip clip <file.html|-> [--url URL] [--now YYYY-MM-DD] [--body markdown|html] [--json]
@@ -35,9 +36,9 @@ function bodyFormat(value: string | undefined): BodyFormat {
 
 function nowOption(value: string | undefined): Date | string {
   if (value === undefined) return new Date();
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const d = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)) : null;
-  if (!d || d.toISOString().slice(0, 10) !== value) throw new UsageError(`--now must be a real YYYY-MM-DD day, not "${value}"`);
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const day = parts ? new Date(Date.UTC(+parts[1]!, +parts[2]! - 1, +parts[3]!)) : null;
+  if (!day || day.toISOString().slice(0, 10) !== value) throw new UsageError(`--now must be a real YYYY-MM-DD day, not "${value}"`);
   return value;
 }
 
@@ -89,7 +90,7 @@ async function batch(args: string[], io: Io): Promise<number> {
       io.stdout(`${articleJson(clipHtml(html, url, options))}\n`);
     } catch (err) {
       failures++;
-      io.stdout(`${JSON.stringify({ file, error: messageOf(err) })}\n`);
+      io.stdout(`${JSON.stringify({ file, error: failureLine(err) })}\n`);
     }
   }
   return failures ? 1 : 0;
@@ -108,18 +109,19 @@ async function format(args: string[], io: Io): Promise<number> {
   try {
     value = JSON.parse(await io.stdin());
   } catch (err) {
-    throw new FrontMatterError(`standard input is not JSON: ${messageOf(err)}`);
+    throw new FrontMatterError(`standard input is not JSON: ${failureLine(err)}`);
   }
   io.stdout(write(articleFileFromJson(value)));
   return 0;
 }
 
-function messageOf(err: unknown): string {
+/** A failure as one line of the CLI's output. */
+function failureLine(err: unknown): string {
   // jsdom walks the tree recursively: a page nested thousands of levels deep overflows the stack.
   if (err instanceof RangeError && /call stack/i.test(err.message)) {
     return 'The page is nested too deeply to read (thousands of elements inside one another).';
   }
-  const text = err instanceof Error ? err.message : String(err);
+  const text = messageOf(err);
   return text.split('\n')[0] ?? text;
 }
 
@@ -143,7 +145,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return await handler(args, io);
   } catch (err) {
     const usage = err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    io.stderr(`frontclip: ${messageOf(err)}\n`);
+    io.stderr(`frontclip: ${failureLine(err)}\n`);
     // Anything else (no article, an invalid file, an unreadable page) is a failed clip: 1.
     return usage ? 2 : 1;
   }

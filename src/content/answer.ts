@@ -2,6 +2,7 @@ import { isProbablyReaderable } from '@mozilla/readability';
 import { extract, NoArticleError } from '../core/extract.ts';
 import type { ContentRequest, ContentResponse } from '../messages.ts';
 import { selectionHtml } from './selection-html.ts';
+import { messageOf } from '../error-message.ts';
 
 /**
  * The most elements a whole page or a selection may hold. Sanitizing and converting take about
@@ -68,6 +69,6 @@ export function answer(request: ContentRequest, doc: Document, url: string, now:
         ? { ok: false, reason: 'no-selection', message: err.message }
         : { ok: false, reason: 'no-article', message: `${err.message} You can clip the whole page or a selection instead.` };
     }
-    return { ok: false, reason: 'error', message: `Reading the page failed: ${err instanceof Error ? err.message : String(err)}` };
+    return { ok: false, reason: 'error', message: `Reading the page failed: ${messageOf(err)}` };
   }
 }

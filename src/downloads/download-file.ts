@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import type { DownloadSource } from './download-url.ts';
 import { downloadSettled } from './download-settled.ts';
 import { reportedName } from './download-url.ts';
+import { messageOf } from '../error-message.ts';
 
 /** The name the browser settled on, and the download's id (to remove the file again). */
 export type DownloadOutcome = { ok: true; filename: string; id?: number } | { ok: false; message: string };
@@ -25,7 +26,7 @@ export async function downloadFile(source: DownloadSource, path: string, options
     id = await browser.downloads.download({ url: source.url, filename: path, saveAs: options.saveAs, conflictAction: 'uniquify' });
   } catch (err) {
     source.revoke();
-    const message = err instanceof Error ? err.message : String(err);
+    const message = messageOf(err);
     return { ok: false, message: /cancel/i.test(message) ? 'the download was cancelled' : `the browser refused the download: ${message}` };
   }
   const item = await downloadSettled(id, options.saveAs ? 0 : options.settleMs);

@@ -37,11 +37,6 @@ export function listNewestSummaries(limit: number): Promise<Summary[]> {
   });
 }
 
-/** Every saved article, oldest save first (bodies included: for small libraries and tests). */
-export function listArticles(): Promise<StoredArticle[]> {
-  return withLibrary((db) => db.getAllFromIndex('articles', 'savedAt'));
-}
-
 /**
  * Tags used in the library, most used first, ties alphabetical. Read from the `tags` index: one
  * key cursor over the distinct tags, then one count per tag, all in one transaction, so no
@@ -90,9 +85,4 @@ export async function* readArticleBatches(links: readonly string[] | null, size 
   } finally {
     db.close();
   }
-}
-
-/** How many articles the library holds. */
-export function countArticles(): Promise<number> {
-  return withLibrary((db) => db.count('summaries'));
 }

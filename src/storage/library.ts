@@ -7,7 +7,7 @@ export { articleProblem, isArticle, RecordError } from './article-check.ts';
 export { libraryKey } from './library-key.ts';
 export { onLibraryChanged } from './library-events.ts';
 export { exportedSinceChange, articleOf, type ExportState, type LibraryEntry, type StoredArticle, type Summary } from './library-record.ts';
-export { countArticles, getArticle, knownTags, listArticles, listNewestSummaries, listSummaries, lookupArticle, readArticleBatches } from './library-read.ts';
+export { getArticle, knownTags, listNewestSummaries, listSummaries, lookupArticle, readArticleBatches } from './library-read.ts';
 export type { WriteOptions } from './library-tx.ts';
 export {
   deleteArticles, importArticles, markExported, restoreArticles, retagArticles, saveArticle,

@@ -16,15 +16,6 @@ export function rankTagCounts(entries: Iterable<{ tag: string; count: number }>)
     .map(([tag]) => tag);
 }
 
-/** Tags by how many articles use them (each article's tags counted once, whatever their case). */
-export function rankTags(tagLists: Iterable<readonly string[]>): string[] {
-  const entries: { tag: string; count: number }[] = [];
-  for (const tags of tagLists) {
-    for (const tag of new Set(tags.map(normalizeTag))) entries.push({ tag, count: 1 });
-  }
-  return rankTagCounts(entries);
-}
-
 /** The words of a text, lower-cased, with each part of a hyphenated word as a word of its own too. */
 function wordSet(text: string): Set<string> {
   const words = new Set<string>();

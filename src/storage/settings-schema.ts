@@ -6,7 +6,7 @@ export type ImageMode = 'link' | 'save';
 /** Where Download writes: the browser's Downloads folder, or a folder the reader chose (Chromium). */
 export type SaveTarget = 'downloads' | 'folder';
 
-/** Defaults decide the type of every setting (DESIGN.md, principle 4). */
+/** Defaults decide the type of every setting (docs/DESIGN.md, principle 4). */
 export const DEFAULT_SETTINGS = {
   bodyFormat: 'markdown' as BodyFormat,
   filenameTemplate: '{slug}.md',

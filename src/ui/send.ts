@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { Envelope, MessageName, RequestOf, ResponseOf } from '../messages.ts';
+import { messageOf } from '../error-message.ts';
 
 /**
  * What to tell the reader when a message got no answer. The browser may stop the worker at any
@@ -7,7 +8,7 @@ import type { Envelope, MessageName, RequestOf, ResponseOf } from '../messages.t
  * closed before a response was received") say nothing to a reader.
  */
 export function sendFailure(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = messageOf(error);
   if (/message (?:channel|port) closed|Receiving end does not exist|Could not establish connection/i.test(text)) {
     return "Frontclip's background worker stopped before it answered. Try again.";
   }

@@ -1,4 +1,4 @@
-import { normalizeTag } from '../core/tags.ts';
+import { mergeTags, normalizeTag } from '../core/tags.ts';
 import { h } from './h.ts';
 import { collapseToOneLine as collapseChips } from './one-line-chips.ts';
 import { uniqueId } from './unique-id.ts';
@@ -38,15 +38,6 @@ export interface TagEditor {
   commitPending(): void;
 }
 
-function uniqueNormal(list: readonly string[]): string[] {
-  const seen = new Set<string>();
-  for (const tag of list) {
-    const normal = normalizeTag(tag);
-    if (normal !== '') seen.add(normal);
-  }
-  return [...seen];
-}
-
 /** The option's text with the typed part marked, built from text nodes only. */
 function highlighted(text: string, query: string): (string | Node)[] {
   const at = query === '' ? -1 : text.indexOf(query);
@@ -62,9 +53,9 @@ function highlighted(text: string, query: string): (string | Node)[] {
 export function createTagEditor(options: TagEditorOptions = {}): TagEditor {
   const maxChips = options.maxSuggestionChips ?? 8;
   const maxOptions = options.maxOptions ?? 8;
-  let current = uniqueNormal(options.tags ?? []);
-  let pool = uniqueNormal(options.suggestions ?? []);
-  let completionPool = uniqueNormal([...pool, ...(options.completions ?? [])]);
+  let current = mergeTags(options.tags ?? []);
+  let pool = mergeTags(options.suggestions ?? []);
+  let completionPool = mergeTags(pool, options.completions ?? []);
   let expanded = false;
   let shown: string[] = [];
   let active = -1;
@@ -354,8 +345,8 @@ export function createTagEditor(options: TagEditorOptions = {}): TagEditor {
     add,
     remove,
     setSuggestions(suggestions, completions) {
-      pool = uniqueNormal(suggestions);
-      completionPool = uniqueNormal([...pool, ...(completions ?? [])]);
+      pool = mergeTags(suggestions);
+      completionPool = mergeTags(pool, completions ?? []);
       renderSuggestionChips();
       if (isOpen()) open(normalizeTag(input.value));
     },

@@ -44,7 +44,9 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('Sync folder in Ch
     await expect.poll(async () => Object.keys(await readChosenFolder(b.messenger)).length, { timeout: 30_000, interval: 20 }).toBeGreaterThan(0);
     await library.close();
     await b.stopWorker();
-    const partial = Object.keys(await readChosenFolder(b.messenger)).length;
+    // Files whose write was under way are there but empty (the data is swapped in on close): only
+    // the complete ones are done. Up to 8 writes run at once.
+    const complete = Object.values(await readChosenFolder(b.messenger)).filter((text) => text !== '').length;
 
     const again = await b.openExtensionPage('options/library.html');
     const outcome = await sync(again);
@@ -54,8 +56,8 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('Sync folder in Ch
     const files = await readChosenFolder(b.messenger);
     expect(Object.keys(files).sort()).toEqual(Array.from({ length: COUNT }, (_, i) => `harbour-news-number-${i + 1}.md`).sort());
     for (let n = 1; n <= COUNT; n++) expect(files[`harbour-news-number-${n}.md`]).toBe(write(article(n)));
-    // What the first run wrote was not written again (nothing was cut half way: no -2 twins).
-    expect(Number(match![1])).toBeLessThanOrEqual(COUNT - partial + 1);
+    // What the first run wrote completely was not written again (and nothing cut half way made a -2 twin).
+    expect(Number(match![1])).toBeLessThanOrEqual(COUNT - complete);
 
     expect(await sync(again)).toBe(`Synced "Chosen folder": 0 articles written, ${COUNT} unchanged, 0 failed.`);
   });

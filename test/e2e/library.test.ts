@@ -47,7 +47,7 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('the library in Ch
   beforeAll(async () => {
     const dir = requireBuild('chrome-e2e');
     server = await startFixtureServer();
-    // Started by hand and attached over CDP: the test stops the worker (DESIGN.md, "Facts").
+    // Started by hand and attached over CDP: the test stops the worker (docs/DESIGN.md, "Platform facts").
     b = await launchFaultBrowser(dir);
     ({ context, extensionId, send, tabIdOf, stopWorker } = b);
   });

@@ -6,7 +6,7 @@ import { launchFaultBrowser, type FaultBrowser } from './harness/fault-browser.t
 import type { Api } from './harness/chromium.ts';
 import { waitForFile } from './harness/downloads.ts';
 
-/** DESIGN.md, principle 5: the worker may be stopped at any moment, and nothing it answered is lost. */
+/** docs/DESIGN.md, principle 5: the worker may be stopped at any moment, and nothing it answered is lost. */
 describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('a stopped service worker loses nothing', { timeout: 60_000 }, () => {
   let server: FixtureServer;
   let b: FaultBrowser;
@@ -14,7 +14,7 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('a stopped service
   beforeAll(async () => {
     const dir = requireBuild('chrome-e2e');
     server = await startFixtureServer();
-    // Started by hand and attached over CDP: the test stops the worker (DESIGN.md, "Facts").
+    // Started by hand and attached over CDP: the test stops the worker (docs/DESIGN.md, "Platform facts").
     b = await launchFaultBrowser(dir);
   });
 

@@ -4,6 +4,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { JSDOM } from 'jsdom';
+import { neededPresent } from '../helpers/needed.ts';
+import { sourceFiles } from '../helpers/source-files.ts';
 import { chromeManifest, firefoxManifest, withTestHost, type Manifest } from '../../scripts/manifests.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -130,10 +132,14 @@ describe('the Content Security Policy of extension pages', () => {
 });
 
 describe('the built extension pages', () => {
+  const builds = ['chrome', 'firefox'];
+  const built = neededPresent(
+    builds.every((build) => existsSync(join(ROOT, 'dist', build, 'manifest.json'))),
+    'The build (dist/chrome, dist/firefox)', 'the check of the built pages', 'Run `npm run build` first (`npm test` does).',
+  );
   const pages: string[] = [];
-  for (const build of ['chrome', 'firefox']) {
+  for (const build of built ? builds : []) {
     const dir = join(ROOT, 'dist', build);
-    if (!existsSync(dir)) continue;
     const walk = (d: string): void => {
       for (const entry of readdirSync(d)) {
         const path = join(d, entry);
@@ -144,7 +150,8 @@ describe('the built extension pages', () => {
     walk(dir);
   }
 
-  it.skipIf(pages.length === 0)('hold no inline script, handler or remote resource', () => {
+  it.skipIf(!built)('hold no inline script, handler or remote resource', () => {
+    for (const build of builds) expect(pages, `dist/${build}`).toContain(join(ROOT, 'dist', build, 'popup', 'index.html'));
     for (const page of pages) {
       const where = relative(ROOT, page);
       const doc = new JSDOM(readFileSync(page, 'utf8')).window.document;
@@ -244,22 +251,9 @@ export function htmlSinks(file: string, text: string): Sink[] {
   return sinks;
 }
 
-function sourceFiles(): string[] {
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(join(ROOT, dir))) {
-      const path = `${dir}/${entry}`;
-      if (statSync(join(ROOT, path)).isDirectory()) walk(path);
-      else if (/\.ts$/.test(entry) && !entry.endsWith('.d.ts')) files.push(path);
-    }
-  };
-  for (const dir of SOURCE_DIRS) if (existsSync(join(ROOT, dir))) walk(dir);
-  return files;
-}
-
 describe('page-derived strings are parsed as HTML only where that is safe', () => {
   it('no source file parses a string as HTML or runs one as code, but the listed inert places', () => {
-    const found = sourceFiles().flatMap((file) => htmlSinks(file, readFileSync(join(ROOT, file), 'utf8')));
+    const found = sourceFiles(ROOT, SOURCE_DIRS).flatMap((file) => htmlSinks(file, readFileSync(join(ROOT, file), 'utf8')));
     const unexpected = found.filter((s) => !ALLOWED[s.file]?.[s.fn]);
     expect(unexpected.map((s) => `${s.file}:${s.line} ${s.fn}: ${s.what}`)).toEqual([]);
     // Each allowed place still exists (a stale list would hide a moved sink).

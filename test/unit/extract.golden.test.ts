@@ -46,10 +46,12 @@ describe('golden: the news fixture clipped as the reference article', () => {
     expect(article.body).not.toContain('readability-page');
   });
 
-  it('reports where the date came from, the site name and the page keywords', () => {
+  it('reports where the date came from, the site name, the file name, and no keywords the page does not declare', () => {
     expect(article.dateSource).toBe('article:published_time');
     expect(article.siteName).toBe('Fox News');
     expect(article.filename).toBe(`${article.slug}.md`);
+    // The fixture has no keywords meta: suggested tags come from the text, never posing as the page's keywords.
+    expect(article.keywords).toEqual([]);
   });
 
   it('never changes the document it is given', () => {

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as store from '../../src/storage/library.ts';
 import { DEFAULT_SETTINGS } from '../../src/storage/settings-schema.ts';
 import { mountLibrary, type LibraryDeps } from '../../options/library-page.ts';
+import { allArticles } from '../helpers/library-contents.ts';
 import { allByRole, byLabel, byRole, fakeSend, sampleArticle, settle, type } from './ui-helpers.ts';
 
 const article = (n: number, over: Parameters<typeof sampleArticle>[0] = {}) => sampleArticle({
@@ -169,7 +170,7 @@ describe('the library page: reading, and long work', () => {
     byRole(byRole(root, 'group', 'Progress'), 'button', 'Cancel').click();
     await until(() => status(root) === 'Import cancelled: nothing was imported.');
     release();
-    expect(await store.listArticles()).toEqual([]);
+    expect(await allArticles()).toEqual([]);
     expect(root.querySelector('.progress-panel')?.hasAttribute('hidden')).toBe(true);
   });
 

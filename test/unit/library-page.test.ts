@@ -7,6 +7,7 @@ import { write } from '../../src/core/frontmatter.ts';
 import * as library from '../../src/storage/library.ts';
 import { DEFAULT_SETTINGS } from '../../src/storage/settings-schema.ts';
 import { mountLibrary, type LibraryPage } from '../../options/library-page.ts';
+import { allArticles } from '../helpers/library-contents.ts';
 import { allByRole, byLabel, byRole, fakeSend, press, sampleArticle, settle, type } from './ui-helpers.ts';
 
 const store = library;
@@ -122,7 +123,7 @@ describe('the library page', () => {
   it('selects all shown, deletes them, and Undo restores them exactly', async () => {
     for (const n of [1, 2, 3]) await store.saveArticle(article(n), new Date(Date.UTC(2026, 0, n)));
     await store.markExported([{ link: article(2).link, editedAt: new Date(Date.UTC(2026, 0, 2)).toISOString() }], new Date(Date.UTC(2026, 0, 9)));
-    const before = await store.listArticles();
+    const before = await allArticles();
     const { root } = await mount();
     const all = byRole<HTMLInputElement>(root, 'checkbox', 'Select all 3 shown articles');
     all.click();
@@ -130,13 +131,13 @@ describe('the library page', () => {
     expect(allByRole(root, 'checkbox').filter((c) => (c as HTMLInputElement).checked)).toHaveLength(4);
     byRole(root, 'button', 'Delete selected').click();
     await until(() => statusText(root) === 'Deleted 3 articles.');
-    expect(await store.listArticles()).toEqual([]);
+    expect(await allArticles()).toEqual([]);
     expect(rowTitles(root)).toEqual([]);
     const undo = byRole(root, 'button', 'Undo');
     expect(document.activeElement).toBe(undo);
     undo.click();
     await until(() => statusText(root) === 'Restored 3 articles.');
-    expect(await store.listArticles()).toEqual(before);
+    expect(await allArticles()).toEqual(before);
     expect((await store.getArticle(article(2).link))?.exportedAt).toBe('2026-01-09T00:00:00.000Z');
     expect(rowTitles(root)).toEqual(['Story number 3', 'Story number 2', 'Story number 1']);
     expect(allByRole(root, 'button', 'Undo')).toHaveLength(0);

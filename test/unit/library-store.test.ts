@@ -4,9 +4,10 @@ import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { normalize, write } from '../../src/core/frontmatter.ts';
 import {
-  deleteArticles, getArticle, importArticles, knownTags, listArticles, listSummaries, lookupArticle, markExported,
+  deleteArticles, getArticle, importArticles, knownTags, listSummaries, lookupArticle, markExported,
   readArticleBatches, restoreArticles, retagArticles, saveArticle,
 } from '../../src/storage/library.ts';
+import { allArticles } from '../helpers/library-contents.ts';
 import { DB_NAME, openLibrary } from '../../src/storage/library-schema.ts';
 import { sampleArticle } from './ui-helpers.ts';
 
@@ -33,7 +34,7 @@ describe('the library store', () => {
     const again = await saveArticle({ ...article(1, ['a', 'b']), title: 'Retitled' }, T2);
     expect(again.savedAt).toBe(T1.toISOString());
     expect(again.editedAt).toBe(T2.toISOString());
-    expect(await listArticles()).toHaveLength(1);
+    expect(await allArticles()).toHaveLength(1);
     const entry = await getArticle(article(1).link);
     expect(entry).toMatchObject({ title: 'Retitled', tags: ['a', 'b'], site: 'site1.example', savedAt: T1.toISOString(), exportedAt: null });
     expect(await lookupArticle(article(1).link)).toMatchObject({ title: 'Retitled', tags: ['a', 'b'], savedAt: T1.toISOString() });
@@ -125,7 +126,7 @@ describe('the library store', () => {
 
   it('an import that fails mid-write leaves the library as before: nothing half imported', async () => {
     await saveArticle(article(1, ['mine']), T1);
-    const before = await listArticles();
+    const before = await allArticles();
     // A record that passes the checks but fails while it is written, inside the transaction (the
     // disk fills up at that very put).
     const bad = article(7);
@@ -139,7 +140,7 @@ describe('the library store', () => {
     } finally {
       IDBObjectStore.prototype.put = put;
     }
-    expect(await listArticles()).toEqual(before);
+    expect(await allArticles()).toEqual(before);
     expect(await listSummaries()).toHaveLength(1);
   });
 

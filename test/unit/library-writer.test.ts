@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../src/core/article.ts';
 import {
-  exportedSinceChange, getArticle, importArticles, listArticles, listSummaries, lookupArticle, markExported, retagArticles, saveArticle,
+  exportedSinceChange, getArticle, importArticles, listSummaries, lookupArticle, markExported, retagArticles, saveArticle,
 } from '../../src/storage/library.ts';
+import { allArticles } from '../helpers/library-contents.ts';
 import { DB_NAME, openLibrary } from '../../src/storage/library-schema.ts';
 import { sampleArticle } from './ui-helpers.ts';
 
@@ -45,7 +46,7 @@ describe('one set of rules for every write', () => {
       const reply = await handlers.save({ article: record as Article });
       byWorker.set(name, reply.ok ? null : reply.message.replace(/^Frontclip got an invalid article: /, '').replace(/\.$/, ''));
     }
-    const savedByWorker = await listArticles();
+    const savedByWorker = await allArticles();
     globalThis.indexedDB = new IDBFactory();
     const outcome = await importArticles(RECORDS.map(([, record]) => record as Article), { now: T1 });
     const byPage = new Map<string, string | null>(RECORDS.map(([name], i) => [name, outcome.refused.find((r) => r.index === i)?.reason ?? null]));
@@ -53,7 +54,7 @@ describe('one set of rules for every write', () => {
     expect([...byWorker].filter(([, reason]) => reason === null).map(([name]) => name)).toEqual(['a whole article', 'tags in any case', 'a page opened from disk']);
     expect(byWorker.get('a day that does not exist')).toBe('its date 2026-02-31 is not a day of the calendar');
     expect(byWorker.get('a script link')).toBe('its link "javascript:alert(1)" is not a web address');
-    const savedByPage = await listArticles();
+    const savedByPage = await allArticles();
     const fields = (list: typeof savedByPage) => list.map(({ savedAt: _s, editedAt: _e, dateSource: _d, ...rest }) => rest).sort((a, b) => (a.link < b.link ? -1 : 1));
     expect(fields(savedByPage)).toEqual(fields(savedByWorker));
     expect((await lookupArticle('https://site.example/a/2'))?.tags).toEqual(['nato', 'climate change']);
@@ -69,7 +70,7 @@ describe('one set of rules for every write', () => {
 
   it('a cancelled import writes nothing, even part way through its transaction', async () => {
     await saveArticle(base(0), T1);
-    const before = await listArticles();
+    const before = await allArticles();
     const controller = new AbortController();
     const many = Array.from({ length: 300 }, (_, n) => base(n + 1));
     const seen: number[] = [];
@@ -82,7 +83,7 @@ describe('one set of rules for every write', () => {
     });
     await expect(importing).rejects.toMatchObject({ name: 'AbortError' });
     expect(seen[0]).toBe(100);
-    expect(await listArticles()).toEqual(before);
+    expect(await allArticles()).toEqual(before);
   });
 
   it('marks an article exported only for the version that was written', async () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { sourceFiles } from '../helpers/source-files.ts';
 
 // The extension's one way onto the network is the worker's image fetch, used only when the reader
 // asks for images (README, "Permissions and privacy"). A new request anywhere else fails here until
@@ -35,23 +36,10 @@ export function networkSinks(file: string, text: string): string[] {
   return out;
 }
 
-function sourceFiles(): string[] {
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(join(ROOT, dir))) {
-      const path = `${dir}/${entry}`;
-      if (statSync(join(ROOT, path)).isDirectory()) walk(path);
-      else if (/\.ts$/.test(entry) && !entry.endsWith('.d.ts')) files.push(path);
-    }
-  };
-  for (const dir of SOURCE_DIRS) if (existsSync(join(ROOT, dir))) walk(dir);
-  return files;
-}
-
 describe('network requests in the extension source', () => {
   it('only the worker\'s image fetch can start one', () => {
     // The command line (src/cli) runs in Node and reads files only; it is part of the scan too.
-    const found = sourceFiles().flatMap((file) => networkSinks(file, readFileSync(join(ROOT, file), 'utf8')));
+    const found = sourceFiles(ROOT, SOURCE_DIRS).flatMap((file) => networkSinks(file, readFileSync(join(ROOT, file), 'utf8')));
     expect(found.filter((s) => !ALLOWED.has(s))).toEqual([]);
     expect(found.filter((s) => ALLOWED.has(s)).length).toBeGreaterThan(0);
   });

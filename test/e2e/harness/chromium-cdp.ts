@@ -8,7 +8,7 @@ import { CHROMIUM_PATH } from '../../../scripts/launch-chromium.ts';
 /**
  * Chromium started by the test itself and attached over CDP. Playwright closes a persistent
  * context when an extension's worker stops, so tests that stop the worker on purpose start the
- * browser this way (DESIGN.md, "Facts").
+ * browser this way (docs/DESIGN.md, "Platform facts").
  */
 export interface CdpChromium {
   browser: Browser;

@@ -14,7 +14,7 @@ export interface StoredRecord {
 
 /**
  * Chromium started by the test and attached over CDP, so that the extension's worker can be
- * stopped on purpose (Playwright closes a persistent context when it stops; DESIGN.md, "Facts").
+ * stopped on purpose (Playwright closes a persistent context when it stops; docs/DESIGN.md, "Platform facts").
  */
 export interface FaultBrowser {
   chromium: CdpChromium;

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { neededPresent } from '../../helpers/needed.ts';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const distDir = (name: string): string => fileURLToPath(new URL(`../../../dist/${name}`, import.meta.url));
@@ -7,17 +8,10 @@ export const distDir = (name: string): string => fileURLToPath(new URL(`../../..
 export { CHROMIUM_PATH } from '../../../scripts/launch-chromium.ts';
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
-/**
- * Whether a browser can run these tests. Missing on a developer's machine: the tests skip, loudly.
- * Missing in CI (`CI=true`): the run fails, because a green CI without a browser proves nothing.
- */
+/** Whether a browser can run these tests: a loud skip where it is missing, a failure under `CI=true`. */
 export function browserAvailable(name: string, path: string): boolean {
-  if (existsSync(path)) return true;
   const how = `Install it (apt-get install -y ${name === 'Chromium' ? 'chromium' : 'firefox-esr'}) or point ${name === 'Chromium' ? 'CHROMIUM_PATH' : 'FIREFOX_PATH'} at it.`;
-  if (process.env.CI === 'true') throw new Error(`${name} is missing at ${path}: CI must run the end-to-end tests. ${how}`);
-  const bar = '!'.repeat(78);
-  console.warn(`\n${bar}\n!! ${name} not found at ${path}: SKIPPING its end-to-end tests.\n!! ${how}\n${bar}\n`);
-  return false;
+  return neededPresent(existsSync(path), `${name} at ${path}`, 'its end-to-end tests', how);
 }
 
 /** The unpacked test build, which `npm run build:e2e` writes; the tests never build by themselves. */

@@ -1,0 +1,7 @@
+/**
+ * The words of a thrown value: an Error's message, anything else as a string. Everything that
+ * shows or reports a failure (pages, worker, content script, CLI) words it through this one place.
+ */
+export function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

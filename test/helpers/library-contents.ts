@@ -1,0 +1,8 @@
+import { readArticleBatches, type StoredArticle } from '../../src/storage/library.ts';
+
+/** Every stored article, bodies included, in link order: what a test compares before and after a write. */
+export async function allArticles(): Promise<StoredArticle[]> {
+  const all: StoredArticle[] = [];
+  for await (const batch of readArticleBatches(null)) all.push(...batch);
+  return all;
+}
