@@ -74,10 +74,11 @@ export async function writeArticlesToFolder(ctx: LibraryContext, links: readonly
       const limit = pLimit(WRITES_AT_ONCE);
       for await (const batch of deps.store.readArticleBatches(candidates, 100)) {
         const notes: [string, WrittenState][] = [];
-        const writeOne = async (entry: (typeof batch)[number]): Promise<void> => {
+        type Entry = (typeof batch)[number];
+        const writeOne = async (entry: Entry, filename: string): Promise<void> => {
           if (task.signal.aborted) return;
           try {
-            const article = { ...articleOf(entry), filename: exportFilename(template, entry) };
+            const article = { ...articleOf(entry), filename };
             const blobs = entry.savedImages?.length && deps.store.readArticleImages ? await deps.store.readArticleImages(entry.link) : null;
             const images: FolderImage[] | null = blobs
               ? (entry.savedImages ?? []).flatMap((ref) => (blobs.get(ref.name) ? [{ name: ref.name, src: ref.src, url: ref.url, blob: blobs.get(ref.name)! }] : []))
@@ -101,13 +102,15 @@ export async function writeArticlesToFolder(ctx: LibraryContext, links: readonly
         };
         // Articles that take the same name (case folded, as some disks do) are written one after the
         // other, so that the second sees the first's file and takes -2; different names run at once.
-        const lanes = new Map<string, (typeof batch)[number][]>();
+        const lanes = new Map<string, [Entry, string][]>();
         for (const entry of batch) {
-          const key = exportFilename(template, entry).toLowerCase();
-          lanes.set(key, [...(lanes.get(key) ?? []), entry]);
+          const filename = exportFilename(template, entry);
+          const lane = lanes.get(filename.toLowerCase());
+          if (lane) lane.push([entry, filename]);
+          else lanes.set(filename.toLowerCase(), [[entry, filename]]);
         }
         await Promise.all([...lanes.values()].map((lane) => limit(async () => {
-          for (const entry of lane) await writeOne(entry);
+          for (const [entry, filename] of lane) await writeOne(entry, filename);
         })));
         // Recorded after the batch: a write cut short before this is found again by its link.
         await folderDeps.noteWritten(notes);
