@@ -182,7 +182,7 @@ async function contentRun(worker: Worker, tabId: number): Promise<Pick<TabRun, '
     const start = performance.now();
     await api.scripting.executeScript({ target: { tabId: id }, files: ['content.js'] });
     const injected = performance.now();
-    await api.tabs.sendMessage(id, { name: 'frontclip:extract', mode: 'article', body: 'markdown', tagCount: 5, filenameTemplate: '{slug}.md' }, { frameId: 0 });
+    await api.tabs.sendMessage(id, { name: 'frontclip:extract', mode: 'article', body: 'markdown', filenameTemplate: '{slug}.md' }, { frameId: 0 });
     return { inject: injected - start, extract: performance.now() - injected };
   }, tabId);
 }

@@ -1,4 +1,5 @@
 import type { Article } from './core/article.ts';
+import type { TagSource } from './core/tag-source.ts';
 import type { FolderAction } from './folder/folder-write.ts';
 
 /** What to clip: Readability's article, the whole page, or the reader's selection. */
@@ -106,10 +107,10 @@ export interface ContentRequest {
   /** In `article` mode: clip the selection instead when the reader has made one. */
   preferSelection?: boolean;
   body: 'markdown' | 'html';
-  tagCount: number;
   filenameTemplate: string;
 }
-export type ContentResponse = Result<{ article: Article; mode?: ClipMode }>;
+/** The article without its tags (`tags` and `keywords` empty): the worker adds them (tag-fields.ts). */
+export type ContentResponse = Result<{ article: Article; tagSource: TagSource; mode?: ClipMode }>;
 
 /**
  * Asked before injecting: a tab whose content script already listens answers `{ ok: true }`, so

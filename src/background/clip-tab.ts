@@ -7,6 +7,8 @@ import { injectionFailure } from './injection-failure.ts';
 import { isArticle } from '../storage/library.ts';
 import { waitForTab } from './wait-for-tab.ts';
 import { messageOf } from '../error-message.ts';
+import { isTagSource } from '../core/tag-source.ts';
+import { withTags } from '../core/tag-fields.ts';
 
 /** How long a clip waits for a loading tab before saying so. */
 const LOAD_WAIT_MS = 5_000;
@@ -39,9 +41,9 @@ async function ensureContentScript(tabId: number): Promise<void> {
 
 function isContentResponse(value: unknown): value is ContentResponse {
   if (typeof value !== 'object' || value === null) return false;
-  const reply = value as { ok?: unknown; reason?: unknown; message?: unknown; article?: unknown };
+  const reply = value as { ok?: unknown; reason?: unknown; message?: unknown; article?: unknown; tagSource?: unknown };
   if (reply.ok === false) return typeof reply.reason === 'string' && typeof reply.message === 'string';
-  return reply.ok === true && isArticle(reply.article);
+  return reply.ok === true && isArticle(reply.article) && isTagSource(reply.tagSource);
 }
 
 /**
@@ -89,7 +91,7 @@ export async function clipTab(
   let reply: unknown;
   try {
     const request: ContentMessage = {
-      name: 'frontclip:extract', mode, body: settings.bodyFormat, tagCount: settings.tagCount, filenameTemplate: settings.filenameTemplate,
+      name: 'frontclip:extract', mode, body: settings.bodyFormat, filenameTemplate: settings.filenameTemplate,
       ...(preferSelection ? { preferSelection } : {}),
     };
     reply = await withTimeout(send(tabId, request), Math.max(0, deadline - Date.now()));
@@ -116,5 +118,7 @@ export async function clipTab(
   if (!reply.ok) return reply;
   // The URL may only become visible once the injection has proved access (activeTab).
   const url = tab.url ?? (await browser.tabs.get(tabId).then((t) => t.url, () => undefined)) ?? '';
-  return { ok: true, article: { ...reply.article, draft: settings.defaultDraft }, tabUrl: url, mode: reply.mode ?? mode };
+  // The tab sends the article untagged: the stopword lists stay out of the injected script.
+  const article = withTags({ article: reply.article, tagSource: reply.tagSource }, settings.tagCount);
+  return { ok: true, article: { ...article, draft: settings.defaultDraft }, tabUrl: url, mode: reply.mode ?? mode };
 }

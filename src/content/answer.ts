@@ -1,5 +1,5 @@
 import { isProbablyReaderable } from '@mozilla/readability';
-import { extract, NoArticleError } from '../core/extract.ts';
+import { extractUntagged, NoArticleError } from '../core/extract-untagged.ts';
 import type { ContentRequest, ContentResponse } from '../messages.ts';
 import { selectionHtml } from './selection-html.ts';
 import { messageOf } from '../error-message.ts';
@@ -54,15 +54,14 @@ export function answer(request: ContentRequest, doc: Document, url: string, now:
     return { ok: false, reason: 'restricted', message: "This is a PDF shown in the browser's PDF viewer, which extensions can't read." };
   }
   try {
-    const article = extract(doc, url, {
+    const { article, tagSource } = extractUntagged(doc, url, {
       now,
       body: request.body,
       mode,
-      tagCount: request.tagCount,
       filenameTemplate: request.filenameTemplate,
       ...(selected === undefined ? {} : { selectionHtml: selected }),
     });
-    return { ok: true, article, mode };
+    return { ok: true, article, tagSource, mode };
   } catch (err) {
     if (err instanceof NoArticleError) {
       return mode === 'selection'

@@ -9,6 +9,5 @@ export function isContentMessage(value: unknown): value is ContentMessage {
     && (message.mode === 'article' || message.mode === 'page' || message.mode === 'selection')
     && (message.body === 'markdown' || message.body === 'html')
     && (message.preferSelection === undefined || typeof message.preferSelection === 'boolean')
-    && typeof message.tagCount === 'number'
     && typeof message.filenameTemplate === 'string';
 }

@@ -1,198 +1,21 @@
-import { Readability } from '@mozilla/readability';
-import type { Article, BodyFormat } from './article.ts';
-import { readMetadata, type PageMetadata } from './metadata.ts';
-import { sanitizeElement } from './sanitize.ts';
-import { removeFurniture } from './boilerplate.ts';
-import { recoverLead } from './lead.ts';
-import { pruneForReadability } from './prune.ts';
-import { dropRepeatedHeadline } from './repeated-headline.ts';
-import { FALLBACK_BELOW, fallbackBody } from './fallback-body.ts';
-import { toMarkdown } from './markdown.ts';
-import { parseInert } from './inert-html.ts';
-import { KEPT_FRAMES, prepareForReadability } from './readability-prep.ts';
-import { mathScriptsToMathml } from './math-scripts.ts';
-import { slugify } from './slug.ts';
-import { keywordTags, suggestTags, tagWords } from './tags.ts';
-import { detectLanguage } from './stopwords.ts';
-import { pageLanguage } from './page-language.ts';
-import { buildFilename, DEFAULT_FILENAME_TEMPLATE } from './filename.ts';
-import { parseUrl, siteHost } from './urls.ts';
-import { resolveLazyImages } from './lazy-images.ts';
-import { collectImages, imagesOfArticle } from './article-images.ts';
-import type { ArticleImage } from './article.ts';
+import type { Article } from './article.ts';
+import { extractUntagged, type ExtractOptions } from './extract-untagged.ts';
+import { withTags } from './tag-fields.ts';
 
-const hostOf = (href: string): string => parseUrl(href)?.hostname ?? '';
-
-export interface ExtractOptions {
-  /** The clock: a Date (its local calendar day is used) or a `YYYY-MM-DD` day. */
-  now: Date | string;
-  body?: BodyFormat;
-  /** `article` runs Readability; `page` keeps the whole page body; `selection` uses `selectionHtml`. */
-  mode?: 'article' | 'page' | 'selection';
-  /** The HTML of the reader's selection, for `mode: 'selection'`. */
-  selectionHtml?: string;
-  tagCount?: number;
-  filenameTemplate?: string;
-  /** Called with the milliseconds each phase took: the benchmark's breakdown. */
-  onPhase?: (phase: Phase, ms: number) => void;
-}
-
-export type Phase = 'readability' | 'cleanup' | 'metadata' | 'sanitize' | 'convert' | 'fields';
-
-/** Thrown when the page holds no readable article; callers offer the whole page or a selection. */
-export class NoArticleError extends Error {
-  constructor(message = 'No readable article was found on this page.') {
-    super(message);
-    this.name = 'NoArticleError';
-  }
-}
-
-/** Below this much text Readability has found a fragment, not an article. */
-const MIN_ARTICLE_CHARS = 140;
-
-function dayOf(now: Date | string): string {
-  if (typeof now === 'string') {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(now)) throw new RangeError(`"now" must be YYYY-MM-DD, got "${now}"`);
-    return now;
-  }
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** Readability wraps its result in `div#readability-content > div#readability-page-N`. */
-function unwrapReadability(content: Element): Element {
-  let root = content;
-  for (;;) {
-    const only = root.children.length === 1 ? root.firstElementChild : null;
-    if (!only || only.tagName !== 'DIV' || !/^readability-/.test(only.id)) return root;
-    if (root.childNodes.length !== 1 && (root.textContent ?? '').trim() !== (only.textContent ?? '').trim()) return root;
-    root = only;
-  }
-}
-
-interface Body {
-  element: Element;
-  hints: { title?: string | null; excerpt?: string | null; siteName?: string | null; publishedTime?: string | null };
-}
-
-type Timed = <T>(phase: Phase, run: () => T) => T;
-
-function readArticle(doc: Document, base: string, timed: Timed): Body {
-  // Readability rewrites the DOM it is given: it only ever sees a clone (DESIGN.md, principle 2),
-  // with its math and players made readable, and without what can never be article text, which it
-  // would otherwise score.
-  const result = timed('readability', () => {
-    const copy = doc.cloneNode(true) as Document;
-    prepareForReadability(copy, base);
-    pruneForReadability(copy);
-    return new Readability<Element>(copy, {
-      serializer: (node) => node as Element,
-      keepClasses: true,
-      allowedVideoRegex: KEPT_FRAMES,
-    }).parse();
-  });
-  const text = (result?.textContent ?? '').replace(/\s+/g, ' ').trim();
-  // Only a short result earns a second opinion, so a page pays for one pass in the common case.
-  const holder = timed('cleanup', () => {
-    const fallback = text.length < FALLBACK_BELOW ? fallbackBody(doc, Math.max(2 * text.length, FALLBACK_BELOW)) : null;
-    const content = fallback ?? (result?.content && text.length >= MIN_ARTICLE_CHARS ? unwrapReadability(result.content) : null);
-    if (!content) throw new NoArticleError();
-    const div = content.ownerDocument.createElement('div');
-    div.append(...Array.from(content.childNodes));
-    removeFurniture(div);
-    recoverLead(doc, div);
-    return div;
-  });
-  return {
-    element: holder,
-    hints: { title: result?.title, excerpt: result?.excerpt, siteName: result?.siteName, publishedTime: result?.publishedTime },
-  };
-}
-
-function readPage(doc: Document): Body {
-  const holder = doc.implementation.createHTMLDocument('').createElement('div');
-  if (doc.body) holder.append(...Array.from(doc.body.cloneNode(true).childNodes));
-  mathScriptsToMathml(holder);
-  return { element: holder, hints: {} };
-}
-
-function readSelection(doc: Document, html: string): Body {
-  const holder = parseInert(html, doc);
-  if (!(holder.textContent ?? '').trim() && !holder.querySelector('img')) {
-    throw new NoArticleError('The selection is empty.');
-  }
-  mathScriptsToMathml(holder);
-  return { element: holder, hints: {} };
-}
+export { NoArticleError, type ExtractOptions, type Phase } from './extract-untagged.ts';
 
 /**
- * Clips one page: metadata from the page itself, the body from Readability run on a clone.
- * Never changes `doc`. Throws NoArticleError when there is nothing to clip.
+ * Clips one page into every field of the file: `extractUntagged`, then the suggested tags. The
+ * CLI and the benchmarks use this; the extension runs the two halves in the tab and the worker.
  */
 export function extract(doc: Document, url: string, options: ExtractOptions): Article {
-  const today = dayOf(options.now);
-  const mode = options.mode ?? 'article';
   const onPhase = options.onPhase;
-  const timed: Timed = (phase, run) => {
-    if (!onPhase) return run();
-    const start = performance.now();
-    const value = run();
-    onPhase(phase, performance.now() - start);
-    return value;
-  };
-  const body = mode === 'selection' ? timed('readability', () => readSelection(doc, options.selectionHtml ?? ''))
-    : mode === 'page' ? timed('readability', () => readPage(doc))
-      : readArticle(doc, doc.baseURI || url, timed);
-  const clock = typeof options.now === 'string' ? new Date(`${today}T12:00:00Z`) : options.now;
-  const base = doc.baseURI || url;
-  // Before the lead-image rule and the sanitizer look at the pictures: both should see the real ones.
-  const found = timed('cleanup', () => {
-    resolveLazyImages(body.element);
-    return collectImages(body.element, base);
-  });
-  // The article (or selection) goes along so a page that declares no image gets its lead image
-  // from it; the whole page of `page` mode is too broad to pick one from.
-  const content = mode === 'page' ? null : body.element;
-  const meta = timed('metadata', () => readMetadata(doc, url, { ...body.hints, content }, clock));
-  const clean = timed('sanitize', () => {
-    // The title is known only now; the body's copy of it goes before the body is written out.
-    if (mode === 'article') dropRepeatedHeadline(body.element, meta.title);
-    return sanitizeElement(body.element, base, doc);
-  });
-  const bodyText = timed('convert', () =>
-    options.body === 'html' ? clean.innerHTML.trim() : toMarkdown(clean as HTMLElement));
-  return timed('fields', () => assemble(meta, bodyText, url, today, options, pageLanguage(doc), imagesOfArticle(found, bodyText, meta.image)));
-}
-
-/** The file's fields from the metadata chain, with FORMAT.md's fallbacks. */
-function assemble(meta: PageMetadata, bodyText: string, url: string, today: string, options: ExtractOptions, declaredLanguage: string, images: ArticleImage[]): Article {
-  const title = meta.title || meta.siteName || siteHost(url) || 'Untitled';
-  // The description adds words to tell the title's language by; the tags still come from the title.
-  const language = detectLanguage(declaredLanguage, tagWords(`${title} ${meta.description}`).map((w) => w.toLowerCase()));
-  const tags = suggestTags(title, options.tagCount ?? 5, language);
-  const slug = slugify(title) || 'article';
-  const date = meta.date ?? today;
-  const source = meta.source;
-  const sourceHost = hostOf(source);
-  return {
-    title,
-    date,
-    dateSource: meta.date ? meta.dateSource : 'clip-date',
-    description: meta.description,
-    summary: meta.description,
-    slug,
-    image: meta.image,
-    link: meta.link,
-    source,
-    categories: sourceHost ? [sourceHost] : [],
-    tags,
-    draft: false,
-    body: bodyText,
-    siteName: meta.siteName,
-    keywords: keywordTags(meta.keywords, language, tags),
-    filename: buildFilename(options.filenameTemplate ?? DEFAULT_FILENAME_TEMPLATE, {
-      slug, date, title, site: siteHost(meta.link),
-    }),
-    images,
-  };
+  if (!onPhase) return withTags(extractUntagged(doc, url, options), options.tagCount ?? 5);
+  // The tags are part of the fields phase, as they were when one function made both.
+  let fieldsMs = 0;
+  const clip = extractUntagged(doc, url, { ...options, onPhase: (phase, ms) => (phase === 'fields' ? (fieldsMs = ms) : onPhase(phase, ms)) });
+  const start = performance.now();
+  const article = withTags(clip, options.tagCount ?? 5);
+  onPhase('fields', fieldsMs + performance.now() - start);
+  return article;
 }

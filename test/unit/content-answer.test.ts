@@ -4,10 +4,11 @@ import { JSDOM } from 'jsdom';
 import { answer } from '../../src/content/answer.ts';
 import { isContentMessage } from '../../src/content/is-content-message.ts';
 import type { ContentRequest } from '../../src/messages.ts';
+import { withTags } from '../../src/core/tag-fields.ts';
 import { NEWS_URL, readFixture } from '../helpers/fixtures.ts';
 
 const request = (mode: ContentRequest['mode']): ContentRequest => ({
-  name: 'frontclip:extract', mode, body: 'markdown', tagCount: 5, filenameTemplate: '{date}-{slug}.md',
+  name: 'frontclip:extract', mode, body: 'markdown', filenameTemplate: '{date}-{slug}.md',
 });
 const now = new Date('2026-11-26T12:00:00Z');
 
@@ -19,7 +20,11 @@ describe('answer (the content script on a live document)', () => {
     expect(reply.ok).toBe(true);
     if (!reply.ok) return;
     expect(reply.article.filename).toBe(`2026-01-06-${reply.article.slug}.md`);
-    expect(reply.article.tags).toHaveLength(5);
+    // The tags are the worker's to add, from what the tab sends along: the same as the CLI's.
+    expect(reply.article.tags).toEqual([]);
+    expect(reply.tagSource).toEqual({ declaredLanguage: 'en-US', pageKeywords: expect.any(Array) });
+    expect(withTags({ article: reply.article, tagSource: reply.tagSource }, 5).tags)
+      .toEqual(['finalization', 'ambassador', 'security', 'ukraine', 'nations']);
     expect(document.documentElement.outerHTML).toBe(before);
   });
 

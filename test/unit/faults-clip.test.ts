@@ -28,13 +28,13 @@ vi.mock('webextension-polyfill', () => ({
 
 // The guards must answer before the core runs at all: on a document this large (in jsdom, which is
 // far slower than a browser) the core would take minutes, so it refuses to run instead.
-vi.mock('../../src/core/extract.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/core/extract.ts')>();
+vi.mock('../../src/core/extract-untagged.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/core/extract-untagged.ts')>();
   return {
     ...real,
-    extract: (doc: Document, ...rest: Parameters<typeof real.extract> extends [Document, ...infer R] ? R : never) => {
+    extractUntagged: (doc: Document, ...rest: Parameters<typeof real.extractUntagged> extends [Document, ...infer R] ? R : never) => {
       if (doc.getElementsByTagName('*').length > 40_000) throw new Error('the core ran on a page past the limit');
-      return real.extract(doc, ...rest);
+      return real.extractUntagged(doc, ...rest);
     },
   };
 });
@@ -127,7 +127,7 @@ describe('the popup’s words when the worker does not answer', () => {
 });
 
 describe('the content script on pages too large to convert while the reader waits', () => {
-  const request = (mode: ContentRequest['mode']): ContentRequest => ({ name: 'frontclip:extract', mode, body: 'markdown', tagCount: 5, filenameTemplate: '{slug}.md' });
+  const request = (mode: ContentRequest['mode']): ContentRequest => ({ name: 'frontclip:extract', mode, body: 'markdown', filenameTemplate: '{slug}.md' });
   const cells = (n: number) => '<span class="c"></span>'.repeat(n);
   const now = new Date('2026-01-06T12:00:00Z');
 
