@@ -11,7 +11,6 @@ import { dateSourceNote } from './date-source-note.ts';
 import { editedArticle } from './edited-article.ts';
 import { createImageChoice, type RequestOrigins } from './image-choice.ts';
 import { bundlePaths } from '../src/core/bundle.ts';
-import { write } from '../src/core/frontmatter.ts';
 import { imageReportText } from '../src/image-report-text.ts';
 import { folderOutcomeText } from '../src/folder-outcome-text.ts';
 import type { ImageReport } from '../src/messages.ts';
@@ -47,6 +46,12 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** At most this many library tags are offered as chips (they follow the page's own keywords). */
 const LIBRARY_CHIPS = 8;
+
+// The file writer and its YAML library are most of the popup's code, and only Copy needs them:
+// they load once the form is on screen (not while the reader waits for it), and a Copy clicked
+// sooner waits for them.
+let writerLoading: Promise<typeof import('../src/core/frontmatter.ts')> | undefined;
+const loadWriter = () => (writerLoading ??= import('../src/core/frontmatter.ts'));
 
 /** Where the file will go inside the downloads folder, as the worker builds the path. */
 export function filePath(subfolder: string, filename: string): string {
@@ -258,18 +263,14 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
       return;
     }
     // Exactly the file Download writes, as one text (a bundle's image links stay the site's).
-    let text: string;
-    try {
-      text = write(current());
-    } catch (error) {
-      showStatus(`Couldn't copy: ${messageOf(error)}`, 'error');
-      return;
-    }
-    copyText!(text).then(
+    const article = current();
+    loadWriter().then(({ write }) => copyText!(write(article))).then(
       () => showStatus('Copied the whole file (front matter and body) to the clipboard', 'success'),
       (error: unknown) => showStatus(`Couldn't copy: ${messageOf(error)}`, 'error'),
     );
   });
+  // After the frame that shows the form: the reader sees it first, the writer loads meanwhile.
+  if (copy) requestAnimationFrame(() => setTimeout(() => void loadWriter(), 0));
   download.addEventListener('click', () => void submit('download'));
   // No implicit submission: Enter confirms a tag or does nothing, it never saves by surprise.
   element.addEventListener('submit', (event) => event.preventDefault());

@@ -1,6 +1,6 @@
 import type { Article } from '../core/article.ts';
 import { normalize } from '../core/fold.ts';
-import { mergeTags } from '../core/tags.ts';
+import { mergeTags } from '../core/tag-text.ts';
 import { siteHost } from '../core/urls.ts';
 import type { StoredArticle } from './library-record.ts';
 

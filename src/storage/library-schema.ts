@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { mergeTags } from '../core/tags.ts';
+import { mergeTags } from '../core/tag-text.ts';
 import { siteHost } from '../core/urls.ts';
 import { NEVER_EXPORTED, summaryOf, type StoredArticle, type StoredImage, type Summary } from './library-record.ts';
 

@@ -1,5 +1,5 @@
 import type { Article } from '../core/article.ts';
-import { mergeTags } from '../core/tags.ts';
+import { mergeTags } from '../core/tag-text.ts';
 import { articleProblem, RecordError } from './article-check.ts';
 import { combineDuplicates } from './import-merge.ts';
 import { libraryKey, storedArticle } from './library-key.ts';

@@ -1,4 +1,4 @@
-import { normalizeTag, tagWords } from '../core/tags.ts';
+import { normalizeTag, tagWords } from '../core/tag-text.ts';
 
 /**
  * Tags with how many articles use them, as one list most used first, ties alphabetical so the list

@@ -1,4 +1,4 @@
-import { mergeTags, normalizeTag } from '../core/tags.ts';
+import { mergeTags, normalizeTag } from '../core/tag-text.ts';
 
 /** A change applied to the tags of many articles at once. */
 export interface TagChange {

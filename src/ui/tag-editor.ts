@@ -1,4 +1,4 @@
-import { mergeTags, normalizeTag } from '../core/tags.ts';
+import { mergeTags, normalizeTag } from '../core/tag-text.ts';
 import { h } from './h.ts';
 import { collapseToOneLine as collapseChips } from './one-line-chips.ts';
 import { uniqueId } from './unique-id.ts';
