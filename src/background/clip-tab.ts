@@ -32,10 +32,15 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 const send = (tabId: number, message: ContentMessage): Promise<unknown> =>
   browser.tabs.sendMessage(tabId, message, { frameId: 0 });
 
-/** Injects the content script unless the tab's top frame already has a listening one. */
-async function ensureContentScript(tabId: number): Promise<void> {
+/** Whether the tab's top frame already has a listening content script. */
+async function isListening(tabId: number): Promise<boolean> {
   const alive = await send(tabId, { name: 'frontclip:ping' }).catch(() => undefined);
-  if (typeof alive === 'object' && alive !== null && (alive as { ok?: unknown }).ok === true) return;
+  return typeof alive === 'object' && alive !== null && (alive as { ok?: unknown }).ok === true;
+}
+
+/** Injects the content script unless the ping found one listening. */
+async function ensureContentScript(tabId: number, listening: Promise<boolean>): Promise<void> {
+  if (await listening) return;
   await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
 }
 
@@ -56,6 +61,9 @@ export async function clipTab(
   // Settings are only needed for the request to the page: read them while the tab is checked.
   const settingsPromise = Promise.resolve(settingsLoading);
   settingsPromise.catch(() => {});
+  // The ping goes out beside the tab check: a round trip fewer before the injection. It reads
+  // nothing; a page extensions may not read just does not answer it.
+  let listening = isListening(tabId);
   let tab: browser.Tabs.Tab;
   try {
     tab = await browser.tabs.get(tabId);
@@ -69,13 +77,15 @@ export async function clipTab(
     if (tab.status === 'loading') {
       return { ok: false, reason: 'loading', message: 'The page is still loading. Try again once it has finished.' };
     }
+    // The answer may have come from the document the tab was leaving.
+    listening = isListening(tabId);
   }
 
   // One deadline for injecting and reading: a page whose own script keeps its thread busy never
   // lets the content script in, and the popup must not wait for it for ever.
   const deadline = Date.now() + EXTRACT_TIMEOUT_MS;
   try {
-    await withTimeout(ensureContentScript(tabId), EXTRACT_TIMEOUT_MS);
+    await withTimeout(ensureContentScript(tabId, listening), EXTRACT_TIMEOUT_MS);
   } catch (err) {
     if (err instanceof ExtractTimeout) {
       return {
