@@ -32,12 +32,8 @@ async function existing(dir: Folder, name: string): Promise<FolderFile | null> {
   }
 }
 
-/** The folder at `segments` under `root`, made where missing. */
-async function folderAt(root: Folder, segments: readonly string[]): Promise<Folder> {
-  let dir = root;
-  for (const segment of segments) dir = await dir.getDirectoryHandle(segment, { create: true });
-  return dir;
-}
+/** The folder at these segments under the chosen one, made where missing. */
+type FolderAt = (segments: readonly string[]) => Promise<Folder>;
 
 /**
  * The text of a file in the folder that may take this article, or null when it is not this
@@ -58,6 +54,22 @@ async function sameArticleText(file: FolderFile, link: string): Promise<string |
 
 async function isSameArticle(file: FolderFile, link: string): Promise<boolean> {
   return (await sameArticleText(file, link)) !== null;
+}
+
+/**
+ * Whether a bundle's folder that has no index holds only what a write of this bundle cut short
+ * leaves (the images go first, the index last): some of these images, each whole or empty. Then
+ * it is this article's and is taken, instead of the article moving to `-2`.
+ */
+async function cutShortBundle(bundle: Folder, images: readonly FolderImage[]): Promise<boolean> {
+  if (!bundle.values) return false;
+  const sizes = new Map(images.map((image) => [image.name, image.blob.size]));
+  for await (const entry of bundle.values()) {
+    if (entry.kind !== 'file' || !sizes.has(entry.name)) return false;
+    const { size } = await entry.getFile();
+    if (size !== 0 && size !== sizes.get(entry.name)) return false;
+  }
+  return true;
 }
 
 async function writeText(file: FolderFile, data: string | Blob): Promise<void> {
@@ -87,11 +99,49 @@ function splitName(name: string): [string, string] {
  * takes the first free `-2`, `-3`… With `images`, the article is a page bundle
  * (`<name>/index.md` and its images) and the same rule applies to the bundle's folder.
  */
-export async function writeToFolder(root: Folder, article: Article, images: readonly FolderImage[] | null): Promise<FolderWrite> {
+export function writeToFolder(root: Folder, article: Article, images: readonly FolderImage[] | null): Promise<FolderWrite> {
+  return folderWriter(root)(article, images);
+}
+
+/**
+ * `writeToFolder` for many articles into one folder (Write to folder, Sync folder): the folders
+ * the template makes are looked up once per run instead of once per file. A folder removed during
+ * the run is made again: the article is tried once more with nothing remembered.
+ */
+export function folderWriter(root: Folder): (article: Article, images: readonly FolderImage[] | null) => Promise<FolderWrite> {
+  const known = new Map<string, Promise<Folder>>();
+  const folderAt: FolderAt = (segments) => {
+    let at = Promise.resolve(root);
+    let path = '';
+    for (const segment of segments) {
+      path += `${segment}/`;
+      const key = path;
+      let next = known.get(key);
+      if (!next) {
+        next = at.then((dir) => dir.getDirectoryHandle(segment, { create: true }));
+        known.set(key, next);
+        next.catch(() => known.delete(key));
+      }
+      at = next;
+    }
+    return at;
+  };
+  return async (article, images) => {
+    try {
+      return await writeArticle(folderAt, article, images);
+    } catch (err) {
+      if (!isNotFound(err) || known.size === 0) throw err;
+      known.clear();
+      return writeArticle(folderAt, article, images);
+    }
+  };
+}
+
+async function writeArticle(folderAt: FolderAt, article: Article, images: readonly FolderImage[] | null): Promise<FolderWrite> {
   if (images === null) {
     const segments = article.filename.split('/');
     const [stem, ending] = splitName(segments.pop()!);
-    const dir = await folderAt(root, segments);
+    const dir = await folderAt(segments);
     const text = write(article);
     for (let n = 1; n < 1000; n++) {
       const name = `${numbered(stem, n)}${ending}`;
@@ -110,7 +160,7 @@ export async function writeToFolder(root: Folder, article: Article, images: read
   const folderSegments = layout.folder.split('/');
   const last = folderSegments.pop()!;
   const indexName = layout.file.slice(layout.folder.length + 1);
-  const parent = await folderAt(root, folderSegments);
+  const parent = await folderAt(folderSegments);
   for (let n = 1; n < 1000; n++) {
     const name = numbered(last, n);
     let bundle: Folder | null = null;
@@ -122,8 +172,8 @@ export async function writeToFolder(root: Folder, article: Article, images: read
     }
     const index = bundle ? await existing(bundle, indexName) : null;
     if (index && !(await isSameArticle(index, article.link))) continue;
-    // A folder that exists without an index is the reader's: only an empty name is used for a new bundle.
-    if (bundle && !index) continue;
+    // A folder that exists without an index is the reader's, unless it holds only this bundle's images.
+    if (bundle && !index && !(await cutShortBundle(bundle, images))) continue;
     const target = bundle ?? await parent.getDirectoryHandle(name, { create: true });
     // Images first, the article last: the file never links a picture that is not there yet.
     const written = new Map<string, FolderImage>();

@@ -1,4 +1,4 @@
-import type { Folder, FolderFile, FolderPermission } from '../../src/folder/folder-api.ts';
+import type { Folder, FolderEntry, FolderFile, FolderPermission } from '../../src/folder/folder-api.ts';
 
 const notFound = (name: string) => Object.assign(new Error(`${name} not found`), { name: 'NotFoundError' });
 const mismatch = (name: string) => Object.assign(new Error(`${name} is the other kind`), { name: 'TypeMismatchError' });
@@ -51,6 +51,11 @@ export class MemoryFolder implements Folder {
         };
       },
     };
+  }
+
+  async *values(): AsyncIterable<FolderEntry> {
+    for (const name of this.folders.keys()) yield { kind: 'directory', name };
+    for (const name of [...this.files.keys()]) yield { kind: 'file', name, ...await this.getFileHandle(name) };
   }
 
   async queryPermission(): Promise<FolderPermission> {
