@@ -3,6 +3,7 @@ import { articleOf, type Summary } from '../src/storage/library.ts';
 import type { Folder, FolderPermission } from '../src/folder/folder-api.ts';
 import { writeDigest } from '../src/folder/digest.ts';
 import { folderWriter, type FolderImage } from '../src/folder/folder-write.ts';
+import { browserFolderObserver } from '../src/folder/folder-names.ts';
 import { exportFilename } from './zip-names.ts';
 import type { WrittenState } from '../src/storage/folder-store.ts';
 import type { LibraryContext } from './library-deps.ts';
@@ -75,11 +76,11 @@ export async function writeArticlesToFolder(ctx: LibraryContext, links: readonly
     ctx.offerUndo(null);
     ctx.showReport('Articles not written', []);
     const task = view.progress.start(`Writing to ${chosen.name}: 0 of ${candidates.length.toLocaleString()}`);
+    const writer = folderWriter(chosen.handle, { expected: candidates.length, Observer: browserFolderObserver() });
     try {
       let done = 0;
       let shownAt = performance.now();
       const limit = pLimit(WRITES_AT_ONCE);
-      const writeArticle = folderWriter(chosen.handle);
       for await (const batch of deps.store.readArticleBatches(candidates, 100)) {
         const notes: [string, WrittenState][] = [];
         type Entry = (typeof batch)[number];
@@ -97,7 +98,7 @@ export async function writeArticlesToFolder(ctx: LibraryContext, links: readonly
               unchanged++;
               notes.push([entry.link, { ...last, editedAt: entry.editedAt, template }]);
             } else {
-              const result = await writeArticle(article, images);
+              const result = await writer.write(article, images);
               notes.push([entry.link, { path: result.path, digest, editedAt: entry.editedAt, template }]);
               if (result.action === 'unchanged') unchanged++;
               else wrote++;
@@ -127,6 +128,7 @@ export async function writeArticlesToFolder(ctx: LibraryContext, links: readonly
         if (task.signal.aborted) break;
       }
     } finally {
+      writer.end();
       task.end();
     }
     ctx.showReport('Articles not written', failed);

@@ -3,6 +3,7 @@ import { bundlePaths, formatOfFilename, localizeArticle, type SavedImageName } f
 import { parse, write } from '../core/frontmatter.ts';
 import { libraryKey } from '../storage/library.ts';
 import { isNotFound, type Folder, type FolderFile } from './folder-api.ts';
+import { foldName, watchNames, type FolderNames, type FolderObserverClass } from './folder-names.ts';
 
 /**
  * What happened to the article's file: a new file, an update of the same article's file, a new
@@ -32,8 +33,6 @@ async function existing(dir: Folder, name: string): Promise<FolderFile | null> {
   }
 }
 
-/** The folder at these segments under the chosen one, made where missing. */
-type FolderAt = (segments: readonly string[]) => Promise<Folder>;
 
 /**
  * The text of a file in the folder that may take this article, or null when it is not this
@@ -92,6 +91,66 @@ function splitName(name: string): [string, string] {
   return dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
 }
 
+/** One folder of the run: its handle, what is known of its names, and the names being written now. */
+interface RunFolder {
+  dir: Folder;
+  names: FolderNames;
+  writing: Map<string, Promise<unknown>>;
+}
+type FolderAt = (segments: readonly string[]) => Promise<RunFolder>;
+
+export interface FolderWriter {
+  write(article: Article, images: readonly FolderImage[] | null): Promise<FolderWrite>;
+  /** Stops watching the folders (the end of the run). */
+  end(): void;
+}
+
+/**
+ * `writeToFolder` for a run of many articles into one folder (Write to folder, Sync folder): each
+ * folder the template makes is looked up once per run, and its names listed once (`watchNames`)
+ * when the run writes at least `expected` files, instead of asking the browser name by name. A
+ * folder removed during the run is made again: the article is tried once more with nothing
+ * remembered.
+ */
+export function folderWriter(root: Folder, options: { expected?: number; Observer?: FolderObserverClass } = {}): FolderWriter {
+  const known = new Map<string, Promise<RunFolder>>();
+  const watch = (dir: Folder): Promise<RunFolder> => watchNames(dir, options.expected ?? 0, options.Observer)
+    .then((names) => ({ dir, names, writing: new Map() }));
+  const folderAt: FolderAt = (segments) => {
+    let key = '';
+    let at = known.get(key);
+    if (!at) known.set(key, at = watch(root));
+    for (const segment of segments) {
+      key += `${segment}/`;
+      let next = known.get(key);
+      if (!next) {
+        const path = key;
+        next = at.then(({ dir }) => dir.getDirectoryHandle(segment, { create: true })).then(watch);
+        known.set(path, next);
+        next.catch(() => known.delete(path));
+      }
+      at = next;
+    }
+    return at;
+  };
+  const end = () => {
+    for (const folder of known.values()) folder.then(({ names }) => names.stop(), () => {});
+    known.clear();
+  };
+  return {
+    async write(article, images) {
+      try {
+        return await writeArticle(folderAt, article, images);
+      } catch (err) {
+        if (!isNotFound(err) || known.size === 0) throw err;
+        end();
+        return writeArticle(folderAt, article, images);
+      }
+    },
+    end,
+  };
+}
+
 /**
  * Writes the article into the chosen folder under its file name (which may hold the template's
  * folders). Never overwrites a file that is not this article's: when the name is taken by a file
@@ -99,59 +158,39 @@ function splitName(name: string): [string, string] {
  * takes the first free `-2`, `-3`… With `images`, the article is a page bundle
  * (`<name>/index.md` and its images) and the same rule applies to the bundle's folder.
  */
-export function writeToFolder(root: Folder, article: Article, images: readonly FolderImage[] | null): Promise<FolderWrite> {
-  return folderWriter(root)(article, images);
-}
-
-/**
- * `writeToFolder` for many articles into one folder (Write to folder, Sync folder): the folders
- * the template makes are looked up once per run instead of once per file. A folder removed during
- * the run is made again: the article is tried once more with nothing remembered.
- */
-export function folderWriter(root: Folder): (article: Article, images: readonly FolderImage[] | null) => Promise<FolderWrite> {
-  const known = new Map<string, Promise<Folder>>();
-  const folderAt: FolderAt = (segments) => {
-    let at = Promise.resolve(root);
-    let path = '';
-    for (const segment of segments) {
-      path += `${segment}/`;
-      const key = path;
-      let next = known.get(key);
-      if (!next) {
-        next = at.then((dir) => dir.getDirectoryHandle(segment, { create: true }));
-        known.set(key, next);
-        next.catch(() => known.delete(key));
-      }
-      at = next;
-    }
-    return at;
-  };
-  return async (article, images) => {
-    try {
-      return await writeArticle(folderAt, article, images);
-    } catch (err) {
-      if (!isNotFound(err) || known.size === 0) throw err;
-      known.clear();
-      return writeArticle(folderAt, article, images);
-    }
-  };
+export async function writeToFolder(root: Folder, article: Article, images: readonly FolderImage[] | null): Promise<FolderWrite> {
+  const writer = folderWriter(root);
+  try {
+    return await writer.write(article, images);
+  } finally {
+    writer.end();
+  }
 }
 
 async function writeArticle(folderAt: FolderAt, article: Article, images: readonly FolderImage[] | null): Promise<FolderWrite> {
   if (images === null) {
     const segments = article.filename.split('/');
     const [stem, ending] = splitName(segments.pop()!);
-    const dir = await folderAt(segments);
+    const { dir, names, writing } = await folderAt(segments);
     const text = write(article);
     for (let n = 1; n < 1000; n++) {
       const name = `${numbered(stem, n)}${ending}`;
-      const found = await existing(dir, name);
+      // Another article of this run writing that very name (its own -2, say): its file is complete before it is read.
+      await writing.get(foldName(name));
+      const found = names.maybeTaken(name) ? await existing(dir, name) : null;
       const present = found ? await sameArticleText(found, article.link) : null;
       if (found && present === null) continue;
       const path = [...segments, name].join('/');
       // The same bytes already there (a sync cut short after this write, before noting it): left as it is.
       if (present === text) return { path, action: 'unchanged' };
-      await writeText(found ?? await dir.getFileHandle(name, { create: true }), text);
+      names.take(name);
+      const done = (async () => writeText(found ?? await dir.getFileHandle(name, { create: true }), text))();
+      writing.set(foldName(name), done.catch(() => {}));
+      try {
+        await done;
+      } finally {
+        writing.delete(foldName(name));
+      }
       return { path, action: found ? 'updated' : n === 1 ? 'created' : 'renamed' };
     }
     throw new Error(`every name from ${stem}${ending} to ${stem}-999${ending} is taken`);
@@ -160,7 +199,7 @@ async function writeArticle(folderAt: FolderAt, article: Article, images: readon
   const folderSegments = layout.folder.split('/');
   const last = folderSegments.pop()!;
   const indexName = layout.file.slice(layout.folder.length + 1);
-  const parent = await folderAt(folderSegments);
+  const { dir: parent } = await folderAt(folderSegments);
   for (let n = 1; n < 1000; n++) {
     const name = numbered(last, n);
     let bundle: Folder | null = null;
