@@ -3,7 +3,6 @@ import { articleOf, type Summary } from '../src/storage/library.ts';
 import type { Folder, FolderPermission } from '../src/folder/folder-api.ts';
 import { writeDigest } from '../src/folder/digest.ts';
 import { folderWriter, type FolderImage } from '../src/folder/folder-write.ts';
-import { browserFolderObserver } from '../src/folder/folder-names.ts';
 import { exportFilename } from './zip-names.ts';
 import type { WrittenState } from '../src/storage/folder-store.ts';
 import type { LibraryContext } from './library-deps.ts';
@@ -76,7 +75,7 @@ export async function writeArticlesToFolder(ctx: LibraryContext, links: readonly
     ctx.offerUndo(null);
     ctx.showReport('Articles not written', []);
     const task = view.progress.start(`Writing to ${chosen.name}: 0 of ${candidates.length.toLocaleString()}`);
-    const writer = folderWriter(chosen.handle, { expected: candidates.length, Observer: browserFolderObserver() });
+    const writer = folderWriter(chosen.handle);
     try {
       let done = 0;
       let shownAt = performance.now();

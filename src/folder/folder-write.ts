@@ -3,7 +3,6 @@ import { bundlePaths, formatOfFilename, localizeArticle, type SavedImageName } f
 import { parse, write } from '../core/frontmatter.ts';
 import { libraryKey } from '../storage/library.ts';
 import { isNotFound, type Folder, type FolderFile } from './folder-api.ts';
-import { foldName, watchNames, type FolderNames, type FolderObserverClass } from './folder-names.ts';
 
 /**
  * What happened to the article's file: a new file, an update of the same article's file, a new
@@ -91,41 +90,37 @@ function splitName(name: string): [string, string] {
   return dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
 }
 
-/** One folder of the run: its handle, what is known of its names, and the names being written now. */
+/** One folder of the run: its handle, and the names (case folded) being written there now. */
 interface RunFolder {
   dir: Folder;
-  names: FolderNames;
   writing: Map<string, Promise<unknown>>;
 }
 type FolderAt = (segments: readonly string[]) => Promise<RunFolder>;
 
 export interface FolderWriter {
   write(article: Article, images: readonly FolderImage[] | null): Promise<FolderWrite>;
-  /** Stops watching the folders (the end of the run). */
+  /** Forgets the folders (the end of the run). */
   end(): void;
 }
 
 /**
  * `writeToFolder` for a run of many articles into one folder (Write to folder, Sync folder): each
- * folder the template makes is looked up once per run, and its names listed once (`watchNames`)
- * when the run writes at least `expected` files, instead of asking the browser name by name. A
- * folder removed during the run is made again: the article is tried once more with nothing
- * remembered.
+ * folder the template makes is looked up once per run instead of once per file. A folder removed
+ * during the run is made again: the article is tried once more with nothing remembered.
  */
-export function folderWriter(root: Folder, options: { expected?: number; Observer?: FolderObserverClass } = {}): FolderWriter {
+export function folderWriter(root: Folder): FolderWriter {
   const known = new Map<string, Promise<RunFolder>>();
-  const watch = (dir: Folder): Promise<RunFolder> => watchNames(dir, options.expected ?? 0, options.Observer)
-    .then((names) => ({ dir, names, writing: new Map() }));
+  const runFolder = (dir: Folder): RunFolder => ({ dir, writing: new Map() });
   const folderAt: FolderAt = (segments) => {
     let key = '';
     let at = known.get(key);
-    if (!at) known.set(key, at = watch(root));
+    if (!at) known.set(key, at = Promise.resolve(runFolder(root)));
     for (const segment of segments) {
       key += `${segment}/`;
       let next = known.get(key);
       if (!next) {
         const path = key;
-        next = at.then(({ dir }) => dir.getDirectoryHandle(segment, { create: true })).then(watch);
+        next = at.then(({ dir }) => dir.getDirectoryHandle(segment, { create: true })).then(runFolder);
         known.set(path, next);
         next.catch(() => known.delete(path));
       }
@@ -133,10 +128,7 @@ export function folderWriter(root: Folder, options: { expected?: number; Observe
     }
     return at;
   };
-  const end = () => {
-    for (const folder of known.values()) folder.then(({ names }) => names.stop(), () => {});
-    known.clear();
-  };
+  const end = () => known.clear();
   return {
     async write(article, images) {
       try {
@@ -171,25 +163,29 @@ async function writeArticle(folderAt: FolderAt, article: Article, images: readon
   if (images === null) {
     const segments = article.filename.split('/');
     const [stem, ending] = splitName(segments.pop()!);
-    const { dir, names, writing } = await folderAt(segments);
+    const { dir, writing } = await folderAt(segments);
     const text = write(article);
     for (let n = 1; n < 1000; n++) {
       const name = `${numbered(stem, n)}${ending}`;
-      // Another article of this run writing that very name (its own -2, say): its file is complete before it is read.
-      await writing.get(foldName(name));
-      const found = names.maybeTaken(name) ? await existing(dir, name) : null;
+      const key = name.normalize('NFC').toLowerCase();
+      // Another article of this run writing that very name (its own -2, say): its file is read once complete.
+      await writing.get(key);
+      const found = await existing(dir, name);
       const present = found ? await sameArticleText(found, article.link) : null;
+      if (writing.has(key)) {
+        n--; // taken by another article while this one looked: look again
+        continue;
+      }
       if (found && present === null) continue;
       const path = [...segments, name].join('/');
       // The same bytes already there (a sync cut short after this write, before noting it): left as it is.
       if (present === text) return { path, action: 'unchanged' };
-      names.take(name);
       const done = (async () => writeText(found ?? await dir.getFileHandle(name, { create: true }), text))();
-      writing.set(foldName(name), done.catch(() => {}));
+      writing.set(key, done.catch(() => {}));
       try {
         await done;
       } finally {
-        writing.delete(foldName(name));
+        writing.delete(key);
       }
       return { path, action: found ? 'updated' : n === 1 ? 'created' : 'renamed' };
     }
