@@ -2,7 +2,7 @@ import { write } from '../src/core/frontmatter.ts';
 import { articleOf, type Summary } from '../src/storage/library.ts';
 import type { Folder, FolderPermission } from '../src/folder/folder-api.ts';
 import { writeDigest } from '../src/folder/digest.ts';
-import { writeToFolder, type FolderImage } from '../src/folder/folder-write.ts';
+import { folderWriter, type FolderImage } from '../src/folder/folder-write.ts';
 import { exportFilename } from './zip-names.ts';
 import type { WrittenState } from '../src/storage/folder-store.ts';
 import type { LibraryContext } from './library-deps.ts';
@@ -24,6 +24,12 @@ export interface FolderDeps {
  * spend most of their time waiting on those.
  */
 const WRITES_AT_ONCE = 8;
+
+/**
+ * The progress line and bar change at most this often: redrawn for every file, the page spent
+ * about as long painting as the browser spent writing.
+ */
+const PROGRESS_EVERY_MS = 250;
 
 /** Asks for write access when the browser wants it again; the click that started this is the gesture. */
 async function permitted(folder: Folder): Promise<FolderPermission> {
@@ -69,8 +75,10 @@ export async function writeArticlesToFolder(ctx: LibraryContext, links: readonly
     ctx.offerUndo(null);
     ctx.showReport('Articles not written', []);
     const task = view.progress.start(`Writing to ${chosen.name}: 0 of ${candidates.length.toLocaleString()}`);
+    const writer = folderWriter(chosen.handle);
     try {
       let done = 0;
+      let shownAt = performance.now();
       const limit = pLimit(WRITES_AT_ONCE);
       for await (const batch of deps.store.readArticleBatches(candidates, 100)) {
         const notes: [string, WrittenState][] = [];
@@ -89,7 +97,7 @@ export async function writeArticlesToFolder(ctx: LibraryContext, links: readonly
               unchanged++;
               notes.push([entry.link, { ...last, editedAt: entry.editedAt, template }]);
             } else {
-              const result = await writeToFolder(chosen.handle, article, images);
+              const result = await writer.write(article, images);
               notes.push([entry.link, { path: result.path, digest, editedAt: entry.editedAt, template }]);
               if (result.action === 'unchanged') unchanged++;
               else wrote++;
@@ -98,6 +106,8 @@ export async function writeArticlesToFolder(ctx: LibraryContext, links: readonly
             failed.push({ name: entry.title || entry.link, reason: messageOf(err) });
           }
           done++;
+          if (performance.now() - shownAt < PROGRESS_EVERY_MS && done < candidates.length) return;
+          shownAt = performance.now();
           task.update(`Writing to ${chosen.name}: ${done.toLocaleString()} of ${candidates.length.toLocaleString()}`, done, candidates.length);
         };
         // Articles that take the same name (case folded, as some disks do) are written one after the
@@ -117,6 +127,7 @@ export async function writeArticlesToFolder(ctx: LibraryContext, links: readonly
         if (task.signal.aborted) break;
       }
     } finally {
+      writer.end();
       task.end();
     }
     ctx.showReport('Articles not written', failed);

@@ -10,10 +10,14 @@ export interface FolderFile {
   createWritable(): Promise<{ write(data: string | Blob): Promise<void>; close(): Promise<void>; abort?(): Promise<void> }>;
 }
 
+export type FolderEntry = { kind: 'directory'; name: string } | ({ kind: 'file'; name: string } & FolderFile);
+
 export interface Folder {
   readonly name: string;
   getDirectoryHandle(name: string, options?: { create?: boolean }): Promise<Folder>;
   getFileHandle(name: string, options?: { create?: boolean }): Promise<FolderFile>;
+  /** The folder's entries (a browser's handle has it; only a bundle cut short is looked into). */
+  values?(): AsyncIterable<FolderEntry>;
   queryPermission?(descriptor: { mode: 'readwrite' }): Promise<FolderPermission>;
   requestPermission?(descriptor: { mode: 'readwrite' }): Promise<FolderPermission>;
 }

@@ -32,12 +32,6 @@ async function existing(dir: Folder, name: string): Promise<FolderFile | null> {
   }
 }
 
-/** The folder at `segments` under `root`, made where missing. */
-async function folderAt(root: Folder, segments: readonly string[]): Promise<Folder> {
-  let dir = root;
-  for (const segment of segments) dir = await dir.getDirectoryHandle(segment, { create: true });
-  return dir;
-}
 
 /**
  * The text of a file in the folder that may take this article, or null when it is not this
@@ -60,6 +54,22 @@ async function isSameArticle(file: FolderFile, link: string): Promise<boolean> {
   return (await sameArticleText(file, link)) !== null;
 }
 
+/**
+ * Whether a bundle's folder that has no index holds only what a write of this bundle cut short
+ * leaves (the images go first, the index last): some of these images, each whole or empty. Then
+ * it is this article's and is taken, instead of the article moving to `-2`.
+ */
+async function cutShortBundle(bundle: Folder, images: readonly FolderImage[]): Promise<boolean> {
+  if (!bundle.values) return false;
+  const sizes = new Map(images.map((image) => [image.name, image.blob.size]));
+  for await (const entry of bundle.values()) {
+    if (entry.kind !== 'file' || !sizes.has(entry.name)) return false;
+    const { size } = await entry.getFile();
+    if (size !== 0 && size !== sizes.get(entry.name)) return false;
+  }
+  return true;
+}
+
 async function writeText(file: FolderFile, data: string | Blob): Promise<void> {
   // The browser writes to a temporary file and swaps it in on close: never a half-written file.
   const stream = await file.createWritable();
@@ -80,6 +90,59 @@ function splitName(name: string): [string, string] {
   return dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
 }
 
+/** One folder of the run: its handle, and the names (case folded) being written there now. */
+interface RunFolder {
+  dir: Folder;
+  writing: Map<string, Promise<unknown>>;
+}
+type FolderAt = (segments: readonly string[]) => Promise<RunFolder>;
+
+export interface FolderWriter {
+  write(article: Article, images: readonly FolderImage[] | null): Promise<FolderWrite>;
+  /** Forgets the folders (the end of the run). */
+  end(): void;
+}
+
+/**
+ * `writeToFolder` for a run of many articles into one folder (Write to folder, Sync folder): each
+ * folder the template makes is looked up once per run instead of once per file. A folder removed
+ * during the run is made again: the article is tried once more with nothing remembered.
+ */
+export function folderWriter(root: Folder): FolderWriter {
+  const known = new Map<string, Promise<RunFolder>>();
+  const runFolder = (dir: Folder): RunFolder => ({ dir, writing: new Map() });
+  const folderAt: FolderAt = (segments) => {
+    let key = '';
+    let at = known.get(key);
+    if (!at) known.set(key, at = Promise.resolve(runFolder(root)));
+    for (const segment of segments) {
+      key += `${segment}/`;
+      let next = known.get(key);
+      if (!next) {
+        const path = key;
+        next = at.then(({ dir }) => dir.getDirectoryHandle(segment, { create: true })).then(runFolder);
+        known.set(path, next);
+        next.catch(() => known.delete(path));
+      }
+      at = next;
+    }
+    return at;
+  };
+  const end = () => known.clear();
+  return {
+    async write(article, images) {
+      try {
+        return await writeArticle(folderAt, article, images);
+      } catch (err) {
+        if (!isNotFound(err) || known.size === 0) throw err;
+        end();
+        return writeArticle(folderAt, article, images);
+      }
+    },
+    end,
+  };
+}
+
 /**
  * Writes the article into the chosen folder under its file name (which may hold the template's
  * folders). Never overwrites a file that is not this article's: when the name is taken by a file
@@ -88,20 +151,42 @@ function splitName(name: string): [string, string] {
  * (`<name>/index.md` and its images) and the same rule applies to the bundle's folder.
  */
 export async function writeToFolder(root: Folder, article: Article, images: readonly FolderImage[] | null): Promise<FolderWrite> {
+  const writer = folderWriter(root);
+  try {
+    return await writer.write(article, images);
+  } finally {
+    writer.end();
+  }
+}
+
+async function writeArticle(folderAt: FolderAt, article: Article, images: readonly FolderImage[] | null): Promise<FolderWrite> {
   if (images === null) {
     const segments = article.filename.split('/');
     const [stem, ending] = splitName(segments.pop()!);
-    const dir = await folderAt(root, segments);
+    const { dir, writing } = await folderAt(segments);
     const text = write(article);
     for (let n = 1; n < 1000; n++) {
       const name = `${numbered(stem, n)}${ending}`;
+      const key = name.normalize('NFC').toLowerCase();
+      // Another article of this run writing that very name (its own -2, say): its file is read once complete.
+      await writing.get(key);
       const found = await existing(dir, name);
       const present = found ? await sameArticleText(found, article.link) : null;
+      if (writing.has(key)) {
+        n--; // taken by another article while this one looked: look again
+        continue;
+      }
       if (found && present === null) continue;
       const path = [...segments, name].join('/');
       // The same bytes already there (a sync cut short after this write, before noting it): left as it is.
       if (present === text) return { path, action: 'unchanged' };
-      await writeText(found ?? await dir.getFileHandle(name, { create: true }), text);
+      const done = (async () => writeText(found ?? await dir.getFileHandle(name, { create: true }), text))();
+      writing.set(key, done.catch(() => {}));
+      try {
+        await done;
+      } finally {
+        writing.delete(key);
+      }
       return { path, action: found ? 'updated' : n === 1 ? 'created' : 'renamed' };
     }
     throw new Error(`every name from ${stem}${ending} to ${stem}-999${ending} is taken`);
@@ -110,7 +195,7 @@ export async function writeToFolder(root: Folder, article: Article, images: read
   const folderSegments = layout.folder.split('/');
   const last = folderSegments.pop()!;
   const indexName = layout.file.slice(layout.folder.length + 1);
-  const parent = await folderAt(root, folderSegments);
+  const { dir: parent } = await folderAt(folderSegments);
   for (let n = 1; n < 1000; n++) {
     const name = numbered(last, n);
     let bundle: Folder | null = null;
@@ -122,8 +207,8 @@ export async function writeToFolder(root: Folder, article: Article, images: read
     }
     const index = bundle ? await existing(bundle, indexName) : null;
     if (index && !(await isSameArticle(index, article.link))) continue;
-    // A folder that exists without an index is the reader's: only an empty name is used for a new bundle.
-    if (bundle && !index) continue;
+    // A folder that exists without an index is the reader's, unless it holds only this bundle's images.
+    if (bundle && !index && !(await cutShortBundle(bundle, images))) continue;
     const target = bundle ?? await parent.getDirectoryHandle(name, { create: true });
     // Images first, the article last: the file never links a picture that is not there yet.
     const written = new Map<string, FolderImage>();

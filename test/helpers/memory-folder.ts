@@ -1,4 +1,4 @@
-import type { Folder, FolderFile, FolderPermission } from '../../src/folder/folder-api.ts';
+import type { Folder, FolderEntry, FolderFile, FolderPermission } from '../../src/folder/folder-api.ts';
 
 const notFound = (name: string) => Object.assign(new Error(`${name} not found`), { name: 'NotFoundError' });
 const mismatch = (name: string) => Object.assign(new Error(`${name} is the other kind`), { name: 'TypeMismatchError' });
@@ -16,7 +16,32 @@ export class MemoryFolder implements Folder {
     return this.root ?? this;
   }
 
+  /** Set when the folder is removed: its handle then finds nothing, as a browser's does. */
+  private gone = false;
+
+  /** Removes a file or (with everything in it) a folder, as a reader might while Frontclip writes. */
+  removeEntry(name: string): void {
+    const dir = this.folders.get(name);
+    dir?.forget();
+    this.folders.delete(name);
+    this.files.delete(name);
+  }
+
+  private forget(): void {
+    this.gone = true;
+    for (const dir of this.folders.values()) dir.forget();
+  }
+
+  private present(name: string): void {
+    if (this.gone) throw notFound(this.name);
+    this.counter().lookups.push(name);
+  }
+
+  /** Every name asked for in this folder tree, in order. */
+  readonly lookups: string[] = [];
+
   async getDirectoryHandle(name: string, options: { create?: boolean } = {}): Promise<MemoryFolder> {
+    this.present(name);
     if (this.files.has(name)) throw mismatch(name);
     let dir = this.folders.get(name);
     if (!dir) {
@@ -30,6 +55,7 @@ export class MemoryFolder implements Folder {
   async getFileHandle(name: string, options: { create?: boolean } = {}): Promise<FolderFile> {
     // A real handle is a round trip to the browser: other writes run in between.
     await new Promise((resolve) => setTimeout(resolve, 0));
+    this.present(name);
     if (this.folders.has(name)) throw mismatch(name);
     if (!this.files.has(name)) {
       if (!options.create) throw notFound(name);
@@ -51,6 +77,11 @@ export class MemoryFolder implements Folder {
         };
       },
     };
+  }
+
+  async *values(): AsyncIterable<FolderEntry> {
+    for (const name of this.folders.keys()) yield { kind: 'directory', name };
+    for (const name of [...this.files.keys()]) yield { kind: 'file', name, ...await this.getFileHandle(name) };
   }
 
   async queryPermission(): Promise<FolderPermission> {
