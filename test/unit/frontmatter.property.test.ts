@@ -193,5 +193,7 @@ describe('write/parse on 10,000 generated articles', () => {
       }),
       { numRuns: 10_000 },
     );
-  });
+    // 10,000 runs take about 12 s on a 2-core machine with other work on it: the time is not what
+    // this test checks, so a busy machine must not fail it.
+  }, 90_000);
 });
