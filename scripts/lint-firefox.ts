@@ -12,9 +12,13 @@ interface Finding {
   message: string;
   file?: string;
   line?: number;
+  column?: number;
 }
 
-/** Warnings that stay, each with the reason it is harmless. Matched by code, and by the flagged statement. */
+/**
+ * Warnings that stay, each with the reason it is harmless. Matched by code, and by the flagged
+ * statement with its white space removed (content.js is printed without white space).
+ */
 const EXPLAINED: { code: string; statement?: RegExp; why: string }[] = [
   {
     code: 'BACKGROUND_SERVICE_WORKER_IGNORED',
@@ -22,25 +26,33 @@ const EXPLAINED: { code: string; statement?: RegExp; why: string }[] = [
   },
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
-    statement: /^page\.innerHTML = pageCacheHtml;$|^tmp\.innerHTML = noscript\.innerHTML;$/,
+    statement: /^page\.innerHTML=pageCacheHtml;$|^tmp\.innerHTML=noscript\.innerHTML;$/,
     why: "Readability's own code, run on a clone of the page that is never attached to a live document",
   },
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
-    statement: /^doc\.documentElement\.innerHTML = IS_EMPTY_INPUT \? emptyHTML : dirtyPayload;$/,
+    statement: /^doc\.documentElement\.innerHTML=IS_EMPTY_INPUT\?emptyHTML:dirtyPayload;$/,
     why: "DOMPurify's parsing fallback: it fills an inert document in order to sanitize it",
   },
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
-    statement: /^holder\.innerHTML = html;$/,
+    statement: /^holder\.innerHTML=html;$/,
     why: 'the core parses selection HTML, or a page\'s noscript copy, into an element of an inert document (createHTMLDocument, parseInert): nothing runs or loads',
   },
 ];
 
+/** The flagged statement, white space removed: on a long line, from the finding's column to its end. */
 function statementAt(finding: Finding): string {
   if (!finding.file || !finding.line) return '';
   const lines = readFileSync(join(source, finding.file), 'utf8').split('\n');
-  return (lines[finding.line - 1] ?? '').trim();
+  let line = lines[finding.line - 1] ?? '';
+  if (line.length > 400 && finding.column) {
+    const from = line.slice(finding.column - 1);
+    // A minified statement ends at its `;`, or at the `}` of its block.
+    const end = from.search(/[;}]/);
+    line = end === -1 ? from : `${from.slice(0, end)};`;
+  }
+  return line.replace(/\s+/g, '');
 }
 
 let output: string;
