@@ -1,3 +1,5 @@
+import { concatBytes } from '../src/concat-bytes.ts';
+
 /**
  * Where a zip goes while it is written: a file in the extension's origin-private file system
  * (OPFS), written as it grows, so the zip never sits whole in the page's memory; or, where the
@@ -21,22 +23,19 @@ const PIECE_BYTES = 4 * 1024 * 1024;
 
 const SPOOL_PREFIX = 'frontclip-export-';
 
-/**
- * Gathers small chunks into pieces and hands each full piece to `flush` as one Blob: the browser
- * copies the chunks into it in one go, outside the JS heap, without a concatenated copy in JS.
- */
-function pieces(flush: (piece: Blob) => void) {
-  let chunks: Uint8Array<ArrayBuffer>[] = [];
+/** Gathers small chunks into pieces and hands each full piece to `flush`. */
+function pieces(flush: (piece: Uint8Array<ArrayBuffer>) => void) {
+  let chunks: Uint8Array[] = [];
   let size = 0;
   return {
     add(chunk: Uint8Array) {
-      chunks.push(chunk as Uint8Array<ArrayBuffer>);
+      chunks.push(chunk);
       size += chunk.length;
       if (size >= PIECE_BYTES) this.flush();
     },
     flush() {
       if (size === 0) return;
-      flush(new Blob(chunks));
+      flush(concatBytes(chunks, size));
       chunks = [];
       size = 0;
     },
@@ -45,7 +44,7 @@ function pieces(flush: (piece: Blob) => void) {
 
 function memorySink(): ZipSink {
   const parts: Blob[] = [];
-  const buffer = pieces((piece) => parts.push(piece));
+  const buffer = pieces((piece) => parts.push(new Blob([piece])));
   return {
     write: (chunk) => buffer.add(chunk),
     drain: async () => {},
