@@ -55,7 +55,7 @@ export function listNewestSummaries(limit: number): Promise<Summary[]> {
  */
 export function knownTags(): Promise<string[]> {
   return withLibrary(async (db) => {
-    const index = db.transaction('articles').store.index('tags');
+    const index = db.transaction('summaries').store.index('tags');
     const tags: string[] = [];
     let cursor = await index.openKeyCursor(null, 'nextunique');
     while (cursor) {

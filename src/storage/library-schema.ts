@@ -7,12 +7,11 @@ export interface LibrarySchema extends DBSchema {
   articles: {
     key: string;
     value: StoredArticle;
-    indexes: { tags: string };
   };
   summaries: {
     key: string;
     value: StoredSummary;
-    indexes: { savedAt: string };
+    indexes: { savedAt: string; tags: string };
   };
   exports: {
     key: string;
@@ -38,8 +37,9 @@ export const DB_NAME = 'frontclip';
  * 4: `images` holds the bytes of the images saved with an article, keyed by [link, file name],
  *    apart from the article so that listing and searching never read them.
  * 5: the export state leaves the summaries for one record of marks in `exports` (under
- *    `MARKS_KEY`); the `articles` indexes nothing reads (`savedAt`, `site`) are dropped: every
- *    index entry is one more write per article saved or imported.
+ *    `MARKS_KEY`); `articles` loses its indexes: `savedAt` and `site` were never read, and
+ *    `tags` moves to the small summaries. Each index is keys to extract and entries to write on
+ *    every put (an import puts 10,000 articles).
  */
 export const DB_VERSION = 5;
 
@@ -114,16 +114,14 @@ export function openLibrary(): Promise<LibraryDb> {
   return openDB<LibrarySchema>(DB_NAME, DB_VERSION, {
     upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) db.createObjectStore('articles', { keyPath: 'link' });
-      if (oldVersion < 2) {
-        // One index entry per tag: knownTags counts them without reading a single article.
-        tx.objectStore('articles').createIndex('tags', 'tags', { multiEntry: true });
-        db.createObjectStore('summaries', { keyPath: 'link' }).createIndex('savedAt', 'savedAt');
-      }
+      if (oldVersion < 2) db.createObjectStore('summaries', { keyPath: 'link' }).createIndex('savedAt', 'savedAt');
       if (oldVersion < 4) db.createObjectStore('images', { keyPath: ['link', 'name'] }).createIndex('link', 'link');
       if (oldVersion < 5) {
         db.createObjectStore('exports');
         const articles = tx.objectStore('articles');
-        for (const unused of ['savedAt', 'site']) if (articles.indexNames.contains(unused as never)) articles.deleteIndex(unused as never);
+        for (const old of ['savedAt', 'site', 'tags']) if (articles.indexNames.contains(old as never)) articles.deleteIndex(old as never);
+        // One index entry per tag: knownTags counts them without reading a single summary.
+        tx.objectStore('summaries').createIndex('tags', 'tags', { multiEntry: true });
       }
       // The upgrade transaction waits for these requests; a failure aborts it (and the open). The
       // steps run one after the other: version 3 folds the summaries version 2 writes, version 5
