@@ -159,8 +159,8 @@ async function measure(driver: LibraryDriver, zipPath: string, dataBytes: number
   const importMs = Date.now() - importStart;
   if (!imported.startsWith(`Imported ${COUNT.toLocaleString()}`)) throw new Error(`import failed: ${imported}`);
   const importSteps = await driver.evaluate(() => {
-    const at = (n: string) => (performance.getEntriesByName(`frontclip:import-${n}`).at(-1) as PerformanceMark | undefined)?.startTime ?? NaN;
-    return { read: at('read') - at('start'), write: at('written') - at('read'), list: at('listed') - at('written') };
+    const [start, read, written, listed] = ['start', 'read', 'written', 'listed'].map((n) => performance.getEntriesByName(`frontclip:import-${n}`).at(-1)?.startTime ?? NaN) as [number, number, number, number];
+    return { read: read - start, write: written - read, list: listed - written };
   }, null);
   const importSplit = ['  read files / write to the store / list', `${ms(importSteps.read)} / ${ms(importSteps.write)} / ${ms(importSteps.list)}`, '-', '-'];
   if (SYNC) return syncRows(driver, importMs);
