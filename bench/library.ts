@@ -163,6 +163,11 @@ async function measure(driver: LibraryDriver, zipPath: string, dataBytes: number
   const imported = await statusMatching(driver, '^(Imported|Nothing)', 600_000);
   const importMs = Date.now() - importStart;
   if (!imported.startsWith(`Imported ${COUNT.toLocaleString()}`)) throw new Error(`import failed: ${imported}`);
+  const importSteps = await driver.evaluate(() => {
+    const [start, read, written, listed] = ['start', 'read', 'written', 'listed'].map((n) => performance.getEntriesByName(`frontclip:import-${n}`).at(-1)?.startTime ?? NaN) as [number, number, number, number];
+    return { read: read - start, write: written - read, list: listed - written };
+  }, null);
+  const importSplit = ['  read files / write to the store / list', `${ms(importSteps.read)} / ${ms(importSteps.write)} / ${ms(importSteps.list)}`, '-', '-'];
   if (SYNC) return syncRows(driver, importMs);
   if (IMAGES) {
     const run = await exportAll(driver, 'store');
@@ -185,6 +190,7 @@ async function measure(driver: LibraryDriver, zipPath: string, dataBytes: number
   const runs = { deflate: await exportAll(driver, 'deflate'), store: await exportAll(driver, 'store') };
   const rows = [
     ['import of the zip, to "Imported"', ms(importMs), '< 5 s', importMs < 5000 ? 'yes' : 'NO'],
+    importSplit,
     [`first rows, median of ${LOADS} loads`, `${ms(median(loads))} (${loads.map((l) => l.toFixed(0)).join(', ')})`, '< 300 ms', median(loads) < 300 ? 'yes' : 'NO'],
     [`search, median of ${QUERIES.length} queries (to painted)`, `${ms(painted)} (slowest ${ms(Math.max(...searches.map((s) => s.painted)))})`, '< 100 ms', painted < 100 ? 'yes' : 'NO'],
   ];

@@ -1,7 +1,6 @@
 import { storageMessage, type RemovedArticle, type Summary } from '../src/storage/library.ts';
 import { h } from '../src/ui/h.ts';
 import { exportArticles } from './action-export.ts';
-import { writeArticlesToFolder } from './action-folder.ts';
 import { changeTags, deleteChosen, undoDelete } from './action-bulk.ts';
 import { importFiles } from './action-import.ts';
 import { downloadOne, readArticle } from './action-read.ts';
@@ -183,12 +182,14 @@ export async function mountLibrary(root: HTMLElement, deps: LibraryDeps): Promis
   view.exportAll.addEventListener('click', () => void exportArticles(ctx, null, 'all'));
   view.exportNew.addEventListener('click', () => void exportArticles(ctx, state.notExported(), 'new'));
   view.exportSelected.addEventListener('click', () => void exportArticles(ctx, state.selectedShown(), 'selected'));
-  // Write to folder takes the selected articles, or all of them when none is selected.
+  // Write to folder takes the selected articles, or all of them when none is selected. The folder
+  // code (and the YAML parser it reads files back with) loads on first use, not before the rows.
+  const toFolder = async (links: string[] | null, mode: 'write' | 'sync') => (await import('./action-folder.ts')).writeArticlesToFolder(ctx, links, mode);
   view.writeFolder.addEventListener('click', () => {
     const selected = state.selectedShown();
-    void writeArticlesToFolder(ctx, selected.length > 0 ? selected : null, 'write');
+    void toFolder(selected.length > 0 ? selected : null, 'write');
   });
-  view.syncFolder.addEventListener('click', () => void writeArticlesToFolder(ctx, null, 'sync'));
+  view.syncFolder.addEventListener('click', () => void toFolder(null, 'sync'));
   view.writeFolder.hidden = !deps.folder;
   view.syncFolder.hidden = !deps.folder;
   view.deleteSelected.addEventListener('click', () => void deleteChosen(ctx));

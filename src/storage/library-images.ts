@@ -1,5 +1,4 @@
 import type { SavedImageRef, StoredImage } from './library-record.ts';
-import { NEVER_EXPORTED } from './library-record.ts';
 import { putRecord, withLibrary, writeTransaction, type WriteTx } from './library-tx.ts';
 
 /** An image to keep with an article: what names it, and its bytes. */
@@ -22,7 +21,7 @@ export async function removeImages(tx: WriteTx, link: string): Promise<StoredIma
  */
 export function saveArticleImages(link: string, images: readonly ImageToKeep[]): Promise<void> {
   return writeTransaction(async (tx) => {
-    const [article, summary] = await Promise.all([tx.objectStore('articles').get(link), tx.objectStore('summaries').get(link)]);
+    const article = await tx.objectStore('articles').get(link);
     if (!article) throw new Error('the article is no longer in the library');
     await removeImages(tx, link);
     const store = tx.objectStore('images');
@@ -31,8 +30,7 @@ export function saveArticleImages(link: string, images: readonly ImageToKeep[]):
     await Promise.all([...unique.values()].map((image) => store.put({ link, name: image.name, blob: image.blob })));
     const refs = images.map(({ name, src, url, type, size }) => ({ name, src, url, type, size }));
     const { imagesPending: _pending, ...rest } = article;
-    const exported = summary ? { exportedAt: summary.exportedAt, exportedVersion: summary.exportedVersion } : NEVER_EXPORTED;
-    await putRecord(tx, { ...rest, savedImages: refs }, exported);
+    await putRecord(tx, { ...rest, savedImages: refs });
   });
 }
 

@@ -1,6 +1,6 @@
-import type { LibraryEntry, StoredArticle, Summary } from './library-record.ts';
+import { withExportState, type LibraryEntry, type StoredArticle, type StoredSummary, type Summary } from './library-record.ts';
 import { openLibrary } from './library-schema.ts';
-import { RECORD_STORES, withLibrary } from './library-tx.ts';
+import { readMarks, RECORD_STORES, withLibrary } from './library-tx.ts';
 import { rankTagCounts } from './rank-tags.ts';
 
 // Reading the library: nothing here writes.
@@ -9,31 +9,42 @@ import { rankTagCounts } from './rank-tags.ts';
 export function getArticle(key: string): Promise<LibraryEntry | undefined> {
   return withLibrary(async (db) => {
     const tx = db.transaction(RECORD_STORES, 'readonly');
-    const [entry, summary] = await Promise.all([tx.objectStore('articles').get(key), tx.objectStore('summaries').get(key)]);
-    return entry ? { ...entry, exportedAt: summary?.exportedAt ?? null } : undefined;
+    const [entry, marks] = await Promise.all([tx.objectStore('articles').get(key), readMarks(tx.objectStore('exports'))]);
+    return entry ? { ...entry, exportedAt: marks.get(key)?.exportedAt ?? null } : undefined;
   });
 }
 
 /** The list's record of a saved key, or undefined when it is not in the library. */
 export function lookupArticle(key: string): Promise<Summary | undefined> {
-  return withLibrary((db) => db.get('summaries', key));
+  return withLibrary(async (db) => {
+    const tx = db.transaction(['summaries', 'exports']);
+    const [summary, marks] = await Promise.all([tx.objectStore('summaries').get(key), readMarks(tx.objectStore('exports'))]);
+    return summary && withExportState(summary, marks);
+  });
 }
 
 /** Every article's summary, newest save first; no body is read. */
 export function listSummaries(): Promise<Summary[]> {
-  return withLibrary(async (db) => (await db.getAllFromIndex('summaries', 'savedAt')).reverse());
+  return withLibrary(async (db) => {
+    const tx = db.transaction(['summaries', 'exports']);
+    const [stored, marks] = await Promise.all([tx.objectStore('summaries').index('savedAt').getAll(), readMarks(tx.objectStore('exports'))]);
+    return stored.reverse().map((summary) => withExportState(summary, marks));
+  });
 }
 
 /** The newest `limit` summaries, read backwards along the savedAt index: the list's first screen. */
 export function listNewestSummaries(limit: number): Promise<Summary[]> {
   return withLibrary(async (db) => {
-    const out: Summary[] = [];
-    let cursor = await db.transaction('summaries').store.index('savedAt').openCursor(null, 'prev');
+    const tx = db.transaction(['summaries', 'exports']);
+    const marks = readMarks(tx.objectStore('exports'));
+    const out: StoredSummary[] = [];
+    let cursor = await tx.objectStore('summaries').index('savedAt').openCursor(null, 'prev');
     while (cursor && out.length < limit) {
       out.push(cursor.value);
       if (out.length < limit) cursor = await cursor.continue();
     }
-    return out;
+    const known = await marks;
+    return out.map((summary) => withExportState(summary, known));
   });
 }
 
@@ -44,7 +55,7 @@ export function listNewestSummaries(limit: number): Promise<Summary[]> {
  */
 export function knownTags(): Promise<string[]> {
   return withLibrary(async (db) => {
-    const index = db.transaction('articles').store.index('tags');
+    const index = db.transaction('summaries').store.index('tags');
     const tags: string[] = [];
     let cursor = await index.openKeyCursor(null, 'nextunique');
     while (cursor) {

@@ -39,8 +39,8 @@ export interface StoredImage {
 
 /**
  * What the library list needs about one article, kept in its own `summaries` store so that
- * listing 10,000 articles never reads (and deserializes) their bodies. `exportedAt` lives only
- * here: marking a whole library exported then rewrites small records, not every body.
+ * listing 10,000 articles never reads (and deserializes) their bodies. The export state
+ * (`exportedAt`, `exportedVersion`) is kept in the `exports` store's marks and joined on reading.
  */
 export interface Summary {
   link: string;
@@ -81,8 +81,18 @@ export interface LibraryEntry extends StoredArticle {
   exportedAt: string | null;
 }
 
-/** The list's view of a stored article. */
-export function summaryOf(entry: StoredArticle, exported: ExportState): Summary {
+/** A summary as the `summaries` store keeps it: the export state lives apart (`ExportMarks`). */
+export type StoredSummary = Omit<Summary, 'exportedAt' | 'exportedVersion'>;
+
+/**
+ * When and which version of each exported article was exported, by link: one record, beside the
+ * summaries. Marking a whole library exported is then one write, not one write per article
+ * (IndexedDB's cost is mostly per record).
+ */
+export type ExportMarks = Map<string, ExportState>;
+
+/** The list's view of a stored article, as the `summaries` store keeps it. */
+export function summaryOf(entry: StoredArticle): StoredSummary {
   return {
     link: entry.link,
     title: entry.title,
@@ -94,9 +104,16 @@ export function summaryOf(entry: StoredArticle, exported: ExportState): Summary 
     draft: entry.draft,
     savedAt: entry.savedAt,
     editedAt: entry.editedAt,
-    exportedAt: exported.exportedAt,
-    exportedVersion: exported.exportedVersion,
   };
+}
+
+/**
+ * A stored summary with its export state from the marks (never exported when none). Fills the
+ * record it is given (fresh from the store, the caller's own): 10,000 of them are not copied.
+ */
+export function withExportState(summary: StoredSummary, marks: ExportMarks): Summary {
+  const state = marks.get(summary.link) ?? NEVER_EXPORTED;
+  return Object.assign(summary, { exportedAt: state.exportedAt, exportedVersion: state.exportedVersion });
 }
 
 /** A stored record as the Article the popup's form and the core work with. */

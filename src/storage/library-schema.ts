@@ -1,18 +1,21 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { mergeTags } from '../core/tag-text.ts';
 import { siteHost } from '../core/urls.ts';
-import { NEVER_EXPORTED, summaryOf, type StoredArticle, type StoredImage, type Summary } from './library-record.ts';
+import { summaryOf, type ExportMarks, type ExportState, type StoredArticle, type StoredImage, type StoredSummary, type Summary } from './library-record.ts';
 
 export interface LibrarySchema extends DBSchema {
   articles: {
     key: string;
     value: StoredArticle;
-    indexes: { savedAt: string; tags: string; site: string };
   };
   summaries: {
     key: string;
-    value: Summary;
-    indexes: { savedAt: string };
+    value: StoredSummary;
+    indexes: { savedAt: string; tags: string };
+  };
+  exports: {
+    key: string;
+    value: ExportMarks;
   };
   images: {
     key: [string, string];
@@ -33,8 +36,15 @@ export const DB_NAME = 'frontclip';
  *    identity the tag editor gives it (lower case), so `NATO` and `nato` are one tag.
  * 4: `images` holds the bytes of the images saved with an article, keyed by [link, file name],
  *    apart from the article so that listing and searching never read them.
+ * 5: the export state leaves the summaries for one record of marks in `exports` (under
+ *    `MARKS_KEY`); `articles` loses its indexes: `savedAt` and `site` were never read, and
+ *    `tags` moves to the small summaries. Each index is keys to extract and entries to write on
+ *    every put (an import puts 10,000 articles).
  */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
+
+/** The key of the one record of `exports`: every article's export state, by link. */
+export const MARKS_KEY = 'marks';
 
 type UpgradeTx = IDBPTransaction<LibrarySchema, StoreName[], 'versionchange'>;
 
@@ -51,7 +61,7 @@ async function fillVersion2(tx: UpgradeTx): Promise<void> {
     const old = cursor.value as Omit<StoredArticle, 'site'> & { site?: string };
     const entry: StoredArticle = { ...old, site: old.site ?? siteHost(old.link) };
     await cursor.update(entry);
-    await summaries.put(summaryOf(entry, NEVER_EXPORTED));
+    await summaries.put(summaryOf(entry));
     cursor = await cursor.continue();
   }
 }
@@ -67,15 +77,25 @@ async function fillVersion3(tx: UpgradeTx): Promise<void> {
   let cursor = await tx.objectStore('summaries').openCursor();
   while (cursor) {
     const old = cursor.value as Omit<Summary, 'exportedVersion'> & { exportedVersion?: string | null };
+    // (Summaries of version 3 and 4 still carry the export state; version 5 takes it out.)
     const current = old.exportedAt !== null && old.exportedAt >= old.editedAt;
     const tags = mergeTags(old.tags);
-    await cursor.update({ ...old, tags, exportedVersion: old.exportedVersion ?? (current ? old.editedAt : null) });
+    await cursor.update({ ...old, tags, exportedVersion: old.exportedVersion ?? (current ? old.editedAt : null) } as StoredSummary);
     if (!sameTags(tags, old.tags)) {
       const article = await articles.get(old.link);
       if (article) await articles.put({ ...article, tags });
     }
     cursor = await cursor.continue();
   }
+}
+
+/** Version 5: the export state the summaries carried, gathered into the one record of marks. */
+async function fillVersion5(tx: UpgradeTx): Promise<void> {
+  const marks: ExportMarks = new Map();
+  for (const old of await tx.objectStore('summaries').getAll() as (StoredSummary & Partial<ExportState>)[]) {
+    if (typeof old.exportedAt === 'string') marks.set(old.link, { exportedAt: old.exportedAt, exportedVersion: old.exportedVersion ?? null });
+  }
+  await tx.objectStore('exports').put(marks, MARKS_KEY);
 }
 
 /** Runs an upgrade step; a failure aborts the upgrade transaction (and the open), changing nothing. */
@@ -93,24 +113,24 @@ function inUpgrade(tx: UpgradeTx, step: (tx: UpgradeTx) => Promise<void>): Promi
 export function openLibrary(): Promise<LibraryDb> {
   return openDB<LibrarySchema>(DB_NAME, DB_VERSION, {
     upgrade(db, oldVersion, _newVersion, tx) {
-      if (oldVersion < 1) {
-        const store = db.createObjectStore('articles', { keyPath: 'link' });
-        store.createIndex('savedAt', 'savedAt');
-      }
-      if (oldVersion < 2) {
-        const articles = tx.objectStore('articles');
-        // One index entry per tag: knownTags counts them without reading a single article.
-        articles.createIndex('tags', 'tags', { multiEntry: true });
-        articles.createIndex('site', 'site');
-        db.createObjectStore('summaries', { keyPath: 'link' }).createIndex('savedAt', 'savedAt');
-      }
+      if (oldVersion < 1) db.createObjectStore('articles', { keyPath: 'link' });
+      if (oldVersion < 2) db.createObjectStore('summaries', { keyPath: 'link' }).createIndex('savedAt', 'savedAt');
       if (oldVersion < 4) db.createObjectStore('images', { keyPath: ['link', 'name'] }).createIndex('link', 'link');
+      if (oldVersion < 5) {
+        db.createObjectStore('exports');
+        const articles = tx.objectStore('articles');
+        for (const old of ['savedAt', 'site', 'tags']) if (articles.indexNames.contains(old as never)) articles.deleteIndex(old as never);
+        // One index entry per tag: knownTags counts them without reading a single summary.
+        tx.objectStore('summaries').createIndex('tags', 'tags', { multiEntry: true });
+      }
       // The upgrade transaction waits for these requests; a failure aborts it (and the open). The
-      // steps run one after the other: version 3 folds the summaries version 2 writes.
-      if (oldVersion >= 1 && oldVersion < 3) {
+      // steps run one after the other: version 3 folds the summaries version 2 writes, version 5
+      // gathers the export state version 3 leaves.
+      if (oldVersion >= 1 && oldVersion < 5) {
         void inUpgrade(tx, async (upgrade) => {
           if (oldVersion < 2) await fillVersion2(upgrade);
-          await fillVersion3(upgrade);
+          if (oldVersion < 3) await fillVersion3(upgrade);
+          await fillVersion5(upgrade);
         });
       }
     },

@@ -1,15 +1,15 @@
-import type { IDBPTransaction } from 'idb';
+import { unwrap, type IDBPTransaction } from 'idb';
 import { notifyLibraryChanged } from './library-events.ts';
-import type { ExportState, StoredArticle } from './library-record.ts';
+import type { ExportMarks, StoredArticle } from './library-record.ts';
 import { summaryOf } from './library-record.ts';
-import { openLibrary, type LibraryDb, type LibrarySchema, type StoreName } from './library-schema.ts';
+import { MARKS_KEY, openLibrary, type LibraryDb, type LibrarySchema, type StoreName } from './library-schema.ts';
 
 /**
  * Every store an article's record spans. A write transaction always covers all of them, so a
  * store that joins the record later (an article's saved images) is written in the same
  * transaction as the article, without touching the writers.
  */
-export const RECORD_STORES: StoreName[] = ['articles', 'summaries', 'images'];
+export const RECORD_STORES: StoreName[] = ['articles', 'summaries', 'images', 'exports'];
 
 export type WriteTx = IDBPTransaction<LibrarySchema, StoreName[], 'readwrite'>;
 
@@ -73,10 +73,36 @@ export async function writeTransaction<T>(work: (tx: WriteTx) => Promise<T>, sig
 
 /**
  * The one place an article's record is put: the article and its summary together, in the
- * caller's transaction. Every writer (save, import, bulk tags) goes through here.
+ * caller's transaction. Every writer (save, import, bulk tags) goes through here. (The export
+ * state is not part of it: it stays in the marks, and an edit makes it stale by changing
+ * `editedAt`.)
  */
-export function putRecord(tx: WriteTx, entry: StoredArticle, exported: ExportState): Promise<unknown> {
-  return Promise.all([tx.objectStore('articles').put(entry), tx.objectStore('summaries').put(summaryOf(entry, exported))]);
+export function putRecord(tx: WriteTx, entry: StoredArticle): Promise<unknown> {
+  return Promise.all([tx.objectStore('articles').put(entry), tx.objectStore('summaries').put(summaryOf(entry))]);
+}
+
+/**
+ * `putRecord` for many records at once (an import of a library): the requests are queued on the
+ * bare IndexedDB stores, without a promise and two listeners each, and the caller's transaction
+ * settles them all (a failed request aborts it). `onPut` is called as each record is stored.
+ */
+export function putRecords(tx: WriteTx, entries: readonly StoredArticle[], onPut: () => void): void {
+  const articles = unwrap(tx.objectStore('articles'));
+  const summaries = unwrap(tx.objectStore('summaries'));
+  for (const entry of entries) {
+    articles.put(entry);
+    summaries.put(summaryOf(entry)).onsuccess = onPut;
+  }
+}
+
+/** Every article's export state (the one record of marks; empty before the first export). */
+export async function readMarks(store: { get(key: string): Promise<ExportMarks | undefined> }): Promise<ExportMarks> {
+  return (await store.get(MARKS_KEY)) ?? new Map();
+}
+
+/** Replaces the marks, in the caller's transaction. */
+export function writeMarks(tx: WriteTx, marks: ExportMarks): Promise<unknown> {
+  return tx.objectStore('exports').put(marks, MARKS_KEY);
 }
 
 /** Counts finished records and reports them at most every `every` records, and at the end. */

@@ -3,17 +3,14 @@ import { mergeTags } from '../core/tag-text.ts';
 import { articleProblem, RecordError } from './article-check.ts';
 import { combineDuplicates } from './import-merge.ts';
 import { libraryKey, storedArticle } from './library-key.ts';
-import { NEVER_EXPORTED, summaryOf, type ExportState, type LibraryEntry, type StoredArticle, type Summary } from './library-record.ts';
-import { progressCounter, putRecord, writeTransaction, type WriteOptions, type WriteTx } from './library-tx.ts';
+import { summaryOf, withExportState, type LibraryEntry, type StoredArticle, type Summary } from './library-record.ts';
+import { progressCounter, putRecord, putRecords, readMarks, writeMarks, writeTransaction, type WriteOptions, type WriteTx } from './library-tx.ts';
 import { applyTagChange, mergeImportedTags, type TagChange } from './tag-change.ts';
 import { removeImages, type ImageToKeep } from './library-images.ts';
 import type { StoredImage } from './library-record.ts';
 
 // Every write to the library: each checks a record with `articleProblem` and folds it with
 // `storedArticle` before `putRecord` puts it, in one transaction (library-tx.ts).
-
-const exportStateOf = (summary: Summary | undefined): ExportState =>
-  summary ? { exportedAt: summary.exportedAt, exportedVersion: summary.exportedVersion } : NEVER_EXPORTED;
 
 /**
  * Stores the article under its link, replacing an earlier save of the same link (never a twin):
@@ -26,16 +23,15 @@ export function saveArticle(article: Article, now: Date = new Date(), options: {
   if (problem) return Promise.reject(new RecordError(problem));
   return writeTransaction(async (tx) => {
     const key = libraryKey(article.link);
-    const [previous, summary] = await Promise.all([tx.objectStore('articles').get(key), tx.objectStore('summaries').get(key)]);
+    const [previous, marks] = await Promise.all([tx.objectStore('articles').get(key), readMarks(tx.objectStore('exports'))]);
     const stamp = now.toISOString();
     const entry = storedArticle(article, { savedAt: previous?.savedAt ?? stamp, editedAt: stamp });
     // The images kept before stay with the article (an edit of its text does not drop them); a
     // save that asks for images marks them pending until they are stored beside it.
     if (previous?.savedImages) entry.savedImages = previous.savedImages;
     if (options.imagesPending) entry.imagesPending = true;
-    const exported = exportStateOf(summary);
-    await putRecord(tx, entry, exported);
-    return { ...entry, exportedAt: exported.exportedAt };
+    await putRecord(tx, entry);
+    return { ...entry, exportedAt: marks.get(key)?.exportedAt ?? null };
   });
 }
 
@@ -84,40 +80,43 @@ export function importArticles(incoming: readonly ImportedArticle[], options: Wr
     const summaries = tx.objectStore('summaries');
     // One read of the keys instead of a get per article: most of a large import is new links.
     const saved = new Set(await summaries.getAllKeys());
-    const outcomes = await Promise.all(unique.map(async (article): Promise<'added' | 'merged' | 'unchanged'> => {
-      const summary = saved.has(article.link) ? await summaries.get(article.link) : undefined;
-      try {
-        if (!summary) {
-          const savedAt = isTime(article.savedAt) ? article.savedAt : stamp;
-          const editedAt = isTime(article.editedAt) ? article.editedAt : savedAt;
-          const entry = storedArticle(article, { savedAt, editedAt });
-          const kept = article.keptImages ?? [];
-          if (kept.length > 0) {
-            // In the same transaction as the article: a cancelled import leaves no stray picture.
-            entry.savedImages = kept.map(({ name, src, url, type, size }) => ({ name, src, url, type, size }));
-            const images = tx.objectStore('images');
-            await Promise.all([...new Map(kept.map((k) => [k.name, k])).values()].map((k) => images.put({ link: entry.link, name: k.name, blob: k.blob })));
-          }
-          await putRecord(tx, entry, NEVER_EXPORTED);
-          return 'added';
+    const added: StoredArticle[] = [];
+    let merged = 0;
+    let unchanged = 0;
+    await Promise.all(unique.map(async (article) => {
+      if (!saved.has(article.link)) {
+        const savedAt = isTime(article.savedAt) ? article.savedAt : stamp;
+        const editedAt = isTime(article.editedAt) ? article.editedAt : savedAt;
+        const entry = storedArticle(article, { savedAt, editedAt });
+        const kept = article.keptImages ?? [];
+        if (kept.length > 0) {
+          // In the same transaction as the article: a cancelled import leaves no stray picture.
+          entry.savedImages = kept.map(({ name, src, url, type, size }) => ({ name, src, url, type, size }));
+          const images = tx.objectStore('images');
+          await Promise.all([...new Map(kept.map((k) => [k.name, k])).values()].map((k) => images.put({ link: entry.link, name: k.name, blob: k.blob })));
         }
-        const merged = mergeImportedTags(summary.tags, article.tags);
-        if (!merged.changed) return 'unchanged';
+        added.push(entry);
+        return;
+      }
+      try {
+        const summary = await summaries.get(article.link);
+        const next = summary ? mergeImportedTags(summary.tags, article.tags) : null;
+        if (!next?.changed) {
+          unchanged++;
+          return;
+        }
         const existing = await articles.get(article.link);
         if (!existing) throw new Error(`the library's record of ${article.link} is incomplete`);
-        await putRecord(tx, { ...existing, tags: merged.tags, editedAt: stamp }, exportStateOf(summary));
-        return 'merged';
+        await putRecord(tx, { ...existing, tags: next.tags, editedAt: stamp });
+        merged++;
       } finally {
         tick();
       }
     }));
-    return {
-      added: outcomes.filter((o) => o === 'added').length,
-      merged: outcomes.filter((o) => o === 'merged').length,
-      unchanged: outcomes.filter((o) => o === 'unchanged').length,
-      duplicates,
-      refused,
-    };
+    // The new links, most of a large import, in one run of bare requests. They come in never
+    // exported: no mark outlives its article (deleteArticles removes it).
+    putRecords(tx, added, tick);
+    return { added: added.length, merged, unchanged, duplicates, refused };
   }, options.signal);
 }
 
@@ -134,14 +133,18 @@ export function deleteArticles(links: readonly string[], options: WriteOptions =
   return writeTransaction(async (tx) => {
     const articles = tx.objectStore('articles');
     const summaries = tx.objectStore('summaries');
+    const marks = await readMarks(tx.objectStore('exports'));
     const found = await Promise.all(links.map(async (link) => {
       const [article, summary] = await Promise.all([articles.get(link), summaries.get(link)]);
       const images = article ? await removeImages(tx, link) : [];
       if (article) await Promise.all([articles.delete(link), summaries.delete(link)]);
       tick();
-      return article ? { article, summary: summary ?? summaryOf(article, NEVER_EXPORTED), images } : null;
+      return article ? { article, summary: withExportState(summary ?? summaryOf(article), marks), images } : null;
     }));
-    return found.filter((r): r is RemovedArticle => r !== null);
+    const removed = found.filter((r): r is RemovedArticle => r !== null);
+    // Its marks go with the article: saved again later, it starts as never exported.
+    if (removed.some(({ article }) => marks.delete(article.link))) await writeMarks(tx, marks);
+    return removed;
   }, options.signal);
 }
 
@@ -154,8 +157,14 @@ export function restoreArticles(removed: readonly RemovedArticle[]): Promise<num
     const articles = tx.objectStore('articles');
     const present = await Promise.all(removed.map(({ article }) => articles.getKey(article.link)));
     const missing = removed.filter((_, i) => present[i] === undefined);
-    await Promise.all(missing.map(({ article, summary }) => putRecord(tx, article, exportStateOf(summary))));
+    await Promise.all(missing.map(({ article }) => putRecord(tx, article)));
     await Promise.all(missing.flatMap(({ images }) => (images ?? []).map((image) => tx.objectStore('images').put(image))));
+    const exported = missing.filter(({ summary }) => summary.exportedAt !== null);
+    if (exported.length > 0) {
+      const marks = await readMarks(tx.objectStore('exports'));
+      for (const { summary } of exported) marks.set(summary.link, { exportedAt: summary.exportedAt, exportedVersion: summary.exportedVersion });
+      await writeMarks(tx, marks);
+    }
     return missing.length;
   });
 }
@@ -175,7 +184,7 @@ export function retagArticles(links: readonly string[], change: TagChange, optio
         if (!next.changed) return false;
         const article = await articles.get(link);
         if (!article) return false;
-        await putRecord(tx, { ...article, tags: next.tags, editedAt: stamp }, exportStateOf(summary));
+        await putRecord(tx, { ...article, tags: next.tags, editedAt: stamp });
         return true;
       } finally {
         tick();
@@ -192,23 +201,28 @@ export interface ExportedVersion {
 }
 
 /**
- * Records that these versions of articles were exported (downloaded) at `at`; only the small
- * summaries change. An article whose `editedAt` moved on meanwhile (saved or edited while the
- * export ran) keeps its old state: what is on disk is not its current version. Resolves with how
- * many were marked.
+ * Records that these versions of articles were exported (downloaded) at `at`; only the marks
+ * change, in one record. An article whose `editedAt` moved on meanwhile (saved or edited while
+ * the export ran) keeps its old state: what is on disk is not its current version. Resolves with
+ * how many were marked.
  */
 export async function markExported(versions: readonly ExportedVersion[], at: Date = new Date()): Promise<number> {
   const stamp = at.toISOString();
   const wanted = new Map(versions.map((v) => [v.link, v.editedAt]));
   return writeTransaction(async (tx) => {
     const store = tx.objectStore('summaries');
-    // Many links (an export of the library): one getAll beats a get per link, and the puts are
-    // queued without waiting for each other.
-    const candidates = versions.length > 64
-      ? (await store.getAll()).filter((s) => wanted.has(s.link))
-      : (await Promise.all(versions.map((v) => store.get(v.link)))).filter((s): s is Summary => s !== undefined);
-    const current = candidates.filter((s) => wanted.get(s.link) === s.editedAt);
-    await Promise.all(current.map((s) => store.put({ ...s, exportedAt: stamp, exportedVersion: s.editedAt })));
-    return current.length;
+    // Many links (an export of the library): one getAll beats a get per link.
+    const [candidates, marks] = await Promise.all([
+      versions.length > 64 ? store.getAll().then((all) => all.filter((s) => wanted.has(s.link))) : Promise.all(versions.map((v) => store.get(v.link))),
+      readMarks(tx.objectStore('exports')),
+    ]);
+    let marked = 0;
+    for (const summary of candidates) {
+      if (summary === undefined || wanted.get(summary.link) !== summary.editedAt) continue;
+      marks.set(summary.link, { exportedAt: stamp, exportedVersion: summary.editedAt });
+      marked++;
+    }
+    if (marked > 0) await writeMarks(tx, marks);
+    return marked;
   });
 }

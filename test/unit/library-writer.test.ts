@@ -6,10 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../src/core/article.ts';
 import {
-  exportedSinceChange, getArticle, importArticles, listSummaries, lookupArticle, markExported, retagArticles, saveArticle,
+  deleteArticles, exportedSinceChange, getArticle, importArticles, listSummaries, lookupArticle, markExported, restoreArticles, retagArticles,
+  saveArticle,
 } from '../../src/storage/library.ts';
 import { allArticles } from '../helpers/library-contents.ts';
-import { DB_NAME, openLibrary } from '../../src/storage/library-schema.ts';
+import { DB_NAME, DB_VERSION, openLibrary } from '../../src/storage/library-schema.ts';
 import { sampleArticle } from './ui-helpers.ts';
 
 // The worker's handlers read settings through the polyfill; saving needs none of it.
@@ -103,6 +104,30 @@ describe('one set of rules for every write', () => {
   });
 });
 
+describe('the export marks', () => {
+  it('are set for a whole library at once, leave with a deleted article and come back with its undo', async () => {
+    const saved = await Promise.all([1, 2, 3].map((n) => saveArticle(base(n), T1)));
+    expect(await markExported(saved.map((a) => ({ link: a.link, editedAt: a.editedAt })), T2)).toBe(3);
+    expect((await listSummaries()).map((s) => [s.exportedAt, exportedSinceChange(s)])).toEqual(Array(3).fill([T2.toISOString(), true]));
+    expect((await getArticle(saved[0]!.link))?.exportedAt).toBe(T2.toISOString());
+
+    const removed = await deleteArticles([saved[0]!.link]);
+    expect(removed[0]?.summary).toMatchObject({ exportedAt: T2.toISOString(), exportedVersion: T1.toISOString() });
+    // Saved again after the delete: a new article to the library, never exported.
+    await saveArticle(base(1), T2);
+    expect((await lookupArticle(saved[0]!.link))?.exportedAt).toBeNull();
+    await deleteArticles([saved[0]!.link]);
+    expect(await restoreArticles(removed)).toBe(1);
+    expect(await lookupArticle(saved[0]!.link)).toMatchObject({ exportedAt: T2.toISOString(), exportedVersion: T1.toISOString() });
+
+    // An import of a link deleted after its export brings it in as never exported.
+    await deleteArticles([saved[1]!.link]);
+    await importArticles([{ ...base(2), savedAt: T1.toISOString(), editedAt: T1.toISOString() }]);
+    expect(await lookupArticle(saved[1]!.link)).toMatchObject({ exportedAt: null, exportedVersion: null });
+    expect((await lookupArticle(saved[2]!.link))?.exportedAt).toBe(T2.toISOString());
+  });
+});
+
 describe('the version 2 to 3 upgrade', () => {
   it('folds tags to one identity and keeps an export current only if nothing changed after it', async () => {
     const v2 = await openDB(DB_NAME, 2, {
@@ -123,7 +148,7 @@ describe('the version 2 to 3 upgrade', () => {
     }
     v2.close();
     const db = await openLibrary();
-    expect(db.version).toBe(4);
+    expect(db.version).toBe(DB_VERSION);
     db.close();
     const [one, two] = [await lookupArticle(old[0]!.link), await lookupArticle(old[1]!.link)];
     expect(one).toMatchObject({ tags: ['nato', 'energy'], exportedVersion: T1.toISOString() });
