@@ -15,7 +15,7 @@ import { write } from '../src/core/frontmatter.ts';
 import { imageReportText } from '../src/image-report-text.ts';
 import { folderOutcomeText } from '../src/folder-outcome-text.ts';
 import type { ImageReport } from '../src/messages.ts';
-import { messageOf } from '../src/error-message.ts';
+import { messageOf } from '../src/core/error-message.ts';
 
 export interface ClipFormOptions {
   article: Article;

@@ -6,7 +6,7 @@ import { restrictedReason } from './restricted-url.ts';
 import { injectionFailure } from './injection-failure.ts';
 import { isArticle } from '../storage/library.ts';
 import { waitForTab } from './wait-for-tab.ts';
-import { messageOf } from '../error-message.ts';
+import { messageOf } from '../core/error-message.ts';
 
 /** How long a clip waits for a loading tab before saying so. */
 const LOAD_WAIT_MS = 5_000;

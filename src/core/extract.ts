@@ -78,7 +78,7 @@ interface Body {
 type Timed = <T>(phase: Phase, run: () => T) => T;
 
 function readArticle(doc: Document, base: string, timed: Timed): Body {
-  // Readability rewrites the DOM it is given: it only ever sees a clone (DESIGN.md, principle 2),
+  // Readability rewrites the DOM it is given: it only ever sees a clone (docs/DESIGN.md, principle 2),
   // with its math and players made readable, and without what can never be article text, which it
   // would otherwise score.
   const result = timed('readability', () => {
