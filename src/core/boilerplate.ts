@@ -14,8 +14,9 @@ import {
   POSTED_LINE, isBylineLine, isDateLine, isEmbedPlaceholder,
 } from './furniture-text.ts';
 import {
-  HEADING_TAGS, changed, detach, fold, measuring, isBlock, isProse, leafBlocks, linkDensity, linkLength, proseLength, textOf,
+  HEADING_TAGS, changed, detach, measuring, isBlock, isProse, leafBlocks, linkDensity, linkLength, proseLength, textOf,
 } from './dom-measure.ts';
+import { foldSpaces } from './fold.ts';
 import { removeSections } from './furniture-sections.ts';
 import { removeTeaserCards } from './teaser-cards.ts';
 import { repairTables } from './repair-tables.ts';
@@ -65,7 +66,7 @@ function isMidSentence(el: Element): boolean {
   for (const dir of ['previousSibling', 'nextSibling'] as const) {
     for (let n = top[dir]; n; n = n[dir]) {
       if (n.nodeType === 1 && isBlock(n as Element)) break;
-      run += fold(n.textContent ?? '').length;
+      run += foldSpaces(n.textContent ?? '').length;
       if (run > 25) return true;
     }
   }

@@ -4,6 +4,7 @@
  */
 import { parseDay } from './date-parse.ts';
 import { dayOrderOf } from './date-order.ts';
+import { foldSpaces } from './fold.ts';
 import { bylineScope, isAsideLike, isModified } from './dates.ts';
 
 /** How much text after the headline is read for a byline's date, in characters. */
@@ -126,7 +127,7 @@ export function dayFromByline(doc: Document, h1: Element | null, now: Date = new
         continue;
       }
       if (child.nodeType !== 3) continue;
-      const text = (child.nodeValue ?? '').replace(/\s+/g, ' ').trim();
+      const text = foldSpaces(child.nodeValue);
       if (text === '') continue;
       const context = recent;
       read += text.length + 1;

@@ -12,6 +12,7 @@ import { parseInert } from './inert-html.ts';
 import { KEPT_FRAMES, prepareForReadability } from './readability-prep.ts';
 import { mathScriptsToMathml } from './math-scripts.ts';
 import { slugify } from './slug.ts';
+import { foldSpaces } from './fold.ts';
 import { keywordTags, suggestTags, tagWords } from './tags.ts';
 import { detectLanguage } from './stopwords.ts';
 import { pageLanguage } from './page-language.ts';
@@ -91,7 +92,7 @@ function readArticle(doc: Document, base: string, timed: Timed): Body {
       allowedVideoRegex: KEPT_FRAMES,
     }).parse();
   });
-  const text = (result?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const text = foldSpaces(result?.textContent);
   // Only a short result earns a second opinion, so a page pays for one pass in the common case.
   const holder = timed('cleanup', () => {
     const fallback = text.length < FALLBACK_BELOW ? fallbackBody(doc, Math.max(2 * text.length, FALLBACK_BELOW)) : null;

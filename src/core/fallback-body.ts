@@ -5,7 +5,7 @@
  * second opinion scores the page's blocks of text itself, on a clone with page chrome removed, and
  * takes the container that gathers the most unlinked text.
  */
-import { fold } from './dom-measure.ts';
+import { foldSpaces } from './fold.ts';
 import { furnitureKinds } from './furniture-names.ts';
 import { parseInert } from './inert-html.ts';
 
@@ -31,13 +31,13 @@ function isChrome(el: Element): boolean {
 
 function directText(el: Element): number {
   let n = 0;
-  for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) n += fold(c.nodeValue ?? '').length;
+  for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) n += foldSpaces(c.nodeValue ?? '').length;
   return n;
 }
 
 function linkText(el: Element): number {
   let n = 0;
-  for (const a of Array.from(el.querySelectorAll('a'))) n += fold(a.textContent ?? '').length;
+  for (const a of Array.from(el.querySelectorAll('a'))) n += foldSpaces(a.textContent ?? '').length;
   return n;
 }
 
@@ -66,7 +66,7 @@ export function fallbackBody(doc: Document, atLeast: number): Element | null {
     if (el.closest('a')) continue;
     const own = directText(el);
     if (own < MIN_BLOCK) continue;
-    const length = fold(el.textContent ?? '').length;
+    const length = foldSpaces(el.textContent ?? '').length;
     const density = length ? Math.min(1, linkText(el) / length) : 0;
     const weight = own * (1 - density) ** 2;
     let level = 1;
@@ -84,7 +84,7 @@ export function fallbackBody(doc: Document, atLeast: number): Element | null {
   }
   if (!best) return null;
   // A lone paragraph wins by itself: take the block around it instead.
-  while (best.parentElement && best.parentElement !== body && fold(best.textContent ?? '').length < 400) best = best.parentElement;
-  const text = fold(best.textContent ?? '').length;
+  while (best.parentElement && best.parentElement !== body && foldSpaces(best.textContent ?? '').length < 400) best = best.parentElement;
+  const text = foldSpaces(best.textContent ?? '').length;
   return text > atLeast ? best : null;
 }

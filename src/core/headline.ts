@@ -4,6 +4,7 @@
  * site or section name, a truncated headline, or only the site's name; the reader sees the
  * headline itself. When the two are visibly the same headline, the visible one wins.
  */
+import { foldSpaces } from './fold.ts';
 
 /** How many `<h1>` are looked at: pages with more are listings, whose first ones are enough. */
 const MAX_HEADINGS = 6;
@@ -11,14 +12,12 @@ const MAX_HEADLINE_CHARS = 300;
 
 /** Quotes and dashes as typed vs. as typeset, case, spacing: not a different headline. */
 export function titleKey(text: string): string {
-  return text
+  return foldSpaces(text
     .normalize('NFKC')
     .replace(/[\u2018\u2019\u201a\u201b\u2032\u00b4`]/g, "'")
     .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/[\u2026]/g, '...')
-    .replace(/\s+/g, ' ')
-    .trim()
+    .replace(/[\u2026]/g, '...'))
     .toLowerCase();
 }
 
@@ -51,7 +50,7 @@ export function headingText(h1: Element): string {
     }
   };
   visit(h1);
-  return text.replace(/\s+/g, ' ').trim();
+  return foldSpaces(text);
 }
 
 /** A kicker is a label of a few words over the headline (`Klimaschutz`, `Nach Corona-Lockerungen`). */
@@ -66,7 +65,7 @@ export function withoutKicker(heading: Element): string | null {
   const parts: string[] = [];
   let first: Element | null = null;
   for (let child = heading.firstChild; child !== null; child = child.nextSibling) {
-    const text = child.nodeType === 1 ? headingText(child as Element) : (child.nodeValue ?? '').replace(/\s+/g, ' ').trim();
+    const text = child.nodeType === 1 ? headingText(child as Element) : foldSpaces(child.nodeValue);
     if (text === '') continue;
     if (parts.length === 0) {
       if (child.nodeType !== 1 || (child as Element).tagName === 'A') return null;
