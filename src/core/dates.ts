@@ -5,6 +5,7 @@
  */
 import { parseDay } from './date-parse.ts';
 import { dayOrderOf } from './date-order.ts';
+import { nameMatcher } from './name-words.ts';
 
 /**
  * Containers whose dates belong to something else than the article: asides, menus, comments, and
@@ -12,8 +13,11 @@ import { dayOrderOf } from './date-order.ts';
  */
 const SKIP_TAGS = new Set(['ASIDE', 'NAV', 'BLOCKQUOTE']);
 const SKIP_ROLES = new Set(['complementary', 'navigation']);
-const SKIP_NAMES = /(?:^|[\s_-])(?:comments?|sidebar|side-bar|related|recommend(?:ed|ations)?|reviews|trending|popular|most-read|more-stories|newsletter|nav|navbar|navigation|menu)(?=$|[\s_-])/i;
-const FOOTER_NAMES = /(?:^|[\s_-])footer(?=$|[\s_-])/i;
+const SKIP_NAMES = nameMatcher([
+  'comment', 'comments', 'sidebar', 'side bar', 'related', 'recommend', 'recommended', 'recommendations', 'reviews',
+  'trending', 'popular', 'most read', 'more stories', 'newsletter', 'nav', 'navbar', 'navigation', 'menu',
+]);
+const FOOTER_NAMES = nameMatcher(['footer']);
 const MODIFIED_NAMES = /modif|updat|revis|edited/i;
 const MODIFIED_TEXT = /^\s*(?:last\s+)?(?:updated|modified|edited|revised)\b/i;
 /** A label element of its own, `<dt>Updated:</dt>`; a whole paragraph starting so is not one. */
@@ -23,7 +27,7 @@ const PUBLISHED_NAMES = /publish|pubdate|posted|created/i;
 /** Whether `el` is an aside, a menu, comments or a list of other articles by its tag, role or name. */
 export function isAsideLike(el: Element): boolean {
   return SKIP_TAGS.has(el.tagName.toUpperCase()) || SKIP_ROLES.has(el.getAttribute('role') ?? '')
-    || SKIP_NAMES.test(`${el.getAttribute('class') ?? ''} ${el.id}`);
+    || SKIP_NAMES(el);
 }
 
 interface Placement {
@@ -41,9 +45,8 @@ function placement(el: Element, headline: Element | null): Placement {
   for (let node = el.parentElement; node !== null && node.tagName !== 'BODY'; node = node.parentElement) {
     const role = node.getAttribute('role') ?? '';
     if (node.tagName === 'MAIN' || role === 'main' || (headline !== null && node.contains(headline))) break;
-    const names = `${node.getAttribute('class') ?? ''} ${node.id}`;
     if (isAsideLike(node)) return { skipped: true, inFooter };
-    if (node.tagName === 'FOOTER' || role === 'contentinfo' || FOOTER_NAMES.test(names)) inFooter = true;
+    if (node.tagName === 'FOOTER' || role === 'contentinfo' || FOOTER_NAMES(node)) inFooter = true;
   }
   return { skipped: false, inFooter };
 }

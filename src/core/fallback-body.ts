@@ -7,6 +7,7 @@
  */
 import { foldSpaces } from './fold.ts';
 import { furnitureKinds } from './furniture-names.ts';
+import { nameMatcher } from './name-words.ts';
 import { parseInert } from './inert-html.ts';
 
 /** Below this much text Readability's own attempts all fell short (its default threshold). */
@@ -21,12 +22,13 @@ const CHROME = [
 ].join(',');
 
 /** Class and id words of containers that are never the article. */
-const CHROME_WORDS = /(?:^|[^a-z])(?:footer|nav|navbar|navigation|menu|sidebar|breadcrumbs?|cookies?|consent|comments?|related|newsletter|masthead|topbar|header)(?:$|[^a-z])/i;
+const CHROME_NAMES = nameMatcher([
+  'footer', 'nav', 'navbar', 'navigation', 'menu', 'sidebar', 'breadcrumb', 'breadcrumbs', 'cookie', 'cookies', 'consent',
+  'comment', 'comments', 'related', 'newsletter', 'masthead', 'topbar', 'header',
+]);
 
 function isChrome(el: Element): boolean {
-  const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
-  if (CHROME_WORDS.test(names.replace(/([a-z])([A-Z])/g, '$1 $2'))) return true;
-  return furnitureKinds(el).some((k) => k === 'comments' || k === 'navigation' || k === 'ad' || k === 'consent');
+  return CHROME_NAMES(el) || furnitureKinds(el).some((k) => k === 'comments' || k === 'navigation' || k === 'ad' || k === 'consent');
 }
 
 function directText(el: Element): number {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { extract } from '../../src/core/extract.ts';
 import { removeFurniture } from '../../src/core/boilerplate.ts';
-import { furnitureKinds, nameWords } from '../../src/core/furniture-names.ts';
+import { furnitureKinds } from '../../src/core/furniture-names.ts';
+import { nameWords } from '../../src/core/name-words.ts';
 import {
   CALL_TO_ACTION, CAPTION_LABEL, FURNITURE_LABEL, READ_ALSO, SECTION_HEADING, isBylineLine, isDateLine, isEmbedPlaceholder,
 } from '../../src/core/furniture-text.ts';
