@@ -5,6 +5,7 @@
  * headline itself. When the two are visibly the same headline, the visible one wins.
  */
 import { foldSpaces } from './fold.ts';
+import { siteKey, siteKeys } from './site-title.ts';
 
 /** How many `<h1>` are looked at: pages with more are listings, whose first ones are enough. */
 const MAX_HEADINGS = 6;
@@ -19,11 +20,6 @@ export function titleKey(text: string): string {
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/[\u2026]/g, '...'))
     .toLowerCase();
-}
-
-/** Letters and digits only, to tell whether a text names the site. */
-export function bareKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /**
@@ -106,7 +102,7 @@ const MAX_MATCHED = 30;
  * the article or main content, else the first `<h1>`.
  */
 export function findHeadline(doc: Document, declared: string[], siteNames: string[]): Element | null {
-  const siteKeys = new Set(siteNames.map(bareKey).filter((key) => key !== ''));
+  const knownSites = new Set(siteKeys(siteNames));
   const titles = declared.map((title) => title.trim()).filter((title) => title.length >= 2);
   let first: Element | null = null;
   for (const level of HEADING_LEVELS) {
@@ -114,7 +110,7 @@ export function findHeadline(doc: Document, declared: string[], siteNames: strin
     for (let i = 0; i < headings.length && i < MAX_MATCHED; i++) {
       const el = headings[i]!;
       const text = headingText(el);
-      if (!usableHeading(el, text, siteKeys) || !titles.some((title) => relateHeadline(text, title) !== 'other')) continue;
+      if (!usableHeading(el, text, knownSites) || !titles.some((title) => relateHeadline(text, title) !== 'other')) continue;
       if (el.closest('article, main, [role="main"]') !== null) return el;
       first ??= el;
     }
@@ -129,8 +125,8 @@ export function findHeadline(doc: Document, declared: string[], siteNames: strin
 }
 
 /** Whether a heading may be the headline: a text of sensible length that is not the site's name. */
-function usableHeading(el: Element, text: string, siteKeys: Set<string>): boolean {
-  return text.length >= 2 && text.length <= MAX_HEADLINE_CHARS && !siteKeys.has(bareKey(text))
+function usableHeading(el: Element, text: string, knownSites: Set<string>): boolean {
+  return text.length >= 2 && text.length <= MAX_HEADLINE_CHARS && !knownSites.has(siteKey(text))
     && el.closest('nav, footer, aside, [hidden], [aria-hidden="true"]') === null;
 }
 
@@ -146,14 +142,14 @@ function inSiteBanner(el: Element): boolean {
  * content, or the page marks neither: the headline a reader sees, whatever the page declares.
  */
 export function soleHeadline(doc: Document, siteNames: string[]): Element | null {
-  const siteKeys = new Set(siteNames.map(bareKey).filter((key) => key !== ''));
+  const knownSites = new Set(siteKeys(siteNames));
   const h1s = doc.getElementsByTagName('h1');
   if (h1s.length > MAX_HEADINGS) return null;
   const usable: Element[] = [];
   const texts = new Set<string>();
   for (const h1 of Array.from(h1s)) {
     const text = headingText(h1);
-    if (!usableHeading(h1, text, siteKeys) || inSiteBanner(h1)) continue;
+    if (!usableHeading(h1, text, knownSites) || inSiteBanner(h1)) continue;
     usable.push(h1);
     texts.add(titleKey(text));
   }
