@@ -11,7 +11,7 @@ import { furnitureKinds, type FurnitureKind } from './furniture-names.ts';
 import { isCreditLine, settleCaption } from './captions.ts';
 import {
   CALL_TO_ACTION, FURNITURE_LABEL, META_LABEL, READ_ALSO, READ_MORE_LINK,
-  POSTED_LINE, isBylineLine, isDateLine, isEmbedPlaceholder,
+  POSTED_LINE, isAuthorLine, isDateLine, isEmbedPlaceholder,
 } from './furniture-text.ts';
 import {
   HEADING_TAGS, changed, detach, measuring, isBlock, isProse, leafBlocks, linkDensity, linkLength, proseLength, textOf,
@@ -294,7 +294,7 @@ function isPostedLine(text: string): boolean {
 }
 
 function isEdgeMeta(text: string): boolean {
-  return isDateLine(text) || isBylineLine(text) || META_LABEL.test(text);
+  return isDateLine(text) || isAuthorLine(text) || META_LABEL.test(text);
 }
 
 /** Containers our removals left without text or media. */

@@ -5,7 +5,7 @@ import { removeFurniture } from '../../src/core/boilerplate.ts';
 import { furnitureKinds } from '../../src/core/furniture-names.ts';
 import { nameWords } from '../../src/core/name-words.ts';
 import {
-  CALL_TO_ACTION, CAPTION_LABEL, FURNITURE_LABEL, READ_ALSO, SECTION_HEADING, isBylineLine, isDateLine, isEmbedPlaceholder,
+  CALL_TO_ACTION, CAPTION_LABEL, FURNITURE_LABEL, READ_ALSO, SECTION_HEADING, isAuthorLine, isDateLine, isEmbedPlaceholder,
 } from '../../src/core/furniture-text.ts';
 import { recoverLead } from '../../src/core/lead.ts';
 import { fallbackBody } from '../../src/core/fallback-body.ts';
@@ -192,9 +192,9 @@ describe('what names and words say', () => {
     expect(isDateLine('Feb 6, 2014 at 20:37')).toBe(true);
     expect(isDateLine('+81 158-23-2012')).toBe(false);
     expect(isDateLine('Einsendeschluss: 03.11.2019 (Poststempel)')).toBe(false);
-    expect(isBylineLine('Von Tim Ehlers')).toBe(true);
-    expect(isBylineLine('by the end of the week the river had risen again')).toBe(false);
-    expect(isBylineLine('Von Berlin aus fährt der Zug nach Hamburg')).toBe(false);
+    expect(isAuthorLine('Von Tim Ehlers')).toBe(true);
+    expect(isAuthorLine('by the end of the week the river had risen again')).toBe(false);
+    expect(isAuthorLine('Von Berlin aus fährt der Zug nach Hamburg')).toBe(false);
   });
 
   it('recognises caption labels and consent placeholders, not privacy prose', () => {
