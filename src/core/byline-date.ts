@@ -5,7 +5,7 @@
 import { parseDay } from './date-parse.ts';
 import { dayOrderOf } from './date-order.ts';
 import { foldSpaces } from './fold.ts';
-import { bylineScope, isAsideLike, isModified } from './dates.ts';
+import { bylineScope, isAsideLike, isModified } from './date-context.ts';
 
 /** How much text after the headline is read for a byline's date, in characters. */
 const BYLINE_AFTER = 1500;

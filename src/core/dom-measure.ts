@@ -67,6 +67,9 @@ export function textOf(el: Element): string {
   return text;
 }
 
+/** Characters of an element's text, folded (`textOf`). */
+export const textLength = (el: Element): number => textOf(el).length;
+
 export const isBlock = (el: Element): boolean => BLOCK_TAGS.has(el.tagName);
 
 export const hasMedia = (el: Element): boolean => el.matches(MEDIA) || el.querySelector(MEDIA) !== null;
