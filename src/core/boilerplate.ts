@@ -8,6 +8,7 @@
  * article's own prose, so a mislabelled container cannot take the article's paragraphs with it.
  */
 import { furnitureKinds, type FurnitureKind } from './furniture-names.ts';
+import { classNames } from './name-words.ts';
 import { isCreditLine, settleCaption } from './captions.ts';
 import { FURNITURE_LABEL, READ_ALSO, READ_MORE_LINK, isEmbedPlaceholder } from './furniture-text.ts';
 import {
@@ -94,14 +95,12 @@ function removeNamed(root: Element): void {
     if (length / total > MAX_SHARE) continue;
     // A class that runs through much of the article names the article's own text, whatever its
     // words say (`paywall` on every paragraph behind a paywall, `cmp` for a CMS's components).
-    if (classList(el).some((name) => (shares.get(name) ?? 0) / total > MAX_SHARE)) continue;
+    if (classNames(el).some((name) => (shares.get(name) ?? 0) / total > MAX_SHARE)) continue;
     const wordy = !kinds.some((k) => TERSE_KINDS.has(k));
     if (wordy ? proseLength(el) > MAX_PROSE_WORDY_KINDS : proseLength(el) > MAX_PROSE || plainLength(el) > MAX_PLAIN) continue;
     detach(el);
   }
 }
-
-const classList = (el: Element): string[] => (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
 
 /**
  * How much text the elements carrying each class name hold together; an element inside another of
@@ -112,7 +111,7 @@ function classShares(root: Element): Map<string, number> {
   // How many ancestors of the element being visited carry each name.
   const open = new Map<string, number>();
   const walk = (el: Element): void => {
-    const names = [...new Set(classList(el))];
+    const names = [...new Set(classNames(el))];
     for (const name of names) {
       const depth = open.get(name) ?? 0;
       if (depth === 0) shares.set(name, (shares.get(name) ?? 0) + textLength(el));

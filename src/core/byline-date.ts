@@ -31,7 +31,7 @@ const MODIFIED_WORDS = /最終更新|更新日|수정일|(?:^|[^\p{L}])(?:update
  * `Published`, `Publié le`, `Veröffentlicht am`, `Von`.
  */
 const BYLINE_LABEL = /(?:^|[^\p{L}])(?:by|published|posted|dated|reviewed|par|publi[ée]e?|paru|von|ver[öo]ffentlicht|erschienen|por|publicad[oa]|di|pubblicato|door|gepubliceerd|geplaatst)(?:[^\p{L}]|$)/iu;
-/** Containers that hold a byline's date by their name. */
+/** Containers that hold a byline's date by their name (stems, inside words too: `postdate`). */
 const BYLINE_NAMES = /date|time|byline|posted|publish|stamp|meta|info|author/i;
 /**
  * A line that opens with a numeric date, or a date and a time, is a stamp (`02.02.2022 10:16 Uhr -

@@ -17,6 +17,7 @@ const SKIP_NAMES = nameMatcher([
   'trending', 'popular', 'most read', 'more stories', 'newsletter', 'nav', 'navbar', 'navigation', 'menu',
 ]);
 const FOOTER_NAMES = nameMatcher(['footer']);
+/** Stems found anywhere in the names, inside words too (`lastupdated`, `dateModified`, `pubdate`). */
 const MODIFIED_NAMES = /modif|updat|revis|edited/i;
 const MODIFIED_TEXT = /^\s*(?:last\s+)?(?:updated|modified|edited|revised)\b/i;
 /** A label element of its own, `<dt>Updated:</dt>`; a whole paragraph starting so is not one. */

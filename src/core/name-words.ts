@@ -14,9 +14,14 @@ export function nameWords(name: string): string[] {
     .filter(Boolean);
 }
 
+/** An element's class names. */
+export function classNames(el: Element): string[] {
+  return (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
+}
+
 /** An element's class names and its id, each one name. */
 export function namesOf(el: Element): string[] {
-  const names = (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
+  const names = classNames(el);
   if (el.id) names.push(el.id);
   return names;
 }
