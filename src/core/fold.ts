@@ -13,17 +13,14 @@ const WHITESPACE_RUN = /\p{White_Space}+/gu;
 // set without U+0085 (NEL), which the file's writer folds, so the popup and the file agree.
 const PAGE_SPACE_RUN = /[\s\u0085]+/g;
 
-function foldRuns(text: string, runs: RegExp): string {
-  return text.replace(runs, ' ').replace(/^ | $/g, '');
-}
-
 /**
  * Text read from a page as a reader sees it: every run of white space one space, the ends
  * trimmed. The one fold of the core's measures and comparisons; the file's own folding (below)
  * differs only in keeping U+FEFF.
  */
 export function foldSpaces(text: string | null | undefined): string {
-  return foldRuns(text ?? '', PAGE_SPACE_RUN);
+  // `trim` removes exactly `\s`, all of which is a single space by then: the ends only.
+  return (text ?? '').replace(PAGE_SPACE_RUN, ' ').trim();
 }
 
 // What YAML cannot hold as is (outside YAML 1.2's printable set) or holds ambiguously: the C0 and
@@ -47,7 +44,8 @@ function wellFormed(text: string): string {
 }
 
 function foldWhitespace(text: string): string {
-  return foldRuns(text, WHITESPACE_RUN);
+  // Not `trim`, which would take a BOM from the ends too.
+  return text.replace(WHITESPACE_RUN, ' ').replace(/^ | $/g, '');
 }
 
 /** A double-quoted field's value as it will read back: whitespace folded, trimmed. */
