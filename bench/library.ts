@@ -27,6 +27,7 @@ import { waitForFile } from '../test/e2e/harness/downloads.ts';
 import { articlesZip, bundlesWithImagesZip, generateArticles } from './library-data.ts';
 import { chromiumDriver, downloadedPath, firefoxDriver, type LibraryDriver } from './library-drivers.ts';
 import { descendantsCpuMs } from './process-cpu.ts';
+import { median } from './median.ts';
 
 const IMAGES = process.argv.includes('--images');
 const SYNC = process.argv.includes('--sync');
@@ -36,11 +37,6 @@ const COUNT = Number(process.env.BENCH_COUNT ?? (IMAGES ? 1_000 : 10_000));
 const LOADS = 5;
 const QUERIES = ['harbour', 'ice rink', 'climate', 'solar roofs funds', 'rail operator night', 'museums', 'zzz', 'storm damage budget', 'b', 'council'];
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 const mb = (bytes: number) => (Number.isNaN(bytes) ? 'n/a' : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 const sleep = (n: number) => new Promise((r) => setTimeout(r, n));

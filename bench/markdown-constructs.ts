@@ -4,6 +4,7 @@
  * look in the Markdown once converted.
  */
 import { embedKind } from '../src/core/embed-kinds.ts';
+import { foldSpaces } from '../src/core/fold.ts';
 
 export type Construct = 'math' | 'footnotes' | 'captions' | 'embeds';
 export const CONSTRUCTS: Construct[] = ['math', 'footnotes', 'captions', 'embeds'];
@@ -16,7 +17,6 @@ export interface Found {
   converted: (markdown: string) => boolean;
 }
 
-const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
 const squeeze = (text: string): string => text.replace(/\s+/g, '');
 /** Markdown text without Turndown's backslash escapes. */
 export const unescape = (markdown: string): string => markdown.replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1');
@@ -85,7 +85,7 @@ function captionsIn(doc: Document): Found[] {
     if (!figure.querySelector('img')) continue;
     const copy = caption.cloneNode(true) as Element;
     for (const part of Array.from(copy.querySelectorAll('[class*="credit" i], [class*="copyright" i]'))) part.remove();
-    const text = fold(copy.textContent ?? '');
+    const text = foldSpaces(copy.textContent ?? '');
     if (text.length < 15 || CREDIT.test(text)) continue;
     const start = squeeze(text.slice(0, 40));
     found.push({
@@ -136,17 +136,17 @@ function neighbours(el: Element): string[] {
     // The longest run of the block's words between formulas, which the clip writes differently.
     const copy = block.cloneNode(true) as Element;
     for (const part of Array.from(copy.querySelectorAll(FORMULAS))) part.replaceWith('\u0000');
-    const runs = fold(copy.textContent ?? '').split('\u0000').map(fold).sort((a, b) => b.length - a.length);
+    const runs = foldSpaces(copy.textContent ?? '').split('\u0000').map(foldSpaces).sort((a, b) => b.length - a.length);
     if ((runs[0] ?? '').length >= 25) return [runs[0]!.slice(0, 60)];
   }
   const out: string[] = [];
   const blocks = Array.from(el.ownerDocument.querySelectorAll(BLOCKS));
   const before = blocks.filter((b) => (b.compareDocumentPosition(el) & 4) !== 0 && !b.contains(el));
   const after = blocks.filter((b) => (el.compareDocumentPosition(b) & 4) !== 0 && !el.contains(b));
-  const prev = before.reverse().find((b) => fold(b.textContent ?? '').length >= 30);
-  const next = after.find((b) => fold(b.textContent ?? '').length >= 30);
-  if (prev) out.push(fold(prev.textContent ?? '').slice(-60));
-  if (next) out.push(fold(next.textContent ?? '').slice(0, 60));
+  const prev = before.reverse().find((b) => foldSpaces(b.textContent ?? '').length >= 30);
+  const next = after.find((b) => foldSpaces(b.textContent ?? '').length >= 30);
+  if (prev) out.push(foldSpaces(prev.textContent ?? '').slice(-60));
+  if (next) out.push(foldSpaces(next.textContent ?? '').slice(0, 60));
   return out;
 }
 

@@ -17,6 +17,7 @@ import { dirname, resolve } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extract, NoArticleError } from '../src/core/extract.ts';
 import { CONSTRUCTS, constructsOf, footnoteReferences, inArticle, type Construct } from './markdown-constructs.ts';
+import { foldSpaces } from '../src/core/fold.ts';
 
 interface Case { file: string; url: string; half: 'even' | 'odd' }
 interface Tally { pages: number; found: number; converted: number; pagesAll: number }
@@ -24,7 +25,6 @@ interface Tally { pages: number; found: number; converted: number; pagesAll: num
 const NOW = '2026-01-01';
 const quiet = new VirtualConsole();
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
 /** Only pages whose source mentions one of these are parsed. */
 const CANDIDATE = /<math|math\/tex|katex|mjx-container|mwe-math|<sup|footnote|noteref|<figcaption|<iframe/i;
 
@@ -63,7 +63,7 @@ function clip(doc: Document, url: string): { markdown: string; text: string } | 
     const html = extract(doc, url, { now: NOW, body: 'html' }).body;
     const holder = doc.implementation.createHTMLDocument('').createElement('div');
     holder.innerHTML = html;
-    return { markdown, text: fold(holder.textContent ?? '') };
+    return { markdown, text: foldSpaces(holder.textContent ?? '') };
   } catch (error) {
     if (error instanceof NoArticleError) return null;
     throw error;

@@ -4,6 +4,7 @@
  * is better than a wrong one, so they are counted apart.
  */
 import { parseDay } from '../src/core/date-parse.ts';
+import { siteKey } from '../src/core/site-title.ts';
 import { JSDOM } from 'jsdom';
 import { fold } from './text-fold.ts';
 
@@ -111,28 +112,23 @@ export function asTyped(text: string): string {
 
 const SEPARATOR = String.raw`(?:\||-|\u2013|\u2014|:|\u00b7|\u00bb|/|\uff5c|\uff1a)`;
 
-/** Letters and digits only, lower-cased. */
-function bare(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
 /**
  * The expected title, and the same without a leading or trailing part that names the site
  * (FORMAT.md drops such a suffix): `Headline | Engadget` may be given as `Headline`.
  */
 export function titleVariants(title: string, siteName: string | undefined, url: string): string[] {
   const names = new Set<string>();
-  if (siteName !== undefined && bare(siteName) !== '') names.add(bare(siteName));
+  if (siteName !== undefined && siteKey(siteName) !== '') names.add(siteKey(siteName));
   try {
     const host = new URL(url).hostname.replace(/^www\d*\./, '');
-    names.add(bare(host));
+    names.add(siteKey(host));
     const labels = host.split('.');
-    if (labels.length >= 2) names.add(bare(labels[labels.length - 2] ?? ''));
+    if (labels.length >= 2) names.add(siteKey(labels[labels.length - 2] ?? ''));
   } catch { /* no host */ }
   const variants = [title];
   const tail = new RegExp(`^(.+?)\\s+${SEPARATOR}\\s+([^|]+)$`, 'u').exec(title);
   const head = new RegExp(`^([^|]+?)\\s+${SEPARATOR}\\s+(.+)$`, 'u').exec(title);
-  const namesSite = (part: string) => [...names].some((n) => n !== '' && (bare(part) === n || bare(part).startsWith(n) || n.startsWith(bare(part))) && bare(part).length >= 3);
+  const namesSite = (part: string) => [...names].some((n) => n !== '' && (siteKey(part) === n || siteKey(part).startsWith(n) || n.startsWith(siteKey(part))) && siteKey(part).length >= 3);
   if (tail !== null && namesSite(tail[2] ?? '')) variants.push(tail[1] ?? '');
   if (head !== null && namesSite(head[1] ?? '')) variants.push(head[2] ?? '');
   return variants;

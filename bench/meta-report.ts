@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ENGINES, type Engine } from './meta-engines.ts';
 import { NOW } from './meta-judge.ts';
+import { median } from './median.ts';
 
 export type Row =
   | 'title exact' | 'title exact, strict' | 'title exact, any case' | 'title relaxed' | 'date' | 'date, published-date labels' | 'description'
@@ -31,12 +32,6 @@ export function partOf(id: string): string {
 }
 
 export const tallyKey = (part: string, row: Row, engine: Engine): string => `${part}\t${row}\t${engine}`;
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length === 0 ? NaN : s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 export interface Timing {
   /** Milliseconds each engine took over the run, parse included. */

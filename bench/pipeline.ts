@@ -20,6 +20,7 @@ import { extract, NoArticleError, type Phase } from '../src/core/extract.ts';
 import { write } from '../src/core/frontmatter.ts';
 import { loadDom } from './page-load.ts';
 import { describeSelection, readCases, SELECTION_USAGE, takeSelectionArg, type Selection } from './cases.ts';
+import { median } from './median.ts';
 
 interface Case { file: string; url: string }
 
@@ -50,12 +51,6 @@ function loadCases(list: string | undefined, selection: Selection): Case[] {
   for (const item of readCases<Case>(resolve(list), selection)) cases.push({ file: resolve(folder, item.file), url: item.url });
   return cases;
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length === 0 ? NaN : s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 function time(run: () => void): number {
   const start = performance.now();

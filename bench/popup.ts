@@ -23,6 +23,7 @@ import { build } from 'vite';
 import type { Browser as Api } from 'webextension-polyfill';
 import { buildExtension } from '../scripts/build.ts';
 import { launchChromium } from '../scripts/launch-chromium.ts';
+import { median } from './median.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const TARGET_MS = 150;
@@ -57,12 +58,8 @@ async function pickCases(files: string[], count: number): Promise<PageCase[]> {
   return Array.from({ length: count }, (_, i) => all[Math.floor((i * all.length) / count)]!);
 }
 
-const median = (values: number[]): number => {
-  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  if (sorted.length === 0) return NaN;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
+/** Runs that did not reach a mark give NaN: they are left out. */
+const finiteMedian = (values: number[]): number => median(values.filter((v) => Number.isFinite(v)));
 
 /** Serves each page's bytes as they were saved; the page's own `<meta charset>` decides the encoding. */
 async function servePages(pages: Map<string, Buffer>): Promise<{ origin: string; server: Server }> {
@@ -223,8 +220,8 @@ async function main(): Promise<void> {
         row.tab.push({ ...yardstick, ...await contentRun(browser.worker, tabId) });
       }
       rows.push(row);
-      const p = median(row.popup.map((r) => r.total));
-      const r = median(row.tab.map((t) => t.readability));
+      const p = finiteMedian(row.popup.map((r) => r.total));
+      const r = finiteMedian(row.tab.map((t) => t.readability));
       const failed = row.popup.find((x) => x.failed !== '')?.failed;
       console.log(`${String(i).padStart(2)} ${c.name.slice(0, 48).padEnd(48)} popup ${p.toFixed(0).padStart(5)} ms  readability ${r.toFixed(0).padStart(5)} ms${failed ? `  (${failed})` : ''}`);
     }
@@ -235,10 +232,10 @@ async function main(): Promise<void> {
   }
 
   const clipped = rows.filter((r) => r.popup.every((p) => Number.isFinite(p.total)));
-  const perPage = (pick: (r: (typeof rows)[number]) => number[]) => median(clipped.map((r) => median(pick(r))));
+  const perPage = (pick: (r: (typeof rows)[number]) => number[]) => finiteMedian(clipped.map((r) => finiteMedian(pick(r))));
   const popupMs = perPage((r) => r.popup.map((p) => p.total));
   const readabilityMs = perPage((r) => r.tab.map((t) => t.readability));
-  const over = perPage((r) => [median(r.popup.map((p) => p.total)) - median(r.tab.map((t) => t.readability))]);
+  const over = perPage((r) => [finiteMedian(r.popup.map((p) => p.total)) - finiteMedian(r.tab.map((t) => t.readability))]);
   console.log(`\nPopup benchmark: ${clipped.length} of ${rows.length} pages gave a form, ${options.runs} runs each (median per page, then median over pages)`);
   console.log(`Machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')}\n`);
   const lines: [string, number][] = [

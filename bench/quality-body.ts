@@ -8,7 +8,7 @@
  * false positive, else a true negative; counts pooled over all pages.
  *
  * Which text is scored: one conversion for every engine, the text of its article HTML with a line
- * break around each block element (`blockText`), as a reader sees it rendered:
+ * break around each block element (./article-text.ts), as a reader sees it rendered:
  * - Frontclip: its HTML body (`body: 'html'`); a page where it finds no article scores as empty
  *   text. A second row scores its Markdown body (the default format of a clipped file) turned
  *   back into the text a reader sees (link and emphasis syntax, heading and list markers,
@@ -33,84 +33,11 @@ import { openRefsCache, pageKey, referenceVersion } from './refs-cache.ts';
 import { fold } from './text-fold.ts';
 import { halfOf } from './cases.ts';
 import { loadDom } from './page-load.ts';
+import { htmlText, markdownText } from './article-text.ts';
 
 export interface BodyCase { file: string; url: string; with: string[]; without: string[]; position: number }
 
 const NOW = '2026-01-01';
-
-const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION',
-  'FIGURE', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL',
-  'P', 'PRE', 'SECTION', 'TABLE', 'TD', 'TH', 'TR', 'UL', 'SUMMARY',
-]);
-
-/** Text of an element with a line break around each block, as a reader sees it rendered. */
-export function blockText(root: Node): string {
-  const parts: string[] = [];
-  const walk = (node: Node): void => {
-    if (node.nodeType === 3) {
-      parts.push(node.nodeValue ?? '');
-      return;
-    }
-    if (node.nodeType !== 1) return;
-    const tag = (node as Element).tagName;
-    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE') return;
-    const block = BLOCK.has(tag);
-    if (block) parts.push('\n');
-    for (let c = node.firstChild; c; c = c.nextSibling) walk(c);
-    if (block) parts.push('\n');
-  };
-  walk(root);
-  return parts.join('');
-}
-
-export function htmlText(html: string, doc: Document): string {
-  const holder = doc.implementation.createHTMLDocument('').createElement('div');
-  holder.innerHTML = html;
-  return blockText(holder);
-}
-
-/** The text a reader sees in a Markdown body written by Frontclip's Turndown settings. */
-export function markdownText(md: string): string {
-  const out: string[] = [];
-  // Fenced code keeps its text verbatim; only prose outside it carries Markdown syntax.
-  const pieces = md.split(/^(`{3,}|~{3,})[^\n]*\n([\s\S]*?)\n\1[ \t]*$/m);
-  for (let i = 0; i < pieces.length; i += 3) {
-    out.push(proseText(pieces[i] ?? ''));
-    if (i + 2 < pieces.length) out.push(`\n${pieces[i + 2] ?? ''}\n`);
-  }
-  return out.join('');
-}
-
-const LINK_TEXT = String.raw`((?:\\.|[^[\]\\])*)`;
-const LINK_DEST = String.raw`\((?:[^()\s]|\([^()\s]*\))*(?:\s+"(?:\\.|[^"\\])*")?\)`;
-const IMAGE = new RegExp(String.raw`(?<!\\)!\[${LINK_TEXT}\]${LINK_DEST}`, 'g');
-const LINK = new RegExp(String.raw`(?<!\\)\[${LINK_TEXT}\]${LINK_DEST}`, 'g');
-
-function proseText(md: string): string {
-  // Inline code spans keep their text; hide them from the other rules.
-  const codes: string[] = [];
-  let text = md.replace(/(`+)([\s\S]*?[^`])\1(?!`)/g, (_m, _ticks, code: string) => {
-    codes.push(code.trim());
-    return `\u0000${codes.length - 1}\u0000`;
-  });
-  text = text.replace(IMAGE, '');
-  // Links can nest in nothing but images, so one pass after images suffices.
-  text = text.replace(LINK, '$1');
-  text = text
-    .replace(/^ {0,3}(?:> ?)+/gm, '')
-    .replace(/^ {0,3}#{1,6}[ \t]+/gm, '')
-    .replace(/^[ \t]*(?:[-+*]|\d+\.)[ \t]+/gm, '')
-    .replace(/^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$/gm, '')
-    .replace(/^\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$/gm, '')
-    .replace(/^[ \t]*\|.*\|[ \t]*$/gm, (row) => row.replace(/(?<!\\)\|/g, ' '))
-    .replace(/\*\*|~~/g, '')
-    // Turndown escapes every literal underscore, so a bare one is emphasis.
-    .replace(/(?<!\\)_/g, '')
-    .replace(/\\([\\`*_{}[\]()#+\-.!>~|=<&])/g, '$1');
-  // eslint-disable-next-line no-control-regex -- NUL brackets the placeholders set aside above
-  return text.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => codes[Number(i)] ?? '');
-}
 
 interface Tally { tp: number; fn: number; fp: number; tn: number; empty: number }
 const tally = (): Tally => ({ tp: 0, fn: 0, fp: 0, tn: 0, empty: 0 });

@@ -47,22 +47,15 @@
  * engine gave) to `.bench/quality-misses.jsonl` unless `--misses` says otherwise.
  */
 import { resolve } from 'node:path';
-import { ENGINES, type Answer, type Engine, clip, defuddleAnswer, frontclipAnswer, hasImageMetadata, readabilityAnswer, stripImageMetadata, withPage } from './meta-engines.ts';
-import { type Expected, type Verdict, NOW, decodeEntities, expectsModifiedDate, judgeDate, judgeRelaxed, judgeText, judgeTitle, judgeUrl, titleVariants } from './meta-judge.ts';
-import { GIVES, type Row, type Tally, newTally, partOf, printReport, tallyKey } from './meta-report.ts';
+import { ENGINES, type Answer, type Engine, clip, defuddleAnswer, frontclipAnswer, readabilityAnswer, withPage } from './meta-engines.ts';
+import { NOW } from './meta-judge.ts';
+import { GIVES, type Tally, newTally, partOf, printReport, tallyKey } from './meta-report.ts';
+import { checks, type MetaCase } from './meta-checks.ts';
 import { halfOf } from './cases.ts';
 import { openRefsCache, pageKey, referenceVersion } from './refs-cache.ts';
 import { runInWorker } from './worker-run.ts';
 import { readPage } from './page-load.ts';
 
-interface MetaCase {
-  id: string;
-  /** The case's line in its file, from 0 (./cases.ts). */
-  position: number;
-  file: string;
-  url: string;
-  expected: Expected;
-}
 
 export interface MetaOptions {
   missesFile: string | undefined;
@@ -124,9 +117,6 @@ export async function runMeta(raw: Record<string, unknown>[], casesFile: string,
     timing: { engineMs, cachedPages, pages: cases.length }, missesFile: opts.missesFile,
   });
 }
-
-/** The verdicts a case asks for: row, judge, the expected value shown in misses, Frontclip's value if not its answer's. */
-type Check = [Row, (a: Answer) => Verdict, unknown, string?];
 
 /** Measures one chunk of cases; run in a worker thread by `runMeta`. */
 export function measureChunk(job: ChunkJob): ChunkResult {
@@ -211,51 +201,4 @@ export function measureChunk(job: ChunkJob): ChunkResult {
 
   refs.save();
   return { tallies: Array.from(tallies), misses, metadataMs, failures, engineMs, cachedPages };
-}
-
-function checks(c: MetaCase, source: string | Buffer, html: string, timed: <T>(name: string, run: () => T) => T, failures: string[]): Check[] {
-  const e = c.expected;
-  const found: Check[] = [];
-  if (e.title !== undefined) {
-    const title = e.title;
-    const variants = titleVariants(title, e.site_name, c.url);
-    found.push(['title exact', (a) => judgeTitle(a.title, variants), variants.join(' ‖ ')]);
-    found.push(['title exact, strict', (a) => judgeText(a.title, title), title]);
-    found.push(['title exact, any case', (a) => judgeTitle(a.title?.toLowerCase(), variants.map((v) => v.toLowerCase())), variants.join(' ‖ ')]);
-    found.push(['title relaxed', (a) => judgeRelaxed(a.title, variants), title]);
-  }
-  if (e.date !== undefined || e.date_utc !== undefined) {
-    const want = e.date ?? `${e.date_utc} (UTC)`;
-    found.push(['date', (a) => judgeDate(a.day, e), want]);
-    if (!expectsModifiedDate(html, e)) found.push(['date, published-date labels', (a) => judgeDate(a.day, e), want]);
-  }
-  if (e.description !== undefined) {
-    const description = e.description;
-    found.push(['description', (a) => judgeTitle(a.description, [description]), description]);
-    const decoded = decodeEntities(description);
-    found.push(['description, label decoded', (a) => judgeTitle(a.description, [decoded]), decoded]);
-  }
-  if (e.image !== undefined) {
-    const image = e.image;
-    found.push(['image', (a) => judgeUrl(a.image, image), image]);
-    if (!withPage(source, c.url, hasImageMetadata)) found.push(['image, no image meta', (a) => judgeUrl(a.image, image), image]);
-    if (process.env.BENCH_CONTENT_ONLY !== '0') {
-      let fromContent = '';
-      try {
-        fromContent = timed('frontclip, content only', () => withPage(source, c.url, (doc) => {
-          stripImageMetadata(doc);
-          return clip(doc, c.url).image;
-        }));
-      } catch (error) {
-        failures.push(`${c.id}: frontclip (content only): ${String(error)}`);
-      }
-      // Only Frontclip has this row: the value judged is its content-only answer.
-      found.push(['image from content only', () => judgeUrl(fromContent, image), image, fromContent]);
-    }
-  }
-  if (e.link !== undefined) {
-    const link = e.link;
-    found.push(['link', (a) => judgeUrl(a.link, link), link]);
-  }
-  return found;
 }

@@ -17,7 +17,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { extract, NoArticleError } from '../src/core/extract.ts';
-import { htmlText } from './quality-body.ts';
+import { htmlText } from './article-text.ts';
 import { loadDom } from './page-load.ts';
 import { fold } from './text-fold.ts';
 import { describeSelection, readCases, SELECTION_USAGE, takeSelectionArg, type Selection } from './cases.ts';

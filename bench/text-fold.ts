@@ -1,4 +1,6 @@
-/** How the benches compare texts: Unicode NFC, every whitespace run (U+00A0 included) one space. */
+import { foldSpaces } from '../src/core/fold.ts';
+
+/** How the benches compare texts: Unicode NFC, then white space folded as the core folds it. */
 export function fold(text: string | null | undefined): string {
-  return (text ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
+  return foldSpaces((text ?? '').normalize('NFC'));
 }

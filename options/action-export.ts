@@ -2,7 +2,7 @@ import { plural } from './library-view.ts';
 import type { LibraryContext } from './library-deps.ts';
 import type { FailedArticle } from './library-export.ts';
 import type { ExportLayout } from './zip-names.ts';
-import { messageOf } from '../src/error-message.ts';
+import { messageOf } from '../src/core/error-message.ts';
 
 /** "2 articles could not be written: A: reason; B: reason." */
 export function failedSentence(failed: readonly FailedArticle[]): string {

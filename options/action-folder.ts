@@ -8,7 +8,7 @@ import type { WrittenState } from '../src/storage/folder-store.ts';
 import type { LibraryContext } from './library-deps.ts';
 import { plural } from './library-view.ts';
 import pLimit from 'p-limit';
-import { messageOf } from '../src/error-message.ts';
+import { messageOf } from '../src/core/error-message.ts';
 
 /** The chosen folder and its record of writes, as the library page reaches them; tests pass a memory folder. */
 export interface FolderDeps {

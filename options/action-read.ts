@@ -1,7 +1,7 @@
 import type { LibraryEntry, Summary } from '../src/storage/library.ts';
 import { storageMessage } from '../src/storage/library.ts';
 import type { LibraryContext } from './library-deps.ts';
-import { messageOf } from '../src/error-message.ts';
+import { messageOf } from '../src/core/error-message.ts';
 
 async function entryOf(ctx: LibraryContext, link: string): Promise<LibraryEntry | null> {
   try {

@@ -3,7 +3,7 @@ import type { FolderPermission } from '../src/folder/folder-api.ts';
 import { h } from '../src/ui/h.ts';
 import { folderOutcomeText } from '../src/folder-outcome-text.ts';
 import { imageReportText } from '../src/image-report-text.ts';
-import { messageOf } from '../src/error-message.ts';
+import { messageOf } from '../src/core/error-message.ts';
 
 export interface FolderAccessDeps {
   /** The saved article waiting to be written. */

@@ -2,7 +2,7 @@
 // library page stays responsive, shows progress and can cancel (by ending the worker). Several run
 // at once, each on one part of the files.
 import { readImport, type ImportReading } from './library-import.ts';
-import { messageOf } from '../src/error-message.ts';
+import { messageOf } from '../src/core/error-message.ts';
 
 export interface ImportRequest {
   files: File[];

@@ -3,7 +3,7 @@ import { bundlePaths, formatOfFilename, localizeArticle } from '../src/core/bund
 import type { StoredArticle } from '../src/storage/library.ts';
 import { manifestBytes, MANIFEST_NAME, type ManifestEntry } from './library-manifest.ts';
 import { exportFilename, ZipNamer, type ExportLayout } from './zip-names.ts';
-import { messageOf } from '../src/error-message.ts';
+import { messageOf } from '../src/core/error-message.ts';
 
 export { zipFilename } from './zip-names.ts';
 import type { ZipSink } from './zip-sink.ts';

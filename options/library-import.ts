@@ -7,7 +7,7 @@ import { slugify } from '../src/core/slug.ts';
 import { parseUrl, siteHost } from '../src/core/urls.ts';
 import { MANIFEST_NAME, readManifest, type ManifestEntry } from './library-manifest.ts';
 import { imageTypeOfName, linkedImages, type ImportedImage } from './import-images.ts';
-import { messageOf } from '../src/error-message.ts';
+import { messageOf } from '../src/core/error-message.ts';
 
 /** One picked file: its name and bytes (a browser File's arrayBuffer, or a Node buffer in tests). */
 export interface ImportSource {

@@ -6,7 +6,7 @@ import { mountLibrary } from './library-page.ts';
 import { saveZip } from './save-zip.ts';
 import { chosenFolder, noteWrittenMany, writtenRecords } from '../src/storage/folder-store.ts';
 import { folderPickerAvailable } from '../src/folder/pick-folder.ts';
-import { messageOf } from '../src/error-message.ts';
+import { messageOf } from '../src/core/error-message.ts';
 
 // Write to folder and Sync folder where the browser can write into a chosen folder (Chromium).
 const folder = folderPickerAvailable() ? { chosen: chosenFolder, written: writtenRecords, noteWritten: noteWrittenMany } : undefined;

@@ -1,5 +1,5 @@
 import { DATE_SOURCES, type DateSource } from '../src/core/article.ts';
-import { messageOf } from '../src/error-message.ts';
+import { messageOf } from '../src/core/error-message.ts';
 
 /**
  * `frontclip.json`, at the root of a library zip: what the library keeps about each article that

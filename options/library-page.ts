@@ -9,7 +9,7 @@ import { createVirtualList } from './library-list.ts';
 import { countValues } from './library-search.ts';
 import { LibraryState, type SortKey } from './library-state.ts';
 import { createLibraryView, plural, renderRow, setDisabled } from './library-view.ts';
-import { messageOf } from '../src/error-message.ts';
+import { messageOf } from '../src/core/error-message.ts';
 
 export type { LibraryDeps, LibraryStore } from './library-deps.ts';
 

@@ -2,7 +2,7 @@ import { getSettings, onSettingsChanged, setSettings } from '../src/storage/sett
 import { mountSettingsForm } from './settings-form.ts';
 import { chosenFolder, chooseFolder } from '../src/storage/folder-store.ts';
 import { folderPickerAvailable, pickFolder } from '../src/folder/pick-folder.ts';
-import { messageOf } from '../src/error-message.ts';
+import { messageOf } from '../src/core/error-message.ts';
 
 const folder = {
   available: folderPickerAvailable(),

@@ -1,7 +1,7 @@
 import type { SaveTarget } from '../src/storage/settings-schema.ts';
 import { h } from '../src/ui/h.ts';
 import { uniqueId } from '../src/ui/unique-id.ts';
-import { messageOf } from '../src/error-message.ts';
+import { messageOf } from '../src/core/error-message.ts';
 
 /** What the settings page needs to know and do about the chosen folder; tests pass a fake. */
 export interface FolderChooser {

@@ -4,7 +4,7 @@ import { uniqueId } from '../src/ui/unique-id.ts';
 import { filenameExample } from './filename-example.ts';
 import { createSaveToField, type FolderChooser } from './save-to-field.ts';
 import { checkFilenameTemplate, checkSubfolder, checkTagCount, type Checked } from './setting-checks.ts';
-import { messageOf } from '../src/error-message.ts';
+import { messageOf } from '../src/core/error-message.ts';
 
 /** The three functions of src/storage/settings.ts the form needs; tests pass an in-memory store. */
 export interface SettingsStore {

@@ -14,7 +14,7 @@ import { bundlePaths } from '../src/core/bundle.ts';
 import { imageReportText } from '../src/image-report-text.ts';
 import { folderOutcomeText } from '../src/folder-outcome-text.ts';
 import type { ImageReport } from '../src/messages.ts';
-import { messageOf } from '../src/error-message.ts';
+import { messageOf } from '../src/core/error-message.ts';
 
 export interface ClipFormOptions {
   article: Article;

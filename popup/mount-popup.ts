@@ -5,7 +5,7 @@ import type { Send } from '../src/ui/send.ts';
 import { uniqueId } from '../src/ui/unique-id.ts';
 import { createClipForm } from './clip-form.ts';
 import { FIRST_CLIP } from './first-clip.ts';
-import { messageOf } from '../src/error-message.ts';
+import { messageOf } from '../src/core/error-message.ts';
 
 export interface PopupLink {
   label: string;

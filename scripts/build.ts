@@ -4,7 +4,7 @@ import { build } from 'vite';
 import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { chromeManifest, firefoxManifest, withTestHost, type Manifest } from './manifests.ts';
-import { messageOf } from '../src/error-message.ts';
+import { messageOf } from '../src/core/error-message.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');

@@ -6,7 +6,7 @@ import { restrictedReason } from './restricted-url.ts';
 import { injectionFailure } from './injection-failure.ts';
 import { isArticle } from '../storage/library.ts';
 import { waitForTab } from './wait-for-tab.ts';
-import { messageOf } from '../error-message.ts';
+import { messageOf } from '../core/error-message.ts';
 import { isTagSource } from '../core/tag-source.ts';
 import { withTags } from '../core/tag-fields.ts';
 

@@ -1,5 +1,5 @@
 import type { Envelope, Handlers, MessageName, Result } from '../messages.ts';
-import { messageOf } from '../error-message.ts';
+import { messageOf } from '../core/error-message.ts';
 
 // A record over the protocol's names: a message added to the protocol and missing here is a type error.
 const KNOWN: Record<MessageName, true> = {

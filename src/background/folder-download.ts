@@ -8,7 +8,7 @@ import { writeToFolder } from '../folder/folder-write.ts';
 import { chosenFolder, noteWritten } from '../storage/folder-store.ts';
 import { libraryKey } from '../storage/library.ts';
 import { imageReport, type GatheredImages } from './save-images.ts';
-import { messageOf } from '../error-message.ts';
+import { messageOf } from '../core/error-message.ts';
 
 export type FolderResult = Result<{ filename: string; folder: FolderOutcome; images?: ImageReport }>;
 

@@ -1,5 +1,5 @@
 import type { Result } from '../messages.ts';
-import { messageOf } from '../error-message.ts';
+import { messageOf } from '../core/error-message.ts';
 
 type Failure = Extract<Result<never>, { ok: false }>;
 

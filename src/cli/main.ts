@@ -5,7 +5,7 @@ import { ARTICLE_KEYS, FILE_KEYS, type Article, type ArticleFile, type BodyForma
 import { parse, write, FrontMatterError } from '../core/frontmatter.ts';
 import { clipHtml, pageUrl, UsageError } from './page.ts';
 import { articleFileFromJson } from './json.ts';
-import { messageOf } from '../error-message.ts';
+import { messageOf } from '../core/error-message.ts';
 
 const USAGE = `Usage:
   frontclip clip <file.html|-> [--url URL] [--now YYYY-MM-DD] [--body markdown|html] [--json]

@@ -2,7 +2,7 @@ import { isProbablyReaderable } from '@mozilla/readability';
 import { extractUntagged, NoArticleError } from '../core/extract-untagged.ts';
 import type { ContentRequest, ContentResponse } from '../messages.ts';
 import { selectionHtml } from './selection-html.ts';
-import { messageOf } from '../error-message.ts';
+import { messageOf } from '../core/error-message.ts';
 
 /**
  * The most elements a whole page or a selection may hold. Sanitizing and converting take about

@@ -3,19 +3,19 @@
  * newsletter boxes, share bars, "related" lists and "read also" teasers, bylines and date lines,
  * author boxes, tag lists, image credits. They are recognised by general signals: the names
  * publishers give them (class and id words), their wording (short labels in many languages),
- * their place (before the first or after the last paragraph of prose) and their shape (links,
- * repeated teaser cards). Every rule is bounded: it never takes a block of the article's own prose,
- * so a mislabelled container cannot take the article's paragraphs with it.
+ * their place (before the first or after the last paragraph of prose: ./furniture-edges.ts) and
+ * their shape (links, repeated teaser cards). Every rule is bounded: it never takes a block of the
+ * article's own prose, so a mislabelled container cannot take the article's paragraphs with it.
  */
 import { furnitureKinds, type FurnitureKind } from './furniture-names.ts';
+import { classNames } from './name-words.ts';
 import { isCreditLine, settleCaption } from './captions.ts';
+import { FURNITURE_LABEL, READ_ALSO, READ_MORE_LINK, isEmbedPlaceholder } from './furniture-text.ts';
 import {
-  CALL_TO_ACTION, FURNITURE_LABEL, META_LABEL, READ_ALSO, READ_MORE_LINK,
-  POSTED_LINE, isBylineLine, isDateLine, isEmbedPlaceholder,
-} from './furniture-text.ts';
-import {
-  HEADING_TAGS, changed, detach, fold, measuring, isBlock, isProse, leafBlocks, linkDensity, linkLength, proseLength, textOf,
+  HEADING_TAGS, changed, detach, measuring, isBlock, leafBlocks, linkDensity, linkLength, proseLength, textLength, textOf,
 } from './dom-measure.ts';
+import { removeEdges, removeWithBox } from './furniture-edges.ts';
+import { foldSpaces } from './fold.ts';
 import { removeSections } from './furniture-sections.ts';
 import { removeTeaserCards } from './teaser-cards.ts';
 import { repairTables } from './repair-tables.ts';
@@ -35,8 +35,6 @@ const TERSE_KINDS = new Set<FurnitureKind>(['related', 'hidden', 'meta', 'tags',
 
 /** Characters of text outside links. */
 const plainLength = (el: Element): number => textLength(el) - linkLength(el);
-
-const textLength = (el: Element): number => textOf(el).length;
 
 /** Removes furniture from an extracted article in place (`root` belongs to a detached clone). */
 export function removeFurniture(root: Element): void {
@@ -65,7 +63,7 @@ function isMidSentence(el: Element): boolean {
   for (const dir of ['previousSibling', 'nextSibling'] as const) {
     for (let n = top[dir]; n; n = n[dir]) {
       if (n.nodeType === 1 && isBlock(n as Element)) break;
-      run += fold(n.textContent ?? '').length;
+      run += foldSpaces(n.textContent ?? '').length;
       if (run > 25) return true;
     }
   }
@@ -97,14 +95,12 @@ function removeNamed(root: Element): void {
     if (length / total > MAX_SHARE) continue;
     // A class that runs through much of the article names the article's own text, whatever its
     // words say (`paywall` on every paragraph behind a paywall, `cmp` for a CMS's components).
-    if (classList(el).some((name) => (shares.get(name) ?? 0) / total > MAX_SHARE)) continue;
+    if (classNames(el).some((name) => (shares.get(name) ?? 0) / total > MAX_SHARE)) continue;
     const wordy = !kinds.some((k) => TERSE_KINDS.has(k));
     if (wordy ? proseLength(el) > MAX_PROSE_WORDY_KINDS : proseLength(el) > MAX_PROSE || plainLength(el) > MAX_PLAIN) continue;
     detach(el);
   }
 }
-
-const classList = (el: Element): string[] => (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
 
 /**
  * How much text the elements carrying each class name hold together; an element inside another of
@@ -115,7 +111,7 @@ function classShares(root: Element): Map<string, number> {
   // How many ancestors of the element being visited carry each name.
   const open = new Map<string, number>();
   const walk = (el: Element): void => {
-    const names = [...new Set(classList(el))];
+    const names = [...new Set(classNames(el))];
     for (const name of names) {
       const depth = open.get(name) ?? 0;
       if (depth === 0) shares.set(name, (shares.get(name) ?? 0) + textLength(el));
@@ -213,87 +209,6 @@ function removeLeafFurniture(root: Element): void {
     const rest = text.replace(READ_ALSO, '');
     if (/^\s*[:»›>|–—-]/.test(rest) || linkDensity(el, text.length) >= 0.5 || el.querySelector('a')) detach(el);
   }
-}
-
-/** Is the whole text of `el` in italics or emphasis? */
-function allEmphasis(el: Element): boolean {
-  const length = textLength(el);
-  const em = Array.from(el.querySelectorAll('em, i')).filter((e) => !e.parentElement?.closest('em, i') || !el.contains(e.parentElement.closest('em, i')));
-  return length > 0 && em.reduce((n, e) => n + textLength(e), 0) >= length - 2;
-}
-
-/** "Jane Doe is a lecturer at ...": an author's note set in italics under an article. */
-const AUTHOR_NOTE = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3},?\s+(?:is|was|ist|war|es|fue|est|était|è|é|jest)\s/u;
-
-/**
- * Blocks before the article's first paragraph of prose and after its last: date and byline
- * lines, lone labels, calls to subscribe, links to elsewhere, an author's note.
- */
-function removeEdges(root: Element): void {
-  const blocks = leafBlocks(root);
-  const prose = blocks.map(isProse);
-  const first = prose.indexOf(true);
-  const last = prose.lastIndexOf(true);
-  const drop = (el: Element): void => removeWithBox(root, el);
-  if (first < 0) {
-    for (const el of blocks) if (isEdgeMeta(textOf(el))) detach(el);
-    return;
-  }
-  for (let i = 0; i < first; i++) {
-    const el = blocks[i]!;
-    const text = textOf(el);
-    if (isEdgeMeta(text)) detach(el);
-    else if (text.length <= 300 && CALL_TO_ACTION.test(text)) drop(el);
-  }
-  for (let i = last + 1; i < blocks.length; i++) {
-    const el = blocks[i]!;
-    if (!root.contains(el)) continue;
-    const text = textOf(el);
-    if (isEdgeMeta(text) || FURNITURE_LABEL.test(text) || isPostedLine(text)
-      || (el.tagName === 'LI' && text.length <= 300 && linkDensity(el, text.length) >= 0.6)) {
-      detach(el);
-    } else if (text.length <= 300 && CALL_TO_ACTION.test(text)) {
-      drop(el);
-    }
-  }
-  // Calls to action among the closing paragraphs (a paywall notice runs to several), and an
-  // italic author's note as the very last one.
-  for (let i = last; i > first && i >= last - 5; i--) {
-    const el = blocks[i]!;
-    if (!root.contains(el)) continue;
-    const text = textOf(el);
-    // Quoted speech is reported, not addressed to the reader.
-    if (isPostedLine(text)) detach(el);
-    else if (text.length <= 300 && CALL_TO_ACTION.test(text) && !/^["„“”«»‚‘'"]/.test(text)) drop(el);
-    else if (i === last && text.length <= 600 && allEmphasis(el) && AUTHOR_NOTE.test(text)) detach(el);
-  }
-  // A heading that nothing follows any more heads nothing.
-  const rest = leafBlocks(root);
-  for (let i = rest.length - 1; i >= 0 && HEADING_TAGS.has(rest[i]!.tagName); i--) detach(rest[i]!);
-}
-
-/**
- * Removes a block, and the small box it opens or closes when the box holds nothing else of
- * substance: a donation box's heading and its one pitch paragraph go together.
- */
-function removeWithBox(root: Element, el: Element): void {
-  const box = el.parentElement;
-  detach(el);
-  if (!box || box === root) return;
-  const length = textLength(box);
-  if (length > 0 && length <= 400 && proseLength(box) <= 250 && leafBlocks(box).length <= 3
-      && textLength(root) > 4 * length) {
-    detach(box);
-  }
-}
-
-/** WordPress-style closing lines: "This entry was posted on <date> in <categories>". */
-function isPostedLine(text: string): boolean {
-  return text.length <= 450 && POSTED_LINE.test(text) && /\d/.test(text);
-}
-
-function isEdgeMeta(text: string): boolean {
-  return isDateLine(text) || isBylineLine(text) || META_LABEL.test(text);
 }
 
 /** Containers our removals left without text or media. */

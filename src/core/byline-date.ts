@@ -4,7 +4,8 @@
  */
 import { parseDay } from './date-parse.ts';
 import { dayOrderOf } from './date-order.ts';
-import { bylineScope, isAsideLike, isModified } from './dates.ts';
+import { foldSpaces } from './fold.ts';
+import { bylineScope, isAsideLike, isModified } from './date-context.ts';
 
 /** How much text after the headline is read for a byline's date, in characters. */
 const BYLINE_AFTER = 1500;
@@ -30,7 +31,7 @@ const MODIFIED_WORDS = /最終更新|更新日|수정일|(?:^|[^\p{L}])(?:update
  * `Published`, `Publié le`, `Veröffentlicht am`, `Von`.
  */
 const BYLINE_LABEL = /(?:^|[^\p{L}])(?:by|published|posted|dated|reviewed|par|publi[ée]e?|paru|von|ver[öo]ffentlicht|erschienen|por|publicad[oa]|di|pubblicato|door|gepubliceerd|geplaatst)(?:[^\p{L}]|$)/iu;
-/** Containers that hold a byline's date by their name. */
+/** Containers that hold a byline's date by their name (stems, inside words too: `postdate`). */
 const BYLINE_NAMES = /date|time|byline|posted|publish|stamp|meta|info|author/i;
 /**
  * A line that opens with a numeric date, or a date and a time, is a stamp (`02.02.2022 10:16 Uhr -
@@ -41,11 +42,11 @@ const STARTS_WITH_DATE = /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[
 const DATE_LINE_CHARS = 45;
 
 /**
- * Whether a line holding a date is a byline rather than a sentence that mentions a day (`Born on
- * 29 February 2000, they...`): it is short enough to be mostly the date, or a byline word comes
- * before the date, or its element or the one above is named as a date or byline.
+ * Whether a line holding a date gives the byline's date rather than a sentence that mentions a
+ * day (`Born on 29 February 2000, they...`): it is short enough to be mostly the date, or a byline
+ * word comes before the date, or its element or the one above is named as a date or byline.
  */
-function isBylineLine(text: string, label: string, parent: Element | null): boolean {
+function isBylineDate(text: string, label: string, parent: Element | null): boolean {
   if (text.length <= DATE_LINE_CHARS || BYLINE_LABEL.test(label) || STARTS_WITH_DATE.test(text)) return true;
   for (let node = parent, level = 0; node !== null && level < 2; node = node.parentElement, level++) {
     if (BYLINE_NAMES.test(`${node.getAttribute('class') ?? ''} ${node.id}`)) return true;
@@ -113,7 +114,7 @@ export function dayFromByline(doc: Document, h1: Element | null, now: Date = new
     const label = `${context} ${text.slice(0, Math.max(0, text.search(/\d/)))}`.trim();
     if (MODIFIED_BEFORE.test(label)) return null;
     if (!PUBLISHED_WORDS.test(text) && (MODIFIED_WORDS.test(text) || (parent !== null && isModified(parent)))) return null;
-    return isBylineLine(text, label, parent) ? day : null;
+    return isBylineDate(text, label, parent) ? day : null;
   };
   const visit = (node: Node): boolean => {
     for (let child = node.firstChild; child !== null; child = child.nextSibling) {
@@ -126,7 +127,7 @@ export function dayFromByline(doc: Document, h1: Element | null, now: Date = new
         continue;
       }
       if (child.nodeType !== 3) continue;
-      const text = (child.nodeValue ?? '').replace(/\s+/g, ' ').trim();
+      const text = foldSpaces(child.nodeValue);
       if (text === '') continue;
       const context = recent;
       read += text.length + 1;

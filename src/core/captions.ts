@@ -6,7 +6,8 @@
  */
 import { furnitureKinds } from './furniture-names.ts';
 import { CAPTION_LABEL } from './furniture-text.ts';
-import { detach, fold, textOf } from './dom-measure.ts';
+import { detach, textOf } from './dom-measure.ts';
+import { foldSpaces } from './fold.ts';
 
 /** "Figure 3: ...", "Abb. 2 ...": a numbered caption, not a credit, though it starts like a label. */
 const FIGURE_NUMBER = /^(?:fig(?:ure|\.)|abbildung|abb\.)/i;
@@ -14,7 +15,7 @@ const FIGURE_NUMBER = /^(?:fig(?:ure|\.)|abbildung|abb\.)/i;
 /** Is this line an image credit ("Photo: ...", "© ...", "Source: ...")? */
 export const isCreditLine = (text: string): boolean => CAPTION_LABEL.test(text) && !FIGURE_NUMBER.test(text);
 
-const isCredit = (el: Element): boolean => furnitureKinds(el).includes('credit') || isCreditLine(fold(el.textContent ?? ''));
+const isCredit = (el: Element): boolean => furnitureKinds(el).includes('credit') || isCreditLine(foldSpaces(el.textContent ?? ''));
 
 function figureImage(caption: Element): HTMLImageElement | null {
   const figure = caption.closest('figure') ?? caption.parentElement;
@@ -26,7 +27,7 @@ function figureImage(caption: Element): HTMLImageElement | null {
 function captionWords(caption: Element): string {
   const copy = caption.cloneNode(true) as Element;
   for (const part of Array.from(copy.querySelectorAll('*'))) if (isCredit(part)) part.remove();
-  const words = fold(copy.textContent ?? '');
+  const words = foldSpaces(copy.textContent ?? '');
   return isCreditLine(words) ? '' : words;
 }
 

@@ -7,6 +7,7 @@
  * article under the 7th. So the day is read from the text as written. Only epoch numbers, which
  * carry no zone at all, are read as UTC.
  */
+import { foldSpaces } from './fold.ts';
 
 /** Dates before this year are placeholders or parse accidents on a news page. */
 const MIN_YEAR = 1990;
@@ -96,7 +97,7 @@ const CJK_DAY = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일
  * the day.
  */
 export function parseDay(value: string | null | undefined, now: Date = new Date(), order: DayOrder = null): string | null {
-  const text = (value ?? '').replace(/\s+/g, ' ').trim();
+  const text = foldSpaces(value);
   if (text === '') return null;
 
   if (/^\d{9,10}(?:\.\d+)?$/.test(text)) return fromEpoch(Number(text) * 1000, now);

@@ -1,4 +1,5 @@
 /** Measures of extracted article HTML that the furniture rules share. */
+import { foldSpaces } from './fold.ts';
 
 export const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CENTER', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
@@ -13,8 +14,6 @@ const MEDIA = 'img, picture, video, audio, iframe, svg, canvas, object, embed';
 
 /** A paragraph this long, mostly unlinked, is the article's own prose. */
 export const PROSE_PARAGRAPH = 150;
-
-export const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /*
  * The rules ask the same questions of the same elements many times over (its text, its links,
@@ -63,10 +62,13 @@ export function detach(node: ChildNode): void {
 export function textOf(el: Element): string {
   const known = texts?.get(el);
   if (known !== undefined) return known;
-  const text = fold(el.textContent ?? '');
+  const text = foldSpaces(el.textContent ?? '');
   texts?.set(el, text);
   return text;
 }
+
+/** Characters of an element's text, folded (`textOf`). */
+export const textLength = (el: Element): number => textOf(el).length;
 
 export const isBlock = (el: Element): boolean => BLOCK_TAGS.has(el.tagName);
 

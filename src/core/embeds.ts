@@ -4,7 +4,7 @@
  * another embed becomes a link to its `src` when the page gave it a title, else nothing.
  */
 import { embedKind } from './embed-kinds.ts';
-import { fold } from './dom-measure.ts';
+import { foldSpaces } from './fold.ts';
 import { furnitureKinds } from './furniture-names.ts';
 import { parseUrl } from './urls.ts';
 
@@ -47,7 +47,7 @@ export function embedLink(frame: Element, base: string): EmbedLink | null {
   if (!src || isHidden(frame)) return null;
   const url = parseUrl(src, base);
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return null;
-  const title = fold(frame.getAttribute('title') || frame.getAttribute('aria-label') || '');
+  const title = foldSpaces(frame.getAttribute('title') || frame.getAttribute('aria-label') || '');
   const kind = embedKind(url.href);
   if (kind) return { href: kind.href, text: title && !isPlayerName(title, kind.name) ? title : `${kind.name} ${kind.medium}` };
   if (!title || NOT_CONTENT.test(title) || furnitureKinds(frame).length > 0) return null;

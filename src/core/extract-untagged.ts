@@ -12,6 +12,7 @@ import { parseInert } from './inert-html.ts';
 import { KEPT_FRAMES, prepareForReadability } from './readability-prep.ts';
 import { mathScriptsToMathml } from './math-scripts.ts';
 import { slugify } from './slug.ts';
+import { foldSpaces } from './fold.ts';
 import type { TagSource } from './tag-source.ts';
 import { pageLanguage } from './page-language.ts';
 import { buildFilename, DEFAULT_FILENAME_TEMPLATE } from './filename.ts';
@@ -78,7 +79,7 @@ interface Body {
 type Timed = <T>(phase: Phase, run: () => T) => T;
 
 function readArticle(doc: Document, base: string, timed: Timed): Body {
-  // Readability rewrites the DOM it is given: it only ever sees a clone (DESIGN.md, principle 2),
+  // Readability rewrites the DOM it is given: it only ever sees a clone (docs/DESIGN.md, principle 2),
   // with its math and players made readable, and without what can never be article text, which it
   // would otherwise score.
   const result = timed('readability', () => {
@@ -91,7 +92,7 @@ function readArticle(doc: Document, base: string, timed: Timed): Body {
       allowedVideoRegex: KEPT_FRAMES,
     }).parse();
   });
-  const text = (result?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const text = foldSpaces(result?.textContent);
   // Only a short result earns a second opinion, so a page pays for one pass in the common case.
   const holder = timed('cleanup', () => {
     const fallback = text.length < FALLBACK_BELOW ? fallbackBody(doc, Math.max(2 * text.length, FALLBACK_BELOW)) : null;

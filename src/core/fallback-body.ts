@@ -5,8 +5,9 @@
  * second opinion scores the page's blocks of text itself, on a clone with page chrome removed, and
  * takes the container that gathers the most unlinked text.
  */
-import { fold } from './dom-measure.ts';
+import { foldSpaces } from './fold.ts';
 import { furnitureKinds } from './furniture-names.ts';
+import { nameMatcher } from './name-words.ts';
 import { parseInert } from './inert-html.ts';
 
 /** Below this much text Readability's own attempts all fell short (its default threshold). */
@@ -21,23 +22,24 @@ const CHROME = [
 ].join(',');
 
 /** Class and id words of containers that are never the article. */
-const CHROME_WORDS = /(?:^|[^a-z])(?:footer|nav|navbar|navigation|menu|sidebar|breadcrumbs?|cookies?|consent|comments?|related|newsletter|masthead|topbar|header)(?:$|[^a-z])/i;
+const CHROME_NAMES = nameMatcher([
+  'footer', 'nav', 'navbar', 'navigation', 'menu', 'sidebar', 'breadcrumb', 'breadcrumbs', 'cookie', 'cookies', 'consent',
+  'comment', 'comments', 'related', 'newsletter', 'masthead', 'topbar', 'header',
+]);
 
 function isChrome(el: Element): boolean {
-  const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
-  if (CHROME_WORDS.test(names.replace(/([a-z])([A-Z])/g, '$1 $2'))) return true;
-  return furnitureKinds(el).some((k) => k === 'comments' || k === 'navigation' || k === 'ad' || k === 'consent');
+  return CHROME_NAMES(el) || furnitureKinds(el).some((k) => k === 'comments' || k === 'navigation' || k === 'ad' || k === 'consent');
 }
 
 function directText(el: Element): number {
   let n = 0;
-  for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) n += fold(c.nodeValue ?? '').length;
+  for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) n += foldSpaces(c.nodeValue ?? '').length;
   return n;
 }
 
 function linkText(el: Element): number {
   let n = 0;
-  for (const a of Array.from(el.querySelectorAll('a'))) n += fold(a.textContent ?? '').length;
+  for (const a of Array.from(el.querySelectorAll('a'))) n += foldSpaces(a.textContent ?? '').length;
   return n;
 }
 
@@ -66,7 +68,7 @@ export function fallbackBody(doc: Document, atLeast: number): Element | null {
     if (el.closest('a')) continue;
     const own = directText(el);
     if (own < MIN_BLOCK) continue;
-    const length = fold(el.textContent ?? '').length;
+    const length = foldSpaces(el.textContent ?? '').length;
     const density = length ? Math.min(1, linkText(el) / length) : 0;
     const weight = own * (1 - density) ** 2;
     let level = 1;
@@ -84,7 +86,7 @@ export function fallbackBody(doc: Document, atLeast: number): Element | null {
   }
   if (!best) return null;
   // A lone paragraph wins by itself: take the block around it instead.
-  while (best.parentElement && best.parentElement !== body && fold(best.textContent ?? '').length < 400) best = best.parentElement;
-  const text = fold(best.textContent ?? '').length;
+  while (best.parentElement && best.parentElement !== body && foldSpaces(best.textContent ?? '').length < 400) best = best.parentElement;
+  const text = foldSpaces(best.textContent ?? '').length;
   return text > atLeast ? best : null;
 }

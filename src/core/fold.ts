@@ -8,6 +8,21 @@ import type { ArticleFile } from './article.ts';
 // not a space, so it is escaped (or dropped) like a control character instead of folded.
 const WHITESPACE_RUN = /\p{White_Space}+/gu;
 
+// Text read from a page: the same set plus U+FEFF, which a page can only hold as an invisible
+// zero-width no-break space (a reader sees none). Written `[\s\u0085]`: JavaScript's `\s` is that
+// set without U+0085 (NEL), which the file's writer folds, so the popup and the file agree.
+const PAGE_SPACE_RUN = /[\s\u0085]+/g;
+
+/**
+ * Text read from a page as a reader sees it: every run of white space one space, the ends
+ * trimmed. The one fold of the core's measures and comparisons; the file's own folding (below)
+ * differs only in keeping U+FEFF.
+ */
+export function foldSpaces(text: string | null | undefined): string {
+  // `trim` removes exactly `\s`, all of which is a single space by then: the ends only.
+  return (text ?? '').replace(PAGE_SPACE_RUN, ' ').trim();
+}
+
 // What YAML cannot hold as is (outside YAML 1.2's printable set) or holds ambiguously: the C0 and
 // C1 controls and DEL that are not whitespace, the BOM (only allowed at the start of a stream),
 // and the noncharacters U+FFFE/U+FFFF. Double-quoted fields escape these; single-quoted ones,
@@ -29,6 +44,7 @@ function wellFormed(text: string): string {
 }
 
 function foldWhitespace(text: string): string {
+  // Not `trim`, which would take a BOM from the ends too.
   return text.replace(WHITESPACE_RUN, ' ').replace(/^ | $/g, '');
 }
 

@@ -6,21 +6,20 @@
  * They are marked with the DPUB-ARIA roles (`doc-noteref`, `doc-endnote`, `doc-backlink`), which
  * the HTML body keeps and the Markdown converter reads (markdown-footnotes.ts).
  */
-import { nameWords } from './furniture-names.ts';
+import { nameMatcher } from './name-words.ts';
 
-const NOTE_WORDS = new Set([
+const NOTE_NAMES = nameMatcher([
   'fn', 'fns', 'footnote', 'footnotes', 'endnote', 'endnotes', 'note', 'notes', 'noteref', 'fnref',
   'footnoteref', 'ref', 'refs', 'reference', 'references', 'cite', 'citation', 'citations', 'sidenote',
 ]);
-const BACK_WORDS = new Set(['backlink', 'backref', 'backrefs', 'reversefootnote', 'footnoteback', 'fnback']);
+const BACK_NAMES = nameMatcher(['backlink', 'backref', 'backrefs', 'reversefootnote', 'footnoteback', 'fnback']);
 /** What a reference shows: a number, a letter or a mark, perhaps in brackets. */
 const LABEL = /^[[(]?\s*(?:\p{N}{1,4}|\p{L}{1,2}|[*†‡§¶#]{1,3})\s*[\])]?$/u;
 const INLINE = /^(?:A|SPAN|SUP|SUB|B|I|EM|STRONG|SMALL|CITE)$/;
 /** A note longer than this is a section of the article, not a note. */
 const MAX_NOTE = 4000;
 
-const words = (el: Element): string[] => `${el.getAttribute('class') ?? ''} ${el.id}`.split(/\s+/).flatMap(nameWords);
-const named = (el: Element | null, set: Set<string>): boolean => el !== null && words(el).some((w) => set.has(w));
+const named = (el: Element | null, names: (el: Element) => boolean): boolean => el !== null && names(el);
 const hasRole = (el: Element | null, role: string): boolean =>
   (el?.getAttribute('role') ?? '').split(/\s+/).includes(role);
 
@@ -42,7 +41,7 @@ function isReference(a: Element): boolean {
   const sup = a.closest('sup') ?? a.querySelector('sup');
   const parent = a.parentElement;
   return sup !== null || hasRole(a, 'doc-noteref') || hasRole(parent, 'doc-noteref')
-    || named(a, NOTE_WORDS) || named(parent, NOTE_WORDS);
+    || named(a, NOTE_NAMES) || named(parent, NOTE_NAMES);
 }
 
 /** The note a reference's target belongs to. */
@@ -51,7 +50,7 @@ function noteOf(target: Element, root: Element): Element | null {
   if (marked && root.contains(marked) && marked !== root) return marked;
   // A block named a note; the target itself may be the note's own number (`a.footnote-number`).
   for (let el: Element | null = target, depth = 0; el && el !== root && depth < 3; el = el.parentElement, depth++) {
-    if (!INLINE.test(el.tagName) && named(el, NOTE_WORDS) && (el.textContent ?? '').trim()) return el;
+    if (!INLINE.test(el.tagName) && named(el, NOTE_NAMES) && (el.textContent ?? '').trim()) return el;
   }
   return null;
 }
@@ -90,6 +89,6 @@ function markBacklinks(note: Element, ref: Element): void {
   for (const el of Array.from(note.querySelectorAll('a[href*="#"], [class]'))) {
     const href = el.getAttribute('href') ?? '';
     const target = href.slice(href.indexOf('#') + 1);
-    if ((el.tagName === 'A' && back.has(target)) || named(el, BACK_WORDS)) el.setAttribute('role', 'doc-backlink');
+    if ((el.tagName === 'A' && back.has(target)) || named(el, BACK_NAMES)) el.setAttribute('role', 'doc-backlink');
   }
 }

@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml';
 import type { ArticleFile } from './article.ts';
+import { messageOf } from './error-message.ts';
 import { isIsoDay, normalize, trimLineBreaks, UNPRINTABLE } from './fold.ts';
 import { slugify } from './slug.ts';
 
@@ -158,8 +159,7 @@ function readYaml(block: string): unknown {
     return doc.toJS();
   } catch (error) {
     // toJS throws on an undefined alias or an alias bomb (more than 100 expansions).
-    const message = error instanceof Error ? error.message : String(error);
-    throw new FrontMatterError(`invalid YAML in front matter: ${message.split('\n')[0]}`);
+    throw new FrontMatterError(`invalid YAML in front matter: ${messageOf(error).split('\n')[0]}`);
   }
 }
 

@@ -1,8 +1,8 @@
 /**
- * What the names publishers give their elements (class and id) say about them. A name is split
- * into words at every separator and camelCase step (`post-author__bio`, `relatedArticlesItem`,
- * `BorlabsCookie`), and the words are looked up in small vocabularies of page furniture.
+ * What the names publishers give their elements (class and id) say about them: their words
+ * (./name-words.ts) are looked up in small vocabularies of page furniture.
  */
+import { nameWords, namesOf } from './name-words.ts';
 
 export type FurnitureKind =
   | 'ad' | 'share' | 'subscribe' | 'related' | 'author' | 'meta' | 'tags' | 'comments' | 'rating'
@@ -76,16 +76,6 @@ const BREAKPOINT_WORDS = new Set(['xs', 'sm', 'md', 'lg', 'xl', 'xxl', 'mobile',
 
 const NOT_HIDING = new Set(['label', 'title', 'heading', 'header', 'caption', 'icon', 'overflow', 'x', 'y', 'scroll', 'scrollbar', 'text']);
 
-/** Splits one class or id into lower-case words: `postAuthor__bio-2` -> post, author, bio. */
-export function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z\u00c0-\u024f]+/)
-    .filter(Boolean);
-}
-
 const cache = new Map<string, FurnitureKind[]>();
 
 function kindsOfName(name: string): FurnitureKind[] {
@@ -116,8 +106,7 @@ function kindsOfName(name: string): FurnitureKind[] {
 
 /** The furniture kinds an element's class names and id point to (empty when none). */
 export function furnitureKinds(el: Element): FurnitureKind[] {
-  const names = (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
-  if (el.id) names.push(el.id);
+  const names = namesOf(el);
   if (names.length === 0) return [];
   const kinds = new Set<FurnitureKind>();
   for (const name of names) for (const kind of kindsOfName(name)) kinds.add(kind);

@@ -5,12 +5,11 @@
  * author heading, a short note at the article's end): never paragraphs of the article's prose.
  */
 import { AUTHOR_HEADING, FURNITURE_LABEL, SECTION_HEADING } from './furniture-text.ts';
-import { HEADING_TAGS, detach, hasMedia, isBlock, isTail, linkDensity, proseLength, textOf } from './dom-measure.ts';
+import { HEADING_TAGS, detach, hasMedia, isBlock, isTail, linkDensity, proseLength, textOf, textLength } from './dom-measure.ts';
 
 /** Under a "Related" heading, teaser excerpts may add up to this much prose. */
 const SECTION_PROSE = 300;
 
-const textLength = (el: Element): number => textOf(el).length;
 
 const cleanLabel = (text: string): string => text.replace(/[\s:.!?…»›>|–—-]+$/, '').replace(/^[\s»›>|–—-]+/, '').trim();
 

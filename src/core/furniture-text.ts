@@ -166,8 +166,8 @@ export function isDateLine(text: string): boolean {
 
 const NAME_PARTICLES = new Set(['and', 'und', 'y', 'et', 'e', '&', 'von', 'van', 'de', 'der', 'den', 'del', 'la', 'le', 'di', 'da', 'dos', 'du', 'zu']);
 
-/** A byline on its own: "By Jane Doe", "Von Tim Ehlers", "Por María Pérez | Redacción". */
-export function isBylineLine(text: string): boolean {
+/** A line that names the author and nothing else: "By Jane Doe", "Von Tim Ehlers", "Por María Pérez | Redacción". */
+export function isAuthorLine(text: string): boolean {
   if (text.length > 80) return false;
   const m = /^(?:by|von|por|par|di|door|af|av|autor(?:in)?:|author:|text:|texto:)\s+(.+)$/iu.exec(text);
   if (!m) return false;

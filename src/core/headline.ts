@@ -4,6 +4,8 @@
  * site or section name, a truncated headline, or only the site's name; the reader sees the
  * headline itself. When the two are visibly the same headline, the visible one wins.
  */
+import { foldSpaces } from './fold.ts';
+import { siteKey, siteKeys } from './site-title.ts';
 
 /** How many `<h1>` are looked at: pages with more are listings, whose first ones are enough. */
 const MAX_HEADINGS = 6;
@@ -11,20 +13,13 @@ const MAX_HEADLINE_CHARS = 300;
 
 /** Quotes and dashes as typed vs. as typeset, case, spacing: not a different headline. */
 export function titleKey(text: string): string {
-  return text
+  return foldSpaces(text
     .normalize('NFKC')
     .replace(/[\u2018\u2019\u201a\u201b\u2032\u00b4`]/g, "'")
     .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/[\u2026]/g, '...')
-    .replace(/\s+/g, ' ')
-    .trim()
+    .replace(/[\u2026]/g, '...'))
     .toLowerCase();
-}
-
-/** Letters and digits only, to tell whether a text names the site. */
-export function bareKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /**
@@ -51,7 +46,7 @@ export function headingText(h1: Element): string {
     }
   };
   visit(h1);
-  return text.replace(/\s+/g, ' ').trim();
+  return foldSpaces(text);
 }
 
 /** A kicker is a label of a few words over the headline (`Klimaschutz`, `Nach Corona-Lockerungen`). */
@@ -66,7 +61,7 @@ export function withoutKicker(heading: Element): string | null {
   const parts: string[] = [];
   let first: Element | null = null;
   for (let child = heading.firstChild; child !== null; child = child.nextSibling) {
-    const text = child.nodeType === 1 ? headingText(child as Element) : (child.nodeValue ?? '').replace(/\s+/g, ' ').trim();
+    const text = child.nodeType === 1 ? headingText(child as Element) : foldSpaces(child.nodeValue);
     if (text === '') continue;
     if (parts.length === 0) {
       if (child.nodeType !== 1 || (child as Element).tagName === 'A') return null;
@@ -107,7 +102,7 @@ const MAX_MATCHED = 30;
  * the article or main content, else the first `<h1>`.
  */
 export function findHeadline(doc: Document, declared: string[], siteNames: string[]): Element | null {
-  const siteKeys = new Set(siteNames.map(bareKey).filter((key) => key !== ''));
+  const knownSites = new Set(siteKeys(siteNames));
   const titles = declared.map((title) => title.trim()).filter((title) => title.length >= 2);
   let first: Element | null = null;
   for (const level of HEADING_LEVELS) {
@@ -115,7 +110,7 @@ export function findHeadline(doc: Document, declared: string[], siteNames: strin
     for (let i = 0; i < headings.length && i < MAX_MATCHED; i++) {
       const el = headings[i]!;
       const text = headingText(el);
-      if (!usableHeading(el, text, siteKeys) || !titles.some((title) => relateHeadline(text, title) !== 'other')) continue;
+      if (!usableHeading(el, text, knownSites) || !titles.some((title) => relateHeadline(text, title) !== 'other')) continue;
       if (el.closest('article, main, [role="main"]') !== null) return el;
       first ??= el;
     }
@@ -130,8 +125,8 @@ export function findHeadline(doc: Document, declared: string[], siteNames: strin
 }
 
 /** Whether a heading may be the headline: a text of sensible length that is not the site's name. */
-function usableHeading(el: Element, text: string, siteKeys: Set<string>): boolean {
-  return text.length >= 2 && text.length <= MAX_HEADLINE_CHARS && !siteKeys.has(bareKey(text))
+function usableHeading(el: Element, text: string, knownSites: Set<string>): boolean {
+  return text.length >= 2 && text.length <= MAX_HEADLINE_CHARS && !knownSites.has(siteKey(text))
     && el.closest('nav, footer, aside, [hidden], [aria-hidden="true"]') === null;
 }
 
@@ -147,14 +142,14 @@ function inSiteBanner(el: Element): boolean {
  * content, or the page marks neither: the headline a reader sees, whatever the page declares.
  */
 export function soleHeadline(doc: Document, siteNames: string[]): Element | null {
-  const siteKeys = new Set(siteNames.map(bareKey).filter((key) => key !== ''));
+  const knownSites = new Set(siteKeys(siteNames));
   const h1s = doc.getElementsByTagName('h1');
   if (h1s.length > MAX_HEADINGS) return null;
   const usable: Element[] = [];
   const texts = new Set<string>();
   for (const h1 of Array.from(h1s)) {
     const text = headingText(h1);
-    if (!usableHeading(h1, text, siteKeys) || inSiteBanner(h1)) continue;
+    if (!usableHeading(h1, text, knownSites) || inSiteBanner(h1)) continue;
     usable.push(h1);
     texts.add(titleKey(text));
   }

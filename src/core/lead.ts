@@ -4,7 +4,8 @@
  * metadata usually repeats it word for word; when that text stands visibly on the page before the
  * article's first paragraph and the extracted body lacks it, it is put back at the top.
  */
-import { fold, isBlock } from './dom-measure.ts';
+import { isBlock } from './dom-measure.ts';
+import { foldSpaces } from './fold.ts';
 
 /** The metadata that carries a page's description, by attribute and value (lower case). */
 const DESCRIPTION_KEYS = new Set(['name=description', 'property=og:description', 'name=twitter:description']);
@@ -21,7 +22,7 @@ function descriptions(doc: Document): string[] {
   for (const meta of Array.from(metas?.length ? metas : doc.querySelectorAll('meta'))) {
     const key = meta.hasAttribute('property') ? `property=${meta.getAttribute('property')}` : `name=${meta.getAttribute('name')}`;
     if (!DESCRIPTION_KEYS.has(key.toLowerCase())) continue;
-    const text = fold(meta.getAttribute('content') ?? '').replace(/\s*(?:\.\.\.|…)$/u, '');
+    const text = foldSpaces(meta.getAttribute('content') ?? '').replace(/\s*(?:\.\.\.|…)$/u, '');
     if (text.length >= MIN_LEAD) seen.add(text);
   }
   return [...seen];
@@ -32,7 +33,7 @@ function blockStarting(node: Node, probe: string): Element | null {
   let el = node.parentElement;
   while (el && !isBlock(el)) el = el.parentElement;
   for (let depth = 0; el && depth < 3; depth++, el = el.parentElement) {
-    const text = fold(el.textContent ?? '');
+    const text = foldSpaces(el.textContent ?? '');
     if (text.startsWith(probe)) return el;
     if (text.length > probe.length * 4) return null;
   }
@@ -47,7 +48,7 @@ function findBlock(doc: Document, probe: string): Element | null {
   const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const value = n.nodeValue ?? '';
-    if (value.length < head.length || !fold(value).includes(head)) continue;
+    if (value.length < head.length || !foldSpaces(value).includes(head)) continue;
     const block = blockStarting(n, probe);
     if (block) return block;
   }
@@ -60,11 +61,11 @@ function findBlock(doc: Document, probe: string): Element | null {
  */
 function openingProbe(body: Element): string | null {
   for (const el of Array.from(body.querySelectorAll('p, li, blockquote, div'))) {
-    if (fold(el.textContent ?? '').length < 80 || el.querySelector('p, div, li')) continue;
+    if (foldSpaces(el.textContent ?? '').length < 80 || el.querySelector('p, div, li')) continue;
     let longest = '';
     const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = fold(n.nodeValue ?? '');
+      const text = foldSpaces(n.nodeValue ?? '');
       if (text.length > longest.length) longest = text;
     }
     return longest.length >= 20 ? longest.slice(0, PROBE) : null;
@@ -77,7 +78,7 @@ function findText(doc: Document, probe: string): Node | null {
   if (!doc.body) return null;
   const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if ((n.nodeValue ?? '').length >= probe.length && fold(n.nodeValue ?? '').includes(probe)) return n;
+    if ((n.nodeValue ?? '').length >= probe.length && foldSpaces(n.nodeValue ?? '').includes(probe)) return n;
   }
   return null;
 }
@@ -86,7 +87,7 @@ function findText(doc: Document, probe: string): Node | null {
 export function recoverLead(doc: Document, body: Element): void {
   const candidates = descriptions(doc);
   if (candidates.length === 0) return;
-  const bodyText = fold(body.textContent ?? '');
+  const bodyText = foldSpaces(body.textContent ?? '');
   let opening: string | null | undefined;
   let start: Node | null | undefined;
   for (const description of candidates) {
@@ -94,7 +95,7 @@ export function recoverLead(doc: Document, body: Element): void {
     if (bodyText.includes(probe)) return;
     const lead = findBlock(doc, probe);
     if (!lead || lead.closest(OUTSIDE_ARTICLE) || lead.querySelector('img, picture, video')) continue;
-    const text = fold(lead.textContent ?? '');
+    const text = foldSpaces(lead.textContent ?? '');
     // The lead itself, not a box around it and more: about as long as the description.
     if (text.length > Math.max(description.length * 1.5, description.length + 200)) continue;
     // It must stand before the article's first paragraph, not in a teaser after the article.

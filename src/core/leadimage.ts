@@ -7,6 +7,7 @@
  * after it) and the article element Readability returned, each up to a fixed number of images.
  */
 import { absoluteHttpUrl } from './urls.ts';
+import { nameMatcher } from './name-words.ts';
 
 /** An image smaller than this on either side (by its attributes) is an icon, a bullet or a pixel. */
 const MIN_SIDE = 100;
@@ -16,7 +17,10 @@ const MAX_IMAGES = 25;
 /** Words in an image's address, class, id or alt text that say it is not the article's picture. */
 const NOT_LEAD = /(?:^|[^a-z])(?:logos?|icons?|favicons?|avatars?|gravatar|sprites?|spacer|blank|badges?|emoji|emoticons?|smiley|ads?|advert\w*|banner|sponsor\w*|promo|share|social|facebook|twitter|pinterest|whatsapp|linkedin|button|btn|arrow|menu|nav|placeholder|loading|loader|spinner|transparent|1x1|tracking|tracker|beacon|counter|author|profile|headshot|byline|signature|rating|stars?|flag|captcha|qr)(?:[^a-z]|$)/i;
 /** Containers whose images are not the article's own. */
-const NOT_LEAD_CONTAINER = /(?:^|[\s_-])(?:header|masthead|navbar|nav|menu|footer|sidebar|related|recommend\w*|comments?|author|byline|bio|avatar|share|social|promo|sponsor\w*|advert\w*|ads?|newsletter|logo)(?:$|[\s_-])/i;
+const NOT_LEAD_CONTAINER = nameMatcher([
+  'header', 'masthead', 'navbar', 'nav', 'menu', 'footer', 'sidebar', 'related', 'recommend*', 'comment', 'comments',
+  'author', 'byline', 'bio', 'avatar', 'share', 'social', 'promo', 'sponsor*', 'advert*', 'ad', 'ads', 'newsletter', 'logo',
+]);
 const SKIP_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'HEADER', 'BUTTON', 'FORM']);
 
 /** Attributes lazy-loading scripts keep the real address in, most specific first. */
@@ -133,7 +137,7 @@ function names(el: Element): string {
 function inFurniture(img: Element, stop: Element): boolean {
   for (let node = img.parentElement; node !== null && node !== stop; node = node.parentElement) {
     if (SKIP_TAGS.has(node.tagName)) return true;
-    if (NOT_LEAD_CONTAINER.test(names(node))) return true;
+    if (NOT_LEAD_CONTAINER(node)) return true;
   }
   return false;
 }

@@ -1,4 +1,5 @@
 import type TurndownService from 'turndown';
+import { foldSpaces } from './fold.ts';
 
 /**
  * Footnotes marked by footnotes.ts become Markdown footnotes: each reference `[^1]`, each note
@@ -12,8 +13,6 @@ const LABEL = /^[\p{L}\p{N}]{1,10}$/u;
 const REFERENCE = 'a[role~="doc-noteref"]';
 const NOTE = '[role~="doc-endnote"], [role~="doc-footnote"]';
 const CONTENT = 'img, picture, video, audio, table, math, svg, pre, iframe';
-
-const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 export interface Footnoted {
   /** A copy of the article with references replaced by markers and the notes taken out. */
@@ -89,7 +88,7 @@ export function takeFootnotes(root: Element, convert: (note: Element) => string)
       labels.set(note, label);
     }
     const sup = a.parentElement;
-    const reference = sup?.tagName === 'SUP' && fold(sup.textContent ?? '') === fold(a.textContent ?? '') ? sup : a;
+    const reference = sup?.tagName === 'SUP' && foldSpaces(sup.textContent ?? '') === foldSpaces(a.textContent ?? '') ? sup : a;
     const marker = work.ownerDocument.createElement(MARKER);
     // Text, or Turndown would drop the marker as blank.
     marker.textContent = label;

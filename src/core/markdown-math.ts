@@ -1,4 +1,5 @@
 import type TurndownService from 'turndown';
+import { foldSpaces } from './fold.ts';
 
 /**
  * Markdown readers without math support show TeX as text, and would take `<b` in `a<b` for the
@@ -18,7 +19,7 @@ export function addMathRule(service: TurndownService): void {
     replacement: (_content, node) => {
       const math = node as Element;
       const tex = texForMarkdown((math.getAttribute('alttext') ?? '').trim());
-      if (!tex) return service.escape((math.textContent ?? '').replace(/\s+/g, ' ').trim());
+      if (!tex) return service.escape(foldSpaces(math.textContent));
       // A table cell is one line: display math is written inline there.
       const display = math.getAttribute('display') === 'block' && !math.closest('td, th');
       // A blank line would end the formula early, inline or displayed.

@@ -8,6 +8,7 @@ import { leadImageFromContent, looksLikePicture } from './leadimage.ts';
 import { findHeadline } from './headline.ts';
 import { chooseTitle } from './title.ts';
 import { hostLabel } from './site-title.ts';
+import { foldSpaces } from './fold.ts';
 import {
   type JsonLd, type JsonLdNode, jsonLdImage, jsonLdKeywords, jsonLdName, jsonLdText, nodeTypes, readJsonLd,
 } from './jsonld.ts';
@@ -43,15 +44,9 @@ export interface PageMetadata {
 
 type MetaTags = ReadonlyMap<string, readonly string[]>;
 
-// FORMAT.md folds Unicode white space; JavaScript's \s lacks U+0085 (NEL), which the file's
-// writer folds, so without it the popup would show one title and the file hold another.
-function fold(text: string | null | undefined): string {
-  return (text ?? '').replace(/[\s\u0085]+/g, ' ').trim();
-}
-
 function firstOf(...values: (string | null | undefined)[]): string {
   for (const value of values) {
-    const folded = fold(value);
+    const folded = foldSpaces(value);
     if (folded !== '') return folded;
   }
   return '';
@@ -106,7 +101,7 @@ function readMetaTags(metas: Element[]): MetaTags {
 function metaValue(tags: MetaTags, ...names: string[]): string {
   for (const name of names) {
     for (const value of tags.get(name) ?? []) {
-      const folded = fold(value);
+      const folded = foldSpaces(value);
       if (folded !== '') return folded;
     }
   }
@@ -120,7 +115,7 @@ function pageNodes(ld: JsonLd): JsonLdNode[] {
 
 function fromJsonLd(ld: JsonLd, key: string): string {
   for (const node of pageNodes(ld)) {
-    const text = fold(jsonLdText(node[key]));
+    const text = foldSpaces(jsonLdText(node[key]));
     if (text !== '') return text;
   }
   return '';
@@ -129,11 +124,11 @@ function fromJsonLd(ld: JsonLd, key: string): string {
 /** The publisher as named by the JSON-LD: the article's publisher, else the WebSite node. */
 function jsonLdSiteName(ld: JsonLd): string {
   for (const node of pageNodes(ld)) {
-    const name = fold(jsonLdName(node['publisher'], ld));
+    const name = foldSpaces(jsonLdName(node['publisher'], ld));
     if (name !== '') return name;
   }
   const site = ld.nodes.find((node) => nodeTypes(node).includes('website'));
-  return site === undefined ? '' : fold(jsonLdText(site['name']));
+  return site === undefined ? '' : foldSpaces(jsonLdText(site['name']));
 }
 
 const PUBLISHED_META = ['article:published_time', 'og:article:published_time', 'article:published'];
@@ -218,7 +213,7 @@ function findKeywords(tags: MetaTags, ld: JsonLd): string[] {
   const seen = new Set<string>();
   const keywords: string[] = [];
   for (const word of raw.flatMap((value) => value.split(','))) {
-    const folded = fold(word);
+    const folded = foldSpaces(word);
     const key = folded.toLowerCase();
     if (folded === '' || seen.has(key)) continue;
     seen.add(key);
@@ -244,16 +239,16 @@ export function readMetadata(doc: Document, pageUrl: string, hints: ReadabilityH
     metaValue(tags, 'og:site_name'), ldSiteName,
     metaValue(tags, 'application-name', 'apple-mobile-web-app-title', 'al:ios:app_name'), hints.siteName, host,
   );
-  const declared = [metaValue(tags, 'og:title'), fromJsonLd(ld, 'headline'), metaValue(tags, 'twitter:title'), fold(hints.title), fold(doc.title)];
+  const declared = [metaValue(tags, 'og:title'), fromJsonLd(ld, 'headline'), metaValue(tags, 'twitter:title'), foldSpaces(hints.title), foldSpaces(doc.title)];
   const siteNames = [siteName, metaValue(tags, 'og:site_name'), ldSiteName, host, hostLabel(host)];
   const h1 = findHeadline(doc, declared, siteNames);
   // A headline's text is folded like the declared titles (U+0085 included).
-  const title = fold(chooseTitle(doc, declared, siteNames, h1));
+  const title = foldSpaces(chooseTitle(doc, declared, siteNames, h1));
   const { date, dateSource } = findPublicationDate(doc, h1, {
     published: PUBLISHED_META.flatMap((name) => tags.get(name) ?? []),
     jsonLd: pageNodes(ld).map((node) => jsonLdText(node['datePublished'])),
     meta: [...OTHER_DATE_META.flatMap((name) => tags.get(name) ?? []), parselyPageDate(tags)],
-    hint: fold(hints.publishedTime),
+    hint: foldSpaces(hints.publishedTime),
     urls: [link, pageUrl],
   }, now);
   const description = firstOf(

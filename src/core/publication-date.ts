@@ -6,7 +6,7 @@
 import type { DateSource } from './article.ts';
 import { dayFromByline } from './byline-date.ts';
 import { dayFromUrlPath, isUtcStamp, parseDay } from './date-parse.ts';
-import { dayFromMicrodata, dayFromTimeElements } from './dates.ts';
+import { dayFromMicrodata, dayFromTimeElements } from './markup-dates.ts';
 
 /** The date values a page declares, read by the metadata chain. */
 export interface DeclaredDates {

@@ -8,6 +8,11 @@ export function siteKey(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+/** The keys of the names a site goes by, without empty ones. */
+export function siteKeys(siteNames: readonly string[]): string[] {
+  return siteNames.map(siteKey).filter((key) => key !== '');
+}
+
 const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'gov', 'ac', 'edu', 'ne', 'or', 'go', 'gob', 'nic', 'ltd', 'plc']);
 
 /** `www.bbc.co.uk` -> `bbc`: how a site often names itself in its titles. */
@@ -79,7 +84,7 @@ const DANGLING_SEPARATOR = /\s+[-|\u2013\u2014:\u00b7\u00bb/]\s*$/;
  * by; a separator written without spaces (`Headline:Site`) only counts before such a name too.
  */
 export function dropSiteName(title: string, siteNames: string[]): string {
-  const keys = siteNames.map(siteKey).filter((key) => key !== '');
+  const keys = siteKeys(siteNames);
   const trimmed = title.replace(DANGLING_SEPARATOR, '');
   const tailless = withoutSiteTail(trimmed, TITLE_SEPARATORS, keys) ?? withoutSiteTail(trimmed, TIGHT_SEPARATORS, keys) ?? trimmed;
   return withoutSiteHead(tailless, [...TITLE_SEPARATORS, ': '], keys) ?? tailless;

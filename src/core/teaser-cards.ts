@@ -2,9 +2,8 @@
  * Repeated cards that lead to other articles (a grid of teasers inside the article container):
  * siblings of one shape, each short and led by a link.
  */
-import { detach, isTail, linkDensity, textOf } from './dom-measure.ts';
+import { detach, isTail, linkDensity, textLength } from './dom-measure.ts';
 
-const textLength = (el: Element): number => textOf(el).length;
 
 const signature = (el: Element): string => `${el.tagName}.${(el.getAttribute('class') ?? '').trim().split(/\s+/).sort().join('.')}`;
 

@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import type { DownloadSource } from './download-url.ts';
 import { downloadSettled } from './download-settled.ts';
 import { reportedName } from './download-url.ts';
-import { messageOf } from '../error-message.ts';
+import { messageOf } from '../core/error-message.ts';
 
 /** The name the browser settled on, and the download's id (to remove the file again). */
 export type DownloadOutcome = { ok: true; filename: string; id?: number } | { ok: false; message: string };

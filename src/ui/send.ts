@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { Envelope, MessageName, RequestOf, ResponseOf } from '../messages.ts';
-import { messageOf } from '../error-message.ts';
+import { messageOf } from '../core/error-message.ts';
 
 /**
  * What to tell the reader when a message got no answer. The browser may stop the worker at any

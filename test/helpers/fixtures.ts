@@ -16,5 +16,3 @@ export function fixtureDocument(name: string, url: string): Document {
   return new JSDOM(readFixture(name), { url }).window.document;
 }
 
-/** Whitespace folded, for comparing text across HTML and Markdown. */
-export const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();

@@ -2,22 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { extract } from '../../src/core/extract.ts';
 import { removeFurniture } from '../../src/core/boilerplate.ts';
-import { furnitureKinds, nameWords } from '../../src/core/furniture-names.ts';
+import { furnitureKinds } from '../../src/core/furniture-names.ts';
+import { nameWords } from '../../src/core/name-words.ts';
 import {
-  CALL_TO_ACTION, CAPTION_LABEL, FURNITURE_LABEL, READ_ALSO, SECTION_HEADING, isBylineLine, isDateLine, isEmbedPlaceholder,
+  CALL_TO_ACTION, CAPTION_LABEL, FURNITURE_LABEL, READ_ALSO, SECTION_HEADING, isAuthorLine, isDateLine, isEmbedPlaceholder,
 } from '../../src/core/furniture-text.ts';
 import { recoverLead } from '../../src/core/lead.ts';
 import { fallbackBody } from '../../src/core/fallback-body.ts';
 import { sanitizeElement } from '../../src/core/sanitize.ts';
 import { toMarkdown } from '../../src/core/markdown.ts';
-import { fixtureDocument, fold } from '../helpers/fixtures.ts';
+import { fixtureDocument } from '../helpers/fixtures.ts';
+import { foldSpaces } from '../../src/core/fold.ts';
 
 const LEDGER_URL = 'https://ledger.example/news/2026/04/sea-wall';
 
 /** An extracted article's text as a reader sees it (the HTML body's text, whitespace folded). */
 function bodyText(name: string, url: string): string {
   const article = extract(fixtureDocument(name, url), url, { now: '2026-04-05', body: 'html' });
-  return fold(new JSDOM(article.body).window.document.body.textContent ?? '');
+  return foldSpaces(new JSDOM(article.body).window.document.body.textContent ?? '');
 }
 
 /** Runs the furniture rules on a fragment of article HTML and returns what is left. */
@@ -73,7 +75,7 @@ describe('furniture around the article', () => {
 describe('removeFurniture rules', () => {
   it('removes a "related" heading with the links under it, but stops at the next paragraph of prose', () => {
     const root = clean(`${prose(1)}<h3>Lesen Sie auch</h3><ul><li><a href="/a">Erster Artikel über etwas</a></li><li><a href="/b">Zweiter Artikel über etwas</a></li></ul>${prose(2)}`);
-    expect(fold(root.textContent ?? '')).not.toMatch(/Lesen Sie auch|Erster Artikel/);
+    expect(foldSpaces(root.textContent ?? '')).not.toMatch(/Lesen Sie auch|Erster Artikel/);
     expect(root.querySelectorAll('p')).toHaveLength(2);
   });
 
@@ -90,14 +92,14 @@ describe('removeFurniture rules', () => {
 
   it('removes date and byline lines before the first paragraph and calls to subscribe after the last', () => {
     const root = clean(`<p>By Jane Doe</p><p>Updated: March 3, 2026 at 10:15</p>${prose(1)}${prose(2)}<p>Subscribe to our newsletter for more stories like this.</p>`);
-    const text = fold(root.textContent ?? '');
+    const text = foldSpaces(root.textContent ?? '');
     expect(text).not.toMatch(/Jane Doe|Updated|Subscribe/);
     expect(text).toContain('Paragraph 2');
   });
 
   it('never takes a paragraph of prose for an ad, a meta line or a teaser', () => {
     const root = clean(`<div class="meta-intro">${prose(1)}</div><p class="teaser">${'A lead in sentences. '.repeat(10)}</p>${prose(2)}<div class="ad-slot"><p>Ad</p></div>`);
-    const text = fold(root.textContent ?? '');
+    const text = foldSpaces(root.textContent ?? '');
     expect(text).toContain('Paragraph 1');
     expect(text).toContain('A lead in sentences.');
     expect(text).not.toMatch(/\bAd\b/);
@@ -108,14 +110,14 @@ describe('removeFurniture rules', () => {
     const body = [1, 2, 3, 4, 5].map((n) => prose(n).replace('<p>', '<p class="paywall">')).join('');
     const blocks = [6, 7, 8].map((n) => `<div class="cmp cmp-text">${prose(n)}</div>`).join('');
     const root = clean(`${prose(0)}${body}${blocks}<div class="paywall-note"><p>Subscribe to keep reading.</p></div>`);
-    const text = fold(root.textContent ?? '');
+    const text = foldSpaces(root.textContent ?? '');
     for (const n of [0, 1, 2, 3, 4, 5, 6, 7, 8]) expect(text).toContain(`Paragraph ${n} of`);
     expect(text).not.toContain('Subscribe to keep reading');
   });
 
   it('removes a "Related: <headline>" line without taking the paragraph after it', () => {
     const root = clean(`${prose(1)}<p><strong>RELATED: <a href="/other">A celebrity sells her beach house</a></strong></p><p>What is clear is that she knew how to <a href="/x">live it up</a> in the desert.</p>${prose(2)}`);
-    const text = fold(root.textContent ?? '');
+    const text = foldSpaces(root.textContent ?? '');
     expect(text).not.toContain('RELATED');
     expect(text).toContain('What is clear is that she knew how to live it up in the desert.');
   });
@@ -127,7 +129,7 @@ describe('removeFurniture rules', () => {
 
   it('removes an embedded post\'s consent placeholder and a "read more" teaser to another page', () => {
     const root = clean(`${prose(1)}<p>Externer Inhalt</p><p>Mit dem Laden des Videos akzeptieren Sie die Datenschutzerklärung von YouTube.</p><p>What else happened this week in town. <a href="/other">Read more</a></p>${prose(2)}`);
-    expect(fold(root.textContent ?? '')).not.toMatch(/Externer|Videos|What else/);
+    expect(foldSpaces(root.textContent ?? '')).not.toMatch(/Externer|Videos|What else/);
   });
 
   it('keeps a "read more" link that continues this same page', () => {
@@ -139,7 +141,7 @@ describe('removeFurniture rules', () => {
     const root = clean(`${prose(1)}<div class="box-7"><p><b>ANZEIGE – Heute schon gekocht?</b></p><p><a href="/shop">Zum Shop</a></p></div>${prose(2)}
       <p>Never miss a story: sign up for our daily newsletter.</p>${prose(3)}<p>Quellen ausblenden</p>${prose(4)}
       <p>This entry was posted on Monday, March 2nd, 2026 at 10:15 and is filed under Local, Harbour.</p>`);
-    const text = fold(root.textContent ?? '');
+    const text = foldSpaces(root.textContent ?? '');
     expect(text).not.toMatch(/ANZEIGE|Zum Shop|newsletter|Quellen|posted on/);
     expect(root.querySelectorAll('p')).toHaveLength(4);
   });
@@ -190,9 +192,9 @@ describe('what names and words say', () => {
     expect(isDateLine('Feb 6, 2014 at 20:37')).toBe(true);
     expect(isDateLine('+81 158-23-2012')).toBe(false);
     expect(isDateLine('Einsendeschluss: 03.11.2019 (Poststempel)')).toBe(false);
-    expect(isBylineLine('Von Tim Ehlers')).toBe(true);
-    expect(isBylineLine('by the end of the week the river had risen again')).toBe(false);
-    expect(isBylineLine('Von Berlin aus fährt der Zug nach Hamburg')).toBe(false);
+    expect(isAuthorLine('Von Tim Ehlers')).toBe(true);
+    expect(isAuthorLine('by the end of the week the river had risen again')).toBe(false);
+    expect(isAuthorLine('Von Berlin aus fährt der Zug nach Hamburg')).toBe(false);
   });
 
   it('recognises caption labels and consent placeholders, not privacy prose', () => {
@@ -222,7 +224,7 @@ describe('the standfirst next to the headline', () => {
       const holder = doc.createElement('div');
       holder.innerHTML = "<p>The article's first paragraph, which is long enough to be found on the page by its own words.</p>";
       recoverLead(doc, holder);
-      return fold(holder.textContent ?? '');
+      return foldSpaces(holder.textContent ?? '');
     };
     const lead = '<p>A lead sentence of the story that repeats what the description says, word for word.</p>';
     expect(body(page('', lead))).not.toContain('A lead sentence');
@@ -247,7 +249,7 @@ describe('a second opinion when Readability finds too little', () => {
     expect(doc.querySelector('noscript')?.firstElementChild).toBeNull();
     const found = fallbackBody(doc, 500);
     expect(found?.querySelectorAll('p')).toHaveLength(4);
-    expect(fold(found?.textContent ?? '')).not.toContain('<p>');
+    expect(foldSpaces(found?.textContent ?? '')).not.toContain('<p>');
   });
 
   it('returns nothing better than the threshold on a page without text', () => {

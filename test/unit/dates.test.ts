@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { dayFromMicrodata, dayFromTimeElements } from '../../src/core/dates.ts';
+import { dayFromMicrodata, dayFromTimeElements } from '../../src/core/markup-dates.ts';
 import { dayFromUrlPath, formatDay, parseDay } from '../../src/core/date-parse.ts';
 import { findHeadline } from '../../src/core/headline.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messageOf } from '../../src/error-message.ts';
+import { messageOf } from '../../src/core/error-message.ts';
 
 describe('messageOf', () => {
   it("gives an Error's message, and anything else thrown as a string", () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { extract } from '../../src/core/extract.ts';
 import { write } from '../../src/core/frontmatter.ts';
-import { NEWS_URL, fixtureDocument, fold, readFixture } from '../helpers/fixtures.ts';
+import { NEWS_URL, fixtureDocument, readFixture } from '../helpers/fixtures.ts';
+import { foldSpaces } from '../../src/core/fold.ts';
 
 const reference = readFixture('reference-article.md');
 const [, referenceFront = '', referenceBody = ''] = /^(---\n[\s\S]*?\n---\n)([\s\S]*)$/.exec(reference) ?? [];
@@ -10,7 +11,7 @@ const [, referenceFront = '', referenceBody = ''] = /^(---\n[\s\S]*?\n---\n)([\s
 /** The text of every paragraph of the reference body, in order. */
 const referenceParagraphs = Array.from(
   new JSDOM(referenceBody).window.document.querySelectorAll('p'),
-  (p) => fold(p.textContent ?? ''),
+  (p) => foldSpaces(p.textContent ?? ''),
 );
 
 function expectInOrder(haystack: string, needles: string[]): void {
@@ -34,7 +35,7 @@ describe('golden: the news fixture clipped as the reference article', () => {
   });
 
   it('keeps every paragraph of the reference body, in order', () => {
-    const text = fold(new JSDOM(article.body).window.document.body.textContent ?? '');
+    const text = foldSpaces(new JSDOM(article.body).window.document.body.textContent ?? '');
     expectInOrder(text, referenceParagraphs);
   });
 
@@ -64,6 +65,6 @@ describe('golden: the news fixture clipped as the reference article', () => {
     expect(md.body).toContain('[security guarantees for Ukraine](https://www.foxnews.com/category/world/conflicts/ukraine)');
     expect(md.body).toContain('**UKRAINE–RUSSIA AT A CROSSROADS: HOW THE WAR EVOLVED IN 2025 AND WHAT COMES NEXT**');
     expect(md.body).not.toMatch(/<\/?(p|a|strong|div)\b/);
-    expectInOrder(fold(md.body), ['Negotiations over', 'may be nearing a breakthrough.', 'peace through strength," Whitaker said.']);
+    expectInOrder(foldSpaces(md.body), ['Negotiations over', 'may be nearing a breakthrough.', 'peace through strength," Whitaker said.']);
   });
 });

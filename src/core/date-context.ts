@@ -1,10 +1,10 @@
 /**
- * Where a page shows its publication date outside its metadata: `<time>` elements and microdata
- * near the headline (byline lines: ./byline-date.ts), and what tells an article's own date from
- * the dates of asides, menus, comments and updates.
+ * What tells an article's own dates from the dates of asides, menus, comments and updates: where
+ * a dated element sits, whether it is labelled as an update or as the publication date, and the
+ * regions of the page that hold the article's byline. Read by ./markup-dates.ts and
+ * ./byline-date.ts.
  */
-import { parseDay } from './date-parse.ts';
-import { dayOrderOf } from './date-order.ts';
+import { nameMatcher } from './name-words.ts';
 
 /**
  * Containers whose dates belong to something else than the article: asides, menus, comments, and
@@ -12,8 +12,12 @@ import { dayOrderOf } from './date-order.ts';
  */
 const SKIP_TAGS = new Set(['ASIDE', 'NAV', 'BLOCKQUOTE']);
 const SKIP_ROLES = new Set(['complementary', 'navigation']);
-const SKIP_NAMES = /(?:^|[\s_-])(?:comments?|sidebar|side-bar|related|recommend(?:ed|ations)?|reviews|trending|popular|most-read|more-stories|newsletter|nav|navbar|navigation|menu)(?=$|[\s_-])/i;
-const FOOTER_NAMES = /(?:^|[\s_-])footer(?=$|[\s_-])/i;
+const SKIP_NAMES = nameMatcher([
+  'comment', 'comments', 'sidebar', 'side bar', 'related', 'recommend', 'recommended', 'recommendations', 'reviews',
+  'trending', 'popular', 'most read', 'more stories', 'newsletter', 'nav', 'navbar', 'navigation', 'menu',
+]);
+const FOOTER_NAMES = nameMatcher(['footer']);
+/** Stems found anywhere in the names, inside words too (`lastupdated`, `dateModified`, `pubdate`). */
 const MODIFIED_NAMES = /modif|updat|revis|edited/i;
 const MODIFIED_TEXT = /^\s*(?:last\s+)?(?:updated|modified|edited|revised)\b/i;
 /** A label element of its own, `<dt>Updated:</dt>`; a whole paragraph starting so is not one. */
@@ -23,10 +27,10 @@ const PUBLISHED_NAMES = /publish|pubdate|posted|created/i;
 /** Whether `el` is an aside, a menu, comments or a list of other articles by its tag, role or name. */
 export function isAsideLike(el: Element): boolean {
   return SKIP_TAGS.has(el.tagName.toUpperCase()) || SKIP_ROLES.has(el.getAttribute('role') ?? '')
-    || SKIP_NAMES.test(`${el.getAttribute('class') ?? ''} ${el.id}`);
+    || SKIP_NAMES(el);
 }
 
-interface Placement {
+export interface Placement {
   skipped: boolean;
   inFooter: boolean;
 }
@@ -36,14 +40,13 @@ interface Placement {
  * content and at the first ancestor holding the headline: wrappers that high describe the page's
  * layout (`container sidebar_right`), not an aside.
  */
-function placement(el: Element, headline: Element | null): Placement {
+export function placement(el: Element, headline: Element | null): Placement {
   let inFooter = false;
   for (let node = el.parentElement; node !== null && node.tagName !== 'BODY'; node = node.parentElement) {
     const role = node.getAttribute('role') ?? '';
     if (node.tagName === 'MAIN' || role === 'main' || (headline !== null && node.contains(headline))) break;
-    const names = `${node.getAttribute('class') ?? ''} ${node.id}`;
     if (isAsideLike(node)) return { skipped: true, inFooter };
-    if (node.tagName === 'FOOTER' || role === 'contentinfo' || FOOTER_NAMES.test(names)) inFooter = true;
+    if (node.tagName === 'FOOTER' || role === 'contentinfo' || FOOTER_NAMES(node)) inFooter = true;
   }
   return { skipped: false, inFooter };
 }
@@ -84,7 +87,7 @@ export function isModified(el: Element): boolean {
   return false;
 }
 
-function isMarkedPublished(el: Element): boolean {
+export function isMarkedPublished(el: Element): boolean {
   return el.hasAttribute('pubdate') || PUBLISHED_NAMES.test(ownNames(el))
     || PUBLISHED_NAMES.test(el.parentElement?.getAttribute('class') ?? '');
 }
@@ -94,7 +97,7 @@ function isMarkedPublished(el: Element): boolean {
  * usually sits beside it), then the article element or main content. A container that holds
  * several `<article>`s is a listing, whose dates are the teasers', so climbing stops there.
  */
-function articleRegions(doc: Document, h1: Element | null): Element[] {
+export function articleRegions(doc: Document, h1: Element | null): Element[] {
   const articles = Array.from(doc.getElementsByTagName('article'));
   const isListing = (node: Element): boolean => articles.filter((a) => node.contains(a)).length > 1;
   const regions: Element[] = [];
@@ -111,86 +114,6 @@ function articleRegions(doc: Document, h1: Element | null): Element[] {
     if (main !== null && !isListing(main)) regions.push(main);
   }
   return regions;
-}
-
-/** What a reader reads in a `<time>`: a whole date in its text, else its `datetime`. */
-function timeDay(el: Element, now: Date): string | null {
-  // The text is the publisher's day as shown; `datetime` is often the same moment in UTC, or a
-  // later revision's. HTML gives a <time> without `datetime` its text as value anyway.
-  const text = (el.textContent ?? '').trim();
-  const shown = text.length <= 80 ? parseDay(text, now, dayOrderOf(el.ownerDocument)) : null;
-  return shown ?? parseDay(el.getAttribute('datetime'), now);
-}
-
-/**
- * The day of the article's `<time>` (`h1`: the headline element, ./headline.ts): one marked as
- * the publication date if any, else the
- * first near the headline, else the first in the article; a time in an aside, menu or comments,
- * or labelled as an update, never counts; one in a footer only when nothing else is found.
- */
-export function dayFromTimeElements(doc: Document, h1: Element | null, now: Date = new Date()): string | null {
-  const times: { el: Element; day: string; inFooter: boolean }[] = [];
-  for (const el of doc.getElementsByTagName('time')) {
-    const day = timeDay(el, now);
-    if (day === null || isModified(el)) continue;
-    const where = placement(el, h1);
-    if (!where.skipped) times.push({ el, day, inFooter: where.inFooter });
-  }
-  if (times.length === 0) return null;
-  // Outside the article's structure, one or two dates are the page's; many make a list of posts.
-  const fallback = times.length <= 2 ? (times.find((t) => !t.inFooter)?.day ?? null) : null;
-  const regions = articleRegions(doc, h1);
-  if (regions.length === 0) return fallback;
-  const inRegions = times.filter((t) => regions.some((region) => region.contains(t.el)));
-  const marked = inRegions.find((t) => isMarkedPublished(t.el));
-  if (marked !== undefined) return marked.day;
-  for (const region of regions) {
-    const found = inRegions.find((t) => !t.inFooter && region.contains(t.el));
-    if (found !== undefined) return found.day;
-  }
-  return inRegions[0]?.day ?? fallback;
-}
-
-/** A microdata (`itemprop`) or RDFa (`property="schema:datePublished"`) name of the publication date. */
-const PUBLISHED_PROPERTY = /(?:^|[\s:/#])datepublished(?:\s|$)/i;
-/** ... and of the creation date, which stands for it on pages that declare no publication date. */
-const CREATED_PROPERTY = /(?:^|[\s:/#])datecreated(?:\s|$)/i;
-
-function propertyDay(el: Element, now: Date): string | null {
-  // Blogger and microformats put the timestamp in an <abbr title>, the text being `8:38 pm`.
-  for (const value of [el.getAttribute('content'), el.getAttribute('datetime'), el.getAttribute('title'), el.textContent]) {
-    const day = parseDay(value, now);
-    if (day !== null) return day;
-  }
-  return null;
-}
-
-/**
- * The publication date as microdata (`itemprop="datePublished"`) or RDFa (`property=
- * "schema:datePublished"`) outside asides and comments; a declared creation date when there is
- * no publication date.
- */
-export function dayFromMicrodata(doc: Document, h1: Element | null, now: Date = new Date()): string | null {
-  // Searching a large page costs jsdom tens of milliseconds (a `~=` selector, hundreds): the head
-  // and the article's container come first, the whole page only when they hold no date.
-  const scope = bylineScope(doc, h1);
-  const roots: ParentNode[] = scope === null ? [doc] : [doc.head ?? doc, scope, doc];
-  const seen = new Set<Element>();
-  let created: string | null = null;
-  for (const root of roots) {
-    for (const el of root.querySelectorAll('[itemprop], [property]')) {
-      if (seen.has(el)) continue;
-      seen.add(el);
-      const name = `${el.getAttribute('itemprop') ?? ''} ${el.getAttribute('property') ?? ''}`;
-      const published = PUBLISHED_PROPERTY.test(name);
-      if (!published && (created !== null || !CREATED_PROPERTY.test(name))) continue;
-      if (placement(el, h1).skipped) continue;
-      const day = propertyDay(el, now);
-      if (day !== null && published) return day;
-      created ??= day;
-    }
-  }
-  return created;
 }
 
 /**
@@ -215,4 +138,3 @@ export function bylineScope(doc: Document, h1: Element | null): Element | null {
   }
   return scope === h1 ? null : scope;
 }
-

@@ -1,0 +1,88 @@
+/**
+ * Furniture at the edges of an article: the blocks before its first paragraph of prose and after
+ * its last (date and byline lines, lone labels, calls to subscribe, links to elsewhere, an
+ * author's note), part of the removals of ./boilerplate.ts.
+ */
+import { CALL_TO_ACTION, FURNITURE_LABEL, META_LABEL, POSTED_LINE, isAuthorLine, isDateLine } from './furniture-text.ts';
+import { HEADING_TAGS, detach, isProse, leafBlocks, linkDensity, proseLength, textLength, textOf } from './dom-measure.ts';
+
+/** Is the whole text of `el` in italics or emphasis? */
+function allEmphasis(el: Element): boolean {
+  const length = textLength(el);
+  const em = Array.from(el.querySelectorAll('em, i')).filter((e) => !e.parentElement?.closest('em, i') || !el.contains(e.parentElement.closest('em, i')));
+  return length > 0 && em.reduce((n, e) => n + textLength(e), 0) >= length - 2;
+}
+
+/** "Jane Doe is a lecturer at ...": an author's note set in italics under an article. */
+const AUTHOR_NOTE = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3},?\s+(?:is|was|ist|war|es|fue|est|était|è|é|jest)\s/u;
+
+/**
+ * Blocks before the article's first paragraph of prose and after its last: date and byline
+ * lines, lone labels, calls to subscribe, links to elsewhere, an author's note.
+ */
+export function removeEdges(root: Element): void {
+  const blocks = leafBlocks(root);
+  const prose = blocks.map(isProse);
+  const first = prose.indexOf(true);
+  const last = prose.lastIndexOf(true);
+  const drop = (el: Element): void => removeWithBox(root, el);
+  if (first < 0) {
+    for (const el of blocks) if (isEdgeMeta(textOf(el))) detach(el);
+    return;
+  }
+  for (let i = 0; i < first; i++) {
+    const el = blocks[i]!;
+    const text = textOf(el);
+    if (isEdgeMeta(text)) detach(el);
+    else if (text.length <= 300 && CALL_TO_ACTION.test(text)) drop(el);
+  }
+  for (let i = last + 1; i < blocks.length; i++) {
+    const el = blocks[i]!;
+    if (!root.contains(el)) continue;
+    const text = textOf(el);
+    if (isEdgeMeta(text) || FURNITURE_LABEL.test(text) || isPostedLine(text)
+      || (el.tagName === 'LI' && text.length <= 300 && linkDensity(el, text.length) >= 0.6)) {
+      detach(el);
+    } else if (text.length <= 300 && CALL_TO_ACTION.test(text)) {
+      drop(el);
+    }
+  }
+  // Calls to action among the closing paragraphs (a paywall notice runs to several), and an
+  // italic author's note as the very last one.
+  for (let i = last; i > first && i >= last - 5; i--) {
+    const el = blocks[i]!;
+    if (!root.contains(el)) continue;
+    const text = textOf(el);
+    // Quoted speech is reported, not addressed to the reader.
+    if (isPostedLine(text)) detach(el);
+    else if (text.length <= 300 && CALL_TO_ACTION.test(text) && !/^["„“”«»‚‘'"]/.test(text)) drop(el);
+    else if (i === last && text.length <= 600 && allEmphasis(el) && AUTHOR_NOTE.test(text)) detach(el);
+  }
+  // A heading that nothing follows any more heads nothing.
+  const rest = leafBlocks(root);
+  for (let i = rest.length - 1; i >= 0 && HEADING_TAGS.has(rest[i]!.tagName); i--) detach(rest[i]!);
+}
+
+/**
+ * Removes a block, and the small box it opens or closes when the box holds nothing else of
+ * substance: a donation box's heading and its one pitch paragraph go together.
+ */
+export function removeWithBox(root: Element, el: Element): void {
+  const box = el.parentElement;
+  detach(el);
+  if (!box || box === root) return;
+  const length = textLength(box);
+  if (length > 0 && length <= 400 && proseLength(box) <= 250 && leafBlocks(box).length <= 3
+      && textLength(root) > 4 * length) {
+    detach(box);
+  }
+}
+
+/** WordPress-style closing lines: "This entry was posted on <date> in <categories>". */
+function isPostedLine(text: string): boolean {
+  return text.length <= 450 && POSTED_LINE.test(text) && /\d/.test(text);
+}
+
+function isEdgeMeta(text: string): boolean {
+  return isDateLine(text) || isAuthorLine(text) || META_LABEL.test(text);
+}
