@@ -4,7 +4,7 @@
  * regions of the page that hold the article's byline. Read by ./markup-dates.ts and
  * ./byline-date.ts.
  */
-import { nameMatcher } from './name-words.ts';
+import { nameMatcher, separatedWords } from './name-words.ts';
 
 /**
  * Containers whose dates belong to something else than the article: asides, menus, comments, and
@@ -15,8 +15,8 @@ const SKIP_ROLES = new Set(['complementary', 'navigation']);
 const SKIP_NAMES = nameMatcher([
   'comment', 'comments', 'sidebar', 'side bar', 'related', 'recommend', 'recommended', 'recommendations', 'reviews',
   'trending', 'popular', 'most read', 'more stories', 'newsletter', 'nav', 'navbar', 'navigation', 'menu',
-]);
-const FOOTER_NAMES = nameMatcher(['footer']);
+], separatedWords);
+const FOOTER_NAMES = nameMatcher(['footer'], separatedWords);
 /** Stems found anywhere in the names, inside words too (`lastupdated`, `dateModified`, `pubdate`). */
 const MODIFIED_NAMES = /modif|updat|revis|edited/i;
 const MODIFIED_TEXT = /^\s*(?:last\s+)?(?:updated|modified|edited|revised)\b/i;

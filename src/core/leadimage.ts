@@ -7,7 +7,7 @@
  * after it) and the article element Readability returned, each up to a fixed number of images.
  */
 import { absoluteHttpUrl } from './urls.ts';
-import { nameMatcher } from './name-words.ts';
+import { nameMatcher, separatedWords } from './name-words.ts';
 
 /** An image smaller than this on either side (by its attributes) is an icon, a bullet or a pixel. */
 const MIN_SIDE = 100;
@@ -20,7 +20,7 @@ const NOT_LEAD = /(?:^|[^a-z])(?:logos?|icons?|favicons?|avatars?|gravatar|sprit
 const NOT_LEAD_CONTAINER = nameMatcher([
   'header', 'masthead', 'navbar', 'nav', 'menu', 'footer', 'sidebar', 'related', 'recommend*', 'comment', 'comments',
   'author', 'byline', 'bio', 'avatar', 'share', 'social', 'promo', 'sponsor*', 'advert*', 'ad', 'ads', 'newsletter', 'logo',
-]);
+], separatedWords);
 const SKIP_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'HEADER', 'BUTTON', 'FORM']);
 
 /** Attributes lazy-loading scripts keep the real address in, most specific first. */

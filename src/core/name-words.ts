@@ -14,6 +14,16 @@ export function nameWords(name: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * Splits one name at its separators only (white space, `_`, `-`), lower-cased: `SiteHeader_nav-2`
+ * -> siteheader, nav, 2. The date and lead-image container rules read these words: by camelCase
+ * steps an opinion piece's `ArticleHeaderComment` says "comment", and its byline would be taken
+ * for a comment's.
+ */
+export function separatedWords(name: string): string[] {
+  return name.toLowerCase().split(/[\s_-]+/).filter(Boolean);
+}
+
 /** An element's class names. */
 export function classNames(el: Element): string[] {
   return (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
@@ -29,9 +39,10 @@ export function namesOf(el: Element): string[] {
 /**
  * A list of name words that mark an element: plain words (`nav`), words by their start
  * (`advert*`: `advertisement`, `adverts`), and two-word entries (`most read`) that count when one
- * name holds them side by side (`most-read`, `mostRead`). Returns the test of an element.
+ * name holds them side by side (`most-read`, `mostRead`). `split` reads a name as words
+ * (`nameWords` unless a rule says otherwise). Returns the test of an element.
  */
-export function nameMatcher(entries: readonly string[]): (el: Element) => boolean {
+export function nameMatcher(entries: readonly string[], split: (name: string) => string[] = nameWords): (el: Element) => boolean {
   const words = new Set(entries.filter((e) => !e.includes(' ') && !e.endsWith('*')));
   const starts = entries.filter((e) => e.endsWith('*')).map((e) => e.slice(0, -1));
   const pairs = new Set(entries.filter((e) => e.includes(' ')));
@@ -39,9 +50,9 @@ export function nameMatcher(entries: readonly string[]): (el: Element) => boolea
   const nameMatches = (name: string): boolean => {
     const known = cache.get(name);
     if (known !== undefined) return known;
-    const split = nameWords(name);
-    const found = split.some((word, i) => words.has(word) || starts.some((s) => word.startsWith(s))
-      || (i + 1 < split.length && pairs.has(`${word} ${split[i + 1]}`)));
+    const parts = split(name);
+    const found = parts.some((word, i) => words.has(word) || starts.some((s) => word.startsWith(s))
+      || (i + 1 < parts.length && pairs.has(`${word} ${parts[i + 1]}`)));
     if (cache.size > 5000) cache.clear();
     cache.set(name, found);
     return found;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { nameMatcher, namesOf } from '../../src/core/name-words.ts';
+import { nameMatcher, namesOf, separatedWords } from '../../src/core/name-words.ts';
 
 const element = (html: string): Element => new JSDOM(`<body>${html}</body>`).window.document.body.firstElementChild!;
 
@@ -26,6 +26,14 @@ describe('class and id names read as words', () => {
     expect(matches(element('<div class="box mostRead"></div>'))).toBe(true);
     expect(matches(element('<div class="most read"></div>'))).toBe(false);
     expect(matches(element('<div class="most-often-read"></div>'))).toBe(false);
+  });
+
+  it('reads names at their separators only where a rule asks for it', () => {
+    const comments = nameMatcher(['comment', 'side bar'], separatedWords);
+    expect(comments(element('<div class="post_comment-2"></div>'))).toBe(true);
+    expect(comments(element('<div class="side-bar"></div>'))).toBe(true);
+    expect(comments(element('<article class="ArticleHeaderComment"></article>'))).toBe(false);
+    expect(nameMatcher(['comment'])(element('<article class="ArticleHeaderComment"></article>'))).toBe(true);
   });
 
   it('lists the class names and the id', () => {
