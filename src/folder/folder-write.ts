@@ -32,7 +32,6 @@ async function existing(dir: Folder, name: string): Promise<FolderFile | null> {
   }
 }
 
-
 /**
  * The text of a file in the folder that may take this article, or null when it is not this
  * article's: its front matter names the same link, or it is empty. An empty file is what a write

@@ -1,6 +1,7 @@
 import { withExportState, type LibraryEntry, type StoredArticle, type StoredSummary, type Summary } from './library-record.ts';
 import { openLibrary } from './library-schema.ts';
-import { readMarks, RECORD_STORES, withLibrary } from './library-tx.ts';
+import { RECORD_STORES, withLibrary } from './library-tx.ts';
+import { readMarks } from './export-marks.ts';
 import { rankTagCounts } from './rank-tags.ts';
 
 // Reading the library: nothing here writes.
@@ -9,7 +10,7 @@ import { rankTagCounts } from './rank-tags.ts';
 export function getArticle(key: string): Promise<LibraryEntry | undefined> {
   return withLibrary(async (db) => {
     const tx = db.transaction(RECORD_STORES, 'readonly');
-    const [entry, marks] = await Promise.all([tx.objectStore('articles').get(key), readMarks(tx.objectStore('exports'))]);
+    const [entry, marks] = await Promise.all([tx.objectStore('articles').get(key), readMarks(tx.objectStore('exports'), [key])]);
     return entry ? { ...entry, exportedAt: marks.get(key)?.exportedAt ?? null } : undefined;
   });
 }
@@ -18,7 +19,7 @@ export function getArticle(key: string): Promise<LibraryEntry | undefined> {
 export function lookupArticle(key: string): Promise<Summary | undefined> {
   return withLibrary(async (db) => {
     const tx = db.transaction(['summaries', 'exports']);
-    const [summary, marks] = await Promise.all([tx.objectStore('summaries').get(key), readMarks(tx.objectStore('exports'))]);
+    const [summary, marks] = await Promise.all([tx.objectStore('summaries').get(key), readMarks(tx.objectStore('exports'), [key])]);
     return summary && withExportState(summary, marks);
   });
 }
@@ -36,15 +37,15 @@ export function listSummaries(): Promise<Summary[]> {
 export function listNewestSummaries(limit: number): Promise<Summary[]> {
   return withLibrary(async (db) => {
     const tx = db.transaction(['summaries', 'exports']);
-    const marks = readMarks(tx.objectStore('exports'));
     const out: StoredSummary[] = [];
     let cursor = await tx.objectStore('summaries').index('savedAt').openCursor(null, 'prev');
     while (cursor && out.length < limit) {
       out.push(cursor.value);
       if (out.length < limit) cursor = await cursor.continue();
     }
-    const known = await marks;
-    return out.map((summary) => withExportState(summary, known));
+    // Only the marks of the rows on screen: the list reads the rest with the whole library.
+    const marks = await readMarks(tx.objectStore('exports'), out.map((summary) => summary.link));
+    return out.map((summary) => withExportState(summary, marks));
   });
 }
 

@@ -85,9 +85,9 @@ export interface LibraryEntry extends StoredArticle {
 export type StoredSummary = Omit<Summary, 'exportedAt' | 'exportedVersion'>;
 
 /**
- * When and which version of each exported article was exported, by link: one record, beside the
- * summaries. Marking a whole library exported is then one write, not one write per article
- * (IndexedDB's cost is mostly per record).
+ * When and which version of each exported article was exported, by link: one bucket of the
+ * `exports` store (export-marks.ts). Marking a whole library exported is then a few hundred
+ * writes, not one per article (IndexedDB's cost is mostly per record).
  */
 export type ExportMarks = Map<string, ExportState>;
 

@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { mergeTags } from '../core/tag-text.ts';
 import { siteHost } from '../core/urls.ts';
+import { writeMarks } from './export-marks.ts';
 import { summaryOf, type ExportMarks, type ExportState, type StoredArticle, type StoredImage, type StoredSummary, type Summary } from './library-record.ts';
 
 export interface LibrarySchema extends DBSchema {
@@ -14,7 +15,8 @@ export interface LibrarySchema extends DBSchema {
     indexes: { savedAt: string; tags: string };
   };
   exports: {
-    key: string;
+    /** A bucket of marks (export-marks.ts). */
+    key: number;
     value: ExportMarks;
   };
   images: {
@@ -36,15 +38,12 @@ export const DB_NAME = 'frontclip';
  *    identity the tag editor gives it (lower case), so `NATO` and `nato` are one tag.
  * 4: `images` holds the bytes of the images saved with an article, keyed by [link, file name],
  *    apart from the article so that listing and searching never read them.
- * 5: the export state leaves the summaries for one record of marks in `exports` (under
- *    `MARKS_KEY`); `articles` loses its indexes: `savedAt` and `site` were never read, and
+ * 5: the export state leaves the summaries for records of marks in `exports`, 256 buckets by
+ *    a hash of the link (export-marks.ts); `articles` loses its indexes: `savedAt` and `site` were never read, and
  *    `tags` moves to the small summaries. Each index is keys to extract and entries to write on
  *    every put (an import puts 10,000 articles).
  */
 export const DB_VERSION = 5;
-
-/** The key of the one record of `exports`: every article's export state, by link. */
-export const MARKS_KEY = 'marks';
 
 type UpgradeTx = IDBPTransaction<LibrarySchema, StoreName[], 'versionchange'>;
 
@@ -89,13 +88,13 @@ async function fillVersion3(tx: UpgradeTx): Promise<void> {
   }
 }
 
-/** Version 5: the export state the summaries carried, gathered into the one record of marks. */
+/** Version 5: the export state the summaries carried, gathered into the buckets of marks. */
 async function fillVersion5(tx: UpgradeTx): Promise<void> {
   const marks: ExportMarks = new Map();
   for (const old of await tx.objectStore('summaries').getAll() as (StoredSummary & Partial<ExportState>)[]) {
     if (typeof old.exportedAt === 'string') marks.set(old.link, { exportedAt: old.exportedAt, exportedVersion: old.exportedVersion ?? null });
   }
-  await tx.objectStore('exports').put(marks, MARKS_KEY);
+  await writeMarks(tx.objectStore('exports'), marks, marks.keys());
 }
 
 /** Runs an upgrade step; a failure aborts the upgrade transaction (and the open), changing nothing. */

@@ -1,8 +1,8 @@
 import { unwrap, type IDBPTransaction } from 'idb';
 import { notifyLibraryChanged } from './library-events.ts';
-import type { ExportMarks, StoredArticle } from './library-record.ts';
+import type { StoredArticle } from './library-record.ts';
 import { summaryOf } from './library-record.ts';
-import { MARKS_KEY, openLibrary, type LibraryDb, type LibrarySchema, type StoreName } from './library-schema.ts';
+import { openLibrary, type LibraryDb, type LibrarySchema, type StoreName } from './library-schema.ts';
 
 /**
  * Every store an article's record spans. A write transaction always covers all of them, so a
@@ -93,16 +93,6 @@ export function putRecords(tx: WriteTx, entries: readonly StoredArticle[], onPut
     articles.put(entry);
     summaries.put(summaryOf(entry)).onsuccess = onPut;
   }
-}
-
-/** Every article's export state (the one record of marks; empty before the first export). */
-export async function readMarks(store: { get(key: string): Promise<ExportMarks | undefined> }): Promise<ExportMarks> {
-  return (await store.get(MARKS_KEY)) ?? new Map();
-}
-
-/** Replaces the marks, in the caller's transaction. */
-export function writeMarks(tx: WriteTx, marks: ExportMarks): Promise<unknown> {
-  return tx.objectStore('exports').put(marks, MARKS_KEY);
 }
 
 /** Counts finished records and reports them at most every `every` records, and at the end. */

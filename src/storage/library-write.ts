@@ -4,7 +4,8 @@ import { articleProblem, RecordError } from './article-check.ts';
 import { combineDuplicates } from './import-merge.ts';
 import { libraryKey, storedArticle } from './library-key.ts';
 import { summaryOf, withExportState, type LibraryEntry, type StoredArticle, type Summary } from './library-record.ts';
-import { progressCounter, putRecord, putRecords, readMarks, writeMarks, writeTransaction, type WriteOptions, type WriteTx } from './library-tx.ts';
+import { readMarks, writeMarks } from './export-marks.ts';
+import { progressCounter, putRecord, putRecords, writeTransaction, type WriteOptions, type WriteTx } from './library-tx.ts';
 import { applyTagChange, mergeImportedTags, type TagChange } from './tag-change.ts';
 import { removeImages, type ImageToKeep } from './library-images.ts';
 import type { StoredImage } from './library-record.ts';
@@ -23,7 +24,7 @@ export function saveArticle(article: Article, now: Date = new Date(), options: {
   if (problem) return Promise.reject(new RecordError(problem));
   return writeTransaction(async (tx) => {
     const key = libraryKey(article.link);
-    const [previous, marks] = await Promise.all([tx.objectStore('articles').get(key), readMarks(tx.objectStore('exports'))]);
+    const [previous, marks] = await Promise.all([tx.objectStore('articles').get(key), readMarks(tx.objectStore('exports'), [key])]);
     const stamp = now.toISOString();
     const entry = storedArticle(article, { savedAt: previous?.savedAt ?? stamp, editedAt: stamp });
     // The images kept before stay with the article (an edit of its text does not drop them); a
@@ -133,7 +134,7 @@ export function deleteArticles(links: readonly string[], options: WriteOptions =
   return writeTransaction(async (tx) => {
     const articles = tx.objectStore('articles');
     const summaries = tx.objectStore('summaries');
-    const marks = await readMarks(tx.objectStore('exports'));
+    const marks = await readMarks(tx.objectStore('exports'), links);
     const found = await Promise.all(links.map(async (link) => {
       const [article, summary] = await Promise.all([articles.get(link), summaries.get(link)]);
       const images = article ? await removeImages(tx, link) : [];
@@ -143,7 +144,8 @@ export function deleteArticles(links: readonly string[], options: WriteOptions =
     }));
     const removed = found.filter((r): r is RemovedArticle => r !== null);
     // Its marks go with the article: saved again later, it starts as never exported.
-    if (removed.some(({ article }) => marks.delete(article.link))) await writeMarks(tx, marks);
+    const unmarked = removed.filter(({ article }) => marks.delete(article.link)).map(({ article }) => article.link);
+    if (unmarked.length > 0) await writeMarks(tx.objectStore('exports'), marks, unmarked);
     return removed;
   }, options.signal);
 }
@@ -161,9 +163,10 @@ export function restoreArticles(removed: readonly RemovedArticle[]): Promise<num
     await Promise.all(missing.flatMap(({ images }) => (images ?? []).map((image) => tx.objectStore('images').put(image))));
     const exported = missing.filter(({ summary }) => summary.exportedAt !== null);
     if (exported.length > 0) {
-      const marks = await readMarks(tx.objectStore('exports'));
+      const links = exported.map(({ summary }) => summary.link);
+      const marks = await readMarks(tx.objectStore('exports'), links);
       for (const { summary } of exported) marks.set(summary.link, { exportedAt: summary.exportedAt, exportedVersion: summary.exportedVersion });
-      await writeMarks(tx, marks);
+      await writeMarks(tx.objectStore('exports'), marks, links);
     }
     return missing.length;
   });
@@ -202,7 +205,7 @@ export interface ExportedVersion {
 
 /**
  * Records that these versions of articles were exported (downloaded) at `at`; only the marks
- * change, in one record. An article whose `editedAt` moved on meanwhile (saved or edited while
+ * change, in their buckets. An article whose `editedAt` moved on meanwhile (saved or edited while
  * the export ran) keeps its old state: what is on disk is not its current version. Resolves with
  * how many were marked.
  */
@@ -214,15 +217,15 @@ export async function markExported(versions: readonly ExportedVersion[], at: Dat
     // Many links (an export of the library): one getAll beats a get per link.
     const [candidates, marks] = await Promise.all([
       versions.length > 64 ? store.getAll().then((all) => all.filter((s) => wanted.has(s.link))) : Promise.all(versions.map((v) => store.get(v.link))),
-      readMarks(tx.objectStore('exports')),
+      readMarks(tx.objectStore('exports'), versions.length > 64 ? undefined : [...wanted.keys()]),
     ]);
-    let marked = 0;
+    const marked: string[] = [];
     for (const summary of candidates) {
       if (summary === undefined || wanted.get(summary.link) !== summary.editedAt) continue;
       marks.set(summary.link, { exportedAt: stamp, exportedVersion: summary.editedAt });
-      marked++;
+      marked.push(summary.link);
     }
-    if (marked > 0) await writeMarks(tx, marks);
-    return marked;
+    if (marked.length > 0) await writeMarks(tx.objectStore('exports'), marks, marked);
+    return marked.length;
   });
 }
