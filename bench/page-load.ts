@@ -1,27 +1,20 @@
 /**
- * How every bench reads a saved page: most are stored as UTF-8; a few keep their original
- * single-byte encoding. Those are handed to jsdom as bytes, so it decodes them by their own
- * `<meta charset>` as a browser would; read as UTF-8 they would show `�` for every accent.
+ * How every bench reads a saved page: as the command line does (src/cli/page-dom.ts), so a bench
+ * measures what `frontclip batch` gives. Most pages are stored as UTF-8; a few keep their
+ * original single-byte encoding and are decoded by their own `<meta charset>`.
  */
 import { readFileSync } from 'node:fs';
-import { JSDOM, VirtualConsole } from 'jsdom';
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const quiet = new VirtualConsole();
+import type { JSDOM } from 'jsdom';
+import { pageDom, pageSource } from '../src/cli/page-dom.ts';
 
 /** The page's source: a string when it is UTF-8, else its bytes. */
 export function readPage(path: string): string | Buffer {
-  const bytes = readFileSync(path);
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return bytes;
-  }
+  return pageSource(readFileSync(path));
 }
 
 /** A jsdom document of the page at `url`, its scripts not run, its console silenced. */
 export function domOf(source: string | Buffer, url: string): JSDOM {
-  return new JSDOM(source, { url, virtualConsole: quiet });
+  return pageDom(source, url);
 }
 
 export function loadDom(path: string, url: string): JSDOM {

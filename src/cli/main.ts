@@ -42,10 +42,16 @@ function nowOption(value: string | undefined): Date | string {
   return value;
 }
 
-async function readInput(file: string, io: Io): Promise<string> {
+async function readText(file: string, io: Io): Promise<string> {
+  const input = await readInput(file, io);
+  return typeof input === 'string' ? input : new TextDecoder().decode(input);
+}
+
+/** A file's bytes (decoded by page-dom.ts as the page declares), or standard input's text. */
+async function readInput(file: string, io: Io): Promise<string | Uint8Array> {
   if (file === '-') return io.stdin();
   try {
-    return await readFile(file, 'utf8');
+    return await readFile(file);
   } catch (err) {
     throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
@@ -78,7 +84,7 @@ async function batch(args: string[], io: Io): Promise<number> {
   const options = { now: nowOption(values.now), body: bodyFormat(values.body) };
   const folder = dirname(resolve(list));
   let failures = 0;
-  for (const line of (await readInput(list, io)).split('\n')) {
+  for (const line of (await readText(list, io)).split('\n')) {
     if (!line.trim()) continue;
     let file: unknown = null;
     try {
@@ -86,8 +92,8 @@ async function batch(args: string[], io: Io): Promise<number> {
       file = item.file ?? null;
       if (typeof item.file !== 'string') throw new Error('the line has no "file" string');
       const url = pageUrl(resolve(folder, item.file), typeof item.url === 'string' ? item.url : undefined);
-      const html = await readFile(resolve(folder, item.file), 'utf8');
-      io.stdout(`${articleJson(clipHtml(html, url, options))}\n`);
+      const page = await readFile(resolve(folder, item.file));
+      io.stdout(`${articleJson(clipHtml(page, url, options))}\n`);
     } catch (err) {
       failures++;
       io.stdout(`${JSON.stringify({ file, error: failureLine(err) })}\n`);
@@ -99,7 +105,7 @@ async function batch(args: string[], io: Io): Promise<number> {
 async function parseCommand(args: string[], io: Io): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: {} });
   const file = onlyOne(positionals, 'article file');
-  io.stdout(`${fileJson(parse(await readInput(file, io)))}\n`);
+  io.stdout(`${fileJson(parse(await readText(file, io)))}\n`);
   return 0;
 }
 

@@ -1,8 +1,8 @@
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { extract, type ExtractOptions } from '../core/extract.ts';
 import type { Article } from '../core/article.ts';
+import { pageDom, pageSource } from './page-dom.ts';
 
 /** A page's address: the one given, else the file's own `file:` URL. */
 export function pageUrl(file: string, url?: string): string {
@@ -21,12 +21,9 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-// Pages log CSS and script complaints through jsdom's console; they are not ours to print.
-const quiet = new VirtualConsole();
-
-/** Parses HTML with jsdom (no scripts run, nothing is fetched) and runs the core on it. */
-export function clipHtml(html: string, url: string, options: ExtractOptions): Article {
-  const dom = new JSDOM(html, { url, virtualConsole: quiet });
+/** Parses the page with jsdom (page-dom.ts) and runs the core on it. */
+export function clipHtml(page: string | Uint8Array, url: string, options: ExtractOptions): Article {
+  const dom = pageDom(typeof page === 'string' ? page : pageSource(page), url);
   try {
     return extract(dom.window.document, url, options);
   } finally {
