@@ -188,6 +188,11 @@ export async function runBody(cases: BodyCase[], casesFile: string, opts: { miss
       const t = tallyOf(group, s);
       const f = figures(t);
       const name = group === '' ? s : `${s}, ${group}`;
+      // An engine left out (BENCH_REFERENCES=0, nothing cached) scored no snippet: say so, not 0.000.
+      if (t.tp + t.fn + t.fp + t.tn === 0) {
+        console.log(`| ${name} | not run | | | | | | | |`);
+        continue;
+      }
       console.log(`| ${name} | ${pct(f.f1)} | ${pct(f.precision)} | ${pct(f.recall)} | ${t.tp} | ${t.fn} | ${t.fp} | ${t.tn} | ${t.empty} |`);
     }
   }

@@ -34,11 +34,11 @@ export interface ExtractOptions {
   /** How many tags `extract` suggests (extract.ts); `extractUntagged` leaves them out. */
   tagCount?: number;
   filenameTemplate?: string;
-  /** Called with the milliseconds each phase took: the benchmark's breakdown. */
+  /** Called with the milliseconds each phase took (a phase may be reported more than once: add them up): the benchmark's breakdown. */
   onPhase?: (phase: Phase, ms: number) => void;
 }
 
-export type Phase = 'readability' | 'cleanup' | 'metadata' | 'sanitize' | 'convert' | 'fields';
+export type Phase = 'readability' | 'prepare' | 'cleanup' | 'metadata' | 'sanitize' | 'convert' | 'fields';
 
 /** Thrown when the page holds no readable article; callers offer the whole page or a selection. */
 export class NoArticleError extends Error {
@@ -82,9 +82,10 @@ function readArticle(doc: Document, base: string, timed: Timed): Body {
   // Readability rewrites the DOM it is given: it only ever sees a clone (docs/DESIGN.md, principle 2),
   // with its math and players made readable, and without what can never be article text, which it
   // would otherwise score.
+  const copy = timed('readability', () => doc.cloneNode(true) as Document);
+  // Timed apart: the cost of keeping math and players for the Markdown (FORMAT.md's conversions).
+  timed('prepare', () => prepareForReadability(copy, base));
   const result = timed('readability', () => {
-    const copy = doc.cloneNode(true) as Document;
-    prepareForReadability(copy, base);
     pruneForReadability(copy);
     return new Readability<Element>(copy, {
       serializer: (node) => node as Element,

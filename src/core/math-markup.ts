@@ -76,9 +76,19 @@ function wrapperFormula(box: Element): Formula | null {
   return alt ? { tex: alt, display } : null;
 }
 
+/**
+ * Whether `root` may hold a formula: the elements `math` or WRAPPERS select, asked by tag and
+ * class, which needs no selector engine (most articles have no math, and this runs on each).
+ */
+function mayHoldMath(root: Element): boolean {
+  for (const tag of ['math', 'mjx-container']) if (root.getElementsByTagName(tag).length > 0) return true;
+  for (const name of ['katex', 'katex-display', 'mwe-math-element']) if (root.getElementsByClassName(name).length > 0) return true;
+  return Array.from(root.getElementsByTagName('img')).some((img) => (img.getAttribute('class') ?? '').includes('mwe-math-fallback-image'));
+}
+
 /** Rewrites every formula under `root` into its one `<math>` element, in place. */
 export function normalizeMath(root: Element): void {
-  if (!root.querySelector(`math, ${WRAPPERS}`)) return;
+  if (!mayHoldMath(root)) return;
   const doc = root.ownerDocument;
   // Outer wrappers come first in document order, so an inner part is gone before its turn.
   for (const box of Array.from(root.querySelectorAll(WRAPPERS))) {

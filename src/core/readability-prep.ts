@@ -18,7 +18,7 @@ export const KEPT_FRAMES = new RegExp(`${defaultVideos ? `${defaultVideos.source
 /** Prepares `copy` (Readability's own clone of the page, never the page) in place. */
 export function prepareForReadability(copy: Document, base: string): void {
   mathScriptsToMathml(copy);
-  for (const frame of Array.from(copy.querySelectorAll('iframe'))) {
+  for (const frame of Array.from(copy.getElementsByTagName('iframe'))) {
     if (embedLink(frame, base)) frame.setAttribute('data-frontclip', KEEP);
   }
 }
