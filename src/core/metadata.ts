@@ -97,6 +97,11 @@ function readMetaTags(metas: Element[]): MetaTags {
   return tags;
 }
 
+/** Every non-empty value of the tag `name`, in page order. */
+function metaValues(tags: MetaTags, name: string): string[] {
+  return (tags.get(name) ?? []).map((value) => foldSpaces(value)).filter((value) => value !== '');
+}
+
 /** The first non-empty value of the first of `names` that has one. */
 function metaValue(tags: MetaTags, ...names: string[]): string {
   for (const name of names) {
@@ -239,7 +244,11 @@ export function readMetadata(doc: Document, pageUrl: string, hints: ReadabilityH
     metaValue(tags, 'og:site_name'), ldSiteName,
     metaValue(tags, 'application-name', 'apple-mobile-web-app-title', 'al:ios:app_name'), hints.siteName, host,
   );
-  const declared = [metaValue(tags, 'og:title'), fromJsonLd(ld, 'headline'), metaValue(tags, 'twitter:title'), foldSpaces(hints.title), foldSpaces(doc.title)];
+  // A page may declare a title twice (a theme and a plugin each write one): the later ones only
+  // help recognise the visible headline.
+  const [ogTitle = '', ...moreOg] = metaValues(tags, 'og:title');
+  const [twitterTitle = '', ...moreTwitter] = metaValues(tags, 'twitter:title');
+  const declared = [ogTitle, fromJsonLd(ld, 'headline'), twitterTitle, foldSpaces(hints.title), foldSpaces(doc.title), ...moreOg, ...moreTwitter];
   const siteNames = [siteName, metaValue(tags, 'og:site_name'), ldSiteName, host, hostLabel(host)];
   const h1 = findHeadline(doc, declared, siteNames);
   // A headline's text is folded like the declared titles (U+0085 included).

@@ -60,6 +60,12 @@ describe('the title is what the reader sees', () => {
     expect(titleOf(doc)).toBe('Why the night ferry came back');
   });
 
+  it('knows the headline by any of the titles the page declares, a second og:title too', () => {
+    const doc = page('<meta property="og:title" content="Harbour closes for repairs » ☆ Coastline Wire – News, weather and sport from the coast"><meta property="og:title" content="Harbour closes for repairs">',
+      '<article><h1>Harbour closes for repairs</h1><p>Text.</p><h1>More from the coast</h1><p>Text.</p></article>');
+    expect(titleOf(doc)).toBe('Harbour closes for repairs');
+  });
+
   it('finds the headline in an <h2> or <h3> that shows the declared title', () => {
     const doc = page('<title>Harbour Notes: Winter timetable for the island ferry</title>',
       '<h1>Harbour Notes</h1><div class="post"><h3>Winter timetable for the island ferry</h3><p>Text.</p></div>');
