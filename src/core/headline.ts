@@ -123,15 +123,20 @@ function declaredPart(heading: Element, titles: string[]): string | null {
 }
 
 /**
- * The text a title takes from a headline element: the piece of it a declared title names, else
- * without its kicker when a declared title is that rest (alone, or after the kicker or a site
+ * The text a title takes from a headline element: the piece of it a declared title names (unless
+ * a declared title is the whole heading), else without its kicker when a declared title is that rest (alone, or after the kicker or a site
  * name), else the whole heading when a declared title relates to it; `null` when no declared
  * title does.
  */
 export function headlineTitle(heading: Element, declared: string[]): string | null {
   const titles = declared.filter((title) => title.trim() !== '');
   const whole = headingText(heading);
-  const part = declaredPart(heading, titles);
+  // A heading the page declares whole (alone or with its site's name) stays whole.
+  const declaredWhole = titles.some((title) => {
+    const relation = relateHeadline(whole, title);
+    return relation === 'same' || relation === 'affixed';
+  });
+  const part = declaredWhole ? null : declaredPart(heading, titles);
   if (part !== null) return part;
   const rest = withoutKicker(heading);
   for (const text of rest === null ? [whole] : [rest, whole]) {

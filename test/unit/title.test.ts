@@ -54,6 +54,12 @@ describe('the title is what the reader sees', () => {
     expect(titleOf(labelled)).toBe('Ferry timetable 4.2 - winter update');
   });
 
+  it('keeps a heading whole when the page declares it whole, though a shorter title names a piece of it', () => {
+    const doc = page('<title>Night ferry returns: back at last - Coastline Wire</title>',
+      '<article><h1><span>Night ferry returns</span><i>: </i><i>back at last</i></h1><p>Text.</p></article>');
+    expect(readMetadata(doc, URL_, { title: 'Night ferry returns' }, NOW).title).toBe('Night ferry returns: back at last');
+  });
+
   it('finds a heading that shows the declared title only past its kicker', () => {
     const doc = page('<meta property="og:title" content="Timetables: Why the night ferry came back"><meta name="twitter:title" content="Why the night ferry came back">',
       '<h1>Harbour report from the coast</h1><main><h2><span>Timetables</span> <span>Why the night ferry came back</span></h2><p>Text.</p></main>');
