@@ -75,15 +75,71 @@ export function withoutKicker(heading: Element): string | null {
   return kicker.split(' ').length <= KICKER_WORDS && rest.length > kicker.length ? rest : null;
 }
 
+/** A child node's text as a heading shows it: elements by headingText, text nodes folded. */
+function nodeText(node: Node): string {
+  return node.nodeType === 1 ? headingText(node as Element) : node.nodeType === 3 ? foldSpaces(node.nodeValue) : '';
+}
+
 /**
- * The text a title takes from a headline element: without its kicker when a declared title is
- * that rest (alone, or after the kicker or a site name), else the whole heading when a declared
- * title relates to it; `null` when no declared title does.
+ * The pieces a heading is set in: its children's texts (past wrappers that hold all of it, such as
+ * a link), a line break also ending a piece. A heading may set its headline beside a subtitle, a
+ * date line or a text hidden for screen readers (`Headline<br><small>02.02.2022 • News</small>`).
+ */
+export function headingParts(heading: Element): string[] {
+  let root = heading;
+  for (;;) {
+    const filled = Array.from(root.childNodes).filter((node) => nodeText(node) !== '');
+    const [only] = filled;
+    if (filled.length !== 1 || only === undefined || only.nodeType !== 1) break;
+    root = only as Element;
+  }
+  const parts: string[] = [];
+  let run = '';
+  for (let child = root.firstChild; child !== null; child = child.nextSibling) {
+    if (child.nodeType === 3) {
+      run += child.nodeValue ?? '';
+      continue;
+    }
+    if (child.nodeType !== 1) continue;
+    parts.push(foldSpaces(run));
+    run = '';
+    if ((child as Element).tagName !== 'BR') parts.push(nodeText(child));
+  }
+  parts.push(foldSpaces(run));
+  return parts.filter((part) => part !== '');
+}
+
+/**
+ * The heading's longest piece when a declared title is that piece exactly and the heading shows
+ * more than it: what stands beside the headline in the same heading (a subtitle, a date, a label)
+ * is not part of the title the page declares.
+ */
+function declaredPart(heading: Element, titles: string[]): string | null {
+  const parts = headingParts(heading);
+  if (parts.length < 2) return null;
+  const longest = parts.reduce((a, b) => (b.length > a.length ? b : a));
+  const key = titleKey(longest);
+  return titles.some((title) => titleKey(title) === key) ? longest : null;
+}
+
+/**
+ * The text a title takes from a headline element: the piece of it a declared title names (unless
+ * a declared title is the whole heading), else without its kicker when a declared title is that rest (alone, or after the kicker or a site
+ * name), else the whole heading when a declared title relates to it; `null` when no declared
+ * title does.
  */
 export function headlineTitle(heading: Element, declared: string[]): string | null {
   const titles = declared.filter((title) => title.trim() !== '');
+  const whole = headingText(heading);
+  // A heading the page declares whole (alone or with its site's name) stays whole.
+  const declaredWhole = titles.some((title) => {
+    const relation = relateHeadline(whole, title);
+    return relation === 'same' || relation === 'affixed';
+  });
+  const part = declaredWhole ? null : declaredPart(heading, titles);
+  if (part !== null) return part;
   const rest = withoutKicker(heading);
-  for (const text of rest === null ? [headingText(heading)] : [rest, headingText(heading)]) {
+  for (const text of rest === null ? [whole] : [rest, whole]) {
     if (titles.some((title) => relateHeadline(text, title) !== 'other')) return text;
   }
   return null;
@@ -104,24 +160,34 @@ const MAX_MATCHED = 30;
 export function findHeadline(doc: Document, declared: string[], siteNames: string[]): Element | null {
   const knownSites = new Set(siteKeys(siteNames));
   const titles = declared.map((title) => title.trim()).filter((title) => title.length >= 2);
-  let first: Element | null = null;
-  for (const level of HEADING_LEVELS) {
-    const headings = doc.getElementsByTagName(level);
-    for (let i = 0; i < headings.length && i < MAX_MATCHED; i++) {
-      const el = headings[i]!;
-      const text = headingText(el);
-      if (!usableHeading(el, text, knownSites) || !titles.some((title) => relateHeadline(text, title) !== 'other')) continue;
-      if (el.closest('article, main, [role="main"]') !== null) return el;
-      first ??= el;
-    }
-  }
-  if (first !== null) return first;
+  // A heading whose whole text shows a declared title comes first; one that shows it in a piece
+  // or past a kicker only when none does, so a heading that sets the title apart from its kicker
+  // does not outrank the one that shows both as the page declares them.
+  const matched = matchingHeading(doc, knownSites, (el, text) => titles.some((title) => relateHeadline(text, title) !== 'other'))
+    ?? matchingHeading(doc, knownSites, (el) => headlineTitle(el, titles) !== null);
+  if (matched !== null) return matched;
   // An `<h1>` naming the site still marks where the page's top is: the byline is often beside it.
   const h1s = Array.from(doc.getElementsByTagName('h1'));
   return h1s.find((h1) => h1.closest('article') !== null)
     ?? h1s.find((h1) => h1.closest('main, [role="main"]') !== null)
     ?? h1s[0]
     ?? null;
+}
+
+/** The first heading `shows` a title, by level, the first in the article or main content if any. */
+function matchingHeading(doc: Document, knownSites: Set<string>, shows: (el: Element, text: string) => boolean): Element | null {
+  let first: Element | null = null;
+  for (const level of HEADING_LEVELS) {
+    const headings = doc.getElementsByTagName(level);
+    for (let i = 0; i < headings.length && i < MAX_MATCHED; i++) {
+      const el = headings[i]!;
+      const text = headingText(el);
+      if (!usableHeading(el, text, knownSites) || !shows(el, text)) continue;
+      if (el.closest('article, main, [role="main"]') !== null) return el;
+      first ??= el;
+    }
+  }
+  return first;
 }
 
 /** Whether a heading may be the headline: a text of sensible length that is not the site's name. */

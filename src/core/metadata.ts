@@ -7,6 +7,7 @@ import { findPublicationDate } from './publication-date.ts';
 import { leadImageFromContent, looksLikePicture } from './leadimage.ts';
 import { findHeadline } from './headline.ts';
 import { chooseTitle } from './title.ts';
+import { chooseDescription } from './description.ts';
 import { hostLabel } from './site-title.ts';
 import { foldSpaces } from './fold.ts';
 import {
@@ -95,6 +96,11 @@ function readMetaTags(metas: Element[]): MetaTags {
     }
   }
   return tags;
+}
+
+/** Every non-empty value of the tag `name`, in page order. */
+function metaValues(tags: MetaTags, name: string): string[] {
+  return (tags.get(name) ?? []).map((value) => foldSpaces(value)).filter((value) => value !== '');
 }
 
 /** The first non-empty value of the first of `names` that has one. */
@@ -239,7 +245,11 @@ export function readMetadata(doc: Document, pageUrl: string, hints: ReadabilityH
     metaValue(tags, 'og:site_name'), ldSiteName,
     metaValue(tags, 'application-name', 'apple-mobile-web-app-title', 'al:ios:app_name'), hints.siteName, host,
   );
-  const declared = [metaValue(tags, 'og:title'), fromJsonLd(ld, 'headline'), metaValue(tags, 'twitter:title'), foldSpaces(hints.title), foldSpaces(doc.title)];
+  // A page may declare a title twice (a theme and a plugin each write one): the later ones only
+  // help recognise the visible headline.
+  const [ogTitle = '', ...moreOg] = metaValues(tags, 'og:title');
+  const [twitterTitle = '', ...moreTwitter] = metaValues(tags, 'twitter:title');
+  const declared = [ogTitle, fromJsonLd(ld, 'headline'), twitterTitle, foldSpaces(hints.title), foldSpaces(doc.title), ...moreOg, ...moreTwitter];
   const siteNames = [siteName, metaValue(tags, 'og:site_name'), ldSiteName, host, hostLabel(host)];
   const h1 = findHeadline(doc, declared, siteNames);
   // A headline's text is folded like the declared titles (U+0085 included).
@@ -251,10 +261,10 @@ export function readMetadata(doc: Document, pageUrl: string, hints: ReadabilityH
     hint: foldSpaces(hints.publishedTime),
     urls: [link, pageUrl],
   }, now);
-  const description = firstOf(
+  const description = chooseDescription([
     metaValue(tags, 'og:description'), metaValue(tags, 'description'), fromJsonLd(ld, 'description'),
     metaValue(tags, 'twitter:description'), hints.excerpt,
-  );
+  ]);
 
   return {
     title,

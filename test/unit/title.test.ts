@@ -42,6 +42,36 @@ describe('the title is what the reader sees', () => {
     expect(titleOf(doc)).toBe('Drilling until it gets hot');
   });
 
+  it('takes the piece of the heading the page declares, without the subtitle or date line beside it', () => {
+    const declared = '<meta property="og:title" content="Night ferry returns to the island">';
+    const subtitle = page(declared, '<article><h1><span>Night ferry returns to the island</span> <small>Back after two winters</small></h1><p>Text.</p></article>');
+    expect(titleOf(subtitle)).toBe('Night ferry returns to the island');
+    const dateLine = page(declared, '<article><h1>Night ferry returns to the island<br><small>02.02.2022 • Harbour, Travel</small></h1><p>Text.</p></article>');
+    expect(titleOf(dateLine)).toBe('Night ferry returns to the island');
+    // A label inside the heading's link: the declared title is the longest piece.
+    const labelled = page('<script type="application/ld+json">{"@type":"Article","headline":"Ferry timetable 4.2 - winter update"}</script><meta property="og:title" content="Notices - Ferry timetable 4.2 - winter update">',
+      '<main><h1><a href="/t/42"><span class="label">Notices</span><span>&nbsp;</span>Ferry timetable 4.2 - winter update</a></h1><p>Text.</p></main>');
+    expect(titleOf(labelled)).toBe('Ferry timetable 4.2 - winter update');
+  });
+
+  it('keeps a heading whole when the page declares it whole, though a shorter title names a piece of it', () => {
+    const doc = page('<title>Night ferry returns: back at last - Coastline Wire</title>',
+      '<article><h1><span>Night ferry returns</span><i>: </i><i>back at last</i></h1><p>Text.</p></article>');
+    expect(readMetadata(doc, URL_, { title: 'Night ferry returns' }, NOW).title).toBe('Night ferry returns: back at last');
+  });
+
+  it('finds a heading that shows the declared title only past its kicker', () => {
+    const doc = page('<meta property="og:title" content="Timetables: Why the night ferry came back"><meta name="twitter:title" content="Why the night ferry came back">',
+      '<h1>Harbour report from the coast</h1><main><h2><span>Timetables</span> <span>Why the night ferry came back</span></h2><p>Text.</p></main>');
+    expect(titleOf(doc)).toBe('Why the night ferry came back');
+  });
+
+  it('knows the headline by any of the titles the page declares, a second og:title too', () => {
+    const doc = page('<meta property="og:title" content="Harbour closes for repairs » ☆ Coastline Wire – News, weather and sport from the coast"><meta property="og:title" content="Harbour closes for repairs">',
+      '<article><h1>Harbour closes for repairs</h1><p>Text.</p><h1>More from the coast</h1><p>Text.</p></article>');
+    expect(titleOf(doc)).toBe('Harbour closes for repairs');
+  });
+
   it('finds the headline in an <h2> or <h3> that shows the declared title', () => {
     const doc = page('<title>Harbour Notes: Winter timetable for the island ferry</title>',
       '<h1>Harbour Notes</h1><div class="post"><h3>Winter timetable for the island ferry</h3><p>Text.</p></div>');
