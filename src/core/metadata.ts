@@ -7,7 +7,6 @@ import { findPublicationDate } from './publication-date.ts';
 import { leadImageFromContent, looksLikePicture } from './leadimage.ts';
 import { findHeadline } from './headline.ts';
 import { chooseTitle } from './title.ts';
-import { chooseDescription } from './description.ts';
 import { hostLabel } from './site-title.ts';
 import { foldSpaces } from './fold.ts';
 import {
@@ -261,10 +260,10 @@ export function readMetadata(doc: Document, pageUrl: string, hints: ReadabilityH
     hint: foldSpaces(hints.publishedTime),
     urls: [link, pageUrl],
   }, now);
-  const description = chooseDescription([
+  const description = firstOf(
     metaValue(tags, 'og:description'), metaValue(tags, 'description'), fromJsonLd(ld, 'description'),
     metaValue(tags, 'twitter:description'), hints.excerpt,
-  ]);
+  );
 
   return {
     title,

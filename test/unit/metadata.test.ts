@@ -88,15 +88,6 @@ describe('title chain without Open Graph', () => {
     expect(readMetadata(doc, url, { excerpt: '  Readability\n excerpt ' }, NOW).description).toBe('Readability excerpt');
   });
 
-  it('gives a description as text when the page wrote its HTML into the attribute', () => {
-    const lead = page('<meta property="og:description" content="<p>Harbor gauges measured <em>2.9 metres</em> on Sunday.</p><p><br></p><p>More below.</p>">');
-    expect(readMetadata(lead, 'https://news.example/world/story-1', {}, NOW).description).toBe('Harbor gauges measured 2.9 metres on Sunday. More below.');
-    const cut = page('<meta name="description" content="The highest spring tide since 1985 reached the pier and<a class=&quot;more&quot; href=&quot;/tide">');
-    expect(readMetadata(cut, 'https://news.example/world/story-1', {}, NOW).description).toBe('The highest spring tide since 1985 reached the pier and');
-    const prose = page('<meta name="description" content="Why 3 < 4 and 5 > 2 still hold at sea">');
-    expect(readMetadata(prose, 'https://news.example/world/story-1', {}, NOW).description).toBe('Why 3 < 4 and 5 > 2 still hold at sea');
-  });
-
   it('takes the JSON-LD image when there is no og or twitter image', () => {
     const doc = remove(fixture('meta-no-og.html', url), 'meta[name="twitter:image"]');
     expect(readMetadata(doc, url, {}, NOW).image).toBe('https://cdn.harborgazette.example/img/tide-1200.jpg');
