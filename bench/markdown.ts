@@ -14,7 +14,8 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import type { JSDOM } from 'jsdom';
+import { loadDom } from './page-load.ts';
 import { extract, NoArticleError } from '../src/core/extract.ts';
 import { CONSTRUCTS, constructsOf, footnoteReferences, inArticle, type Construct } from './markdown-constructs.ts';
 import { foldSpaces } from '../src/core/fold.ts';
@@ -23,8 +24,6 @@ interface Case { file: string; url: string; half: 'even' | 'odd' }
 interface Tally { pages: number; found: number; converted: number; pagesAll: number }
 
 const NOW = '2026-01-01';
-const quiet = new VirtualConsole();
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Only pages whose source mentions one of these are parsed. */
 const CANDIDATE = /<math|math\/tex|katex|mjx-container|mwe-math|<sup|footnote|noteref|<figcaption|<iframe/i;
 
@@ -42,18 +41,6 @@ function loadCases(lists: string[]): Case[] {
     });
   }
   return cases;
-}
-
-/** Pages saved in a single-byte encoding go to jsdom as bytes, to be decoded by their `<meta charset>`. */
-function load(path: string, url: string): JSDOM {
-  const bytes = readFileSync(path);
-  let html: string | Buffer;
-  try {
-    html = utf8.decode(bytes);
-  } catch {
-    html = bytes;
-  }
-  return new JSDOM(html, { url, virtualConsole: quiet });
 }
 
 /** The clip's Markdown body and the text of its HTML body; null when the page has no article. */
@@ -97,10 +84,10 @@ async function main(): Promise<void> {
   for (const c of cases) {
     const source = readFileSync(c.file, 'latin1');
     if (!CANDIDATE.test(source)) continue;
-    // jsdom's own CSS parser throws on some pages' style sheets while it reads the page.
+    // Read as the CLI reads it (charset, CSS jsdom rejects); what jsdom still cannot build is listed.
     let dom: JSDOM;
     try {
-      dom = load(c.file, c.url);
+      dom = loadDom(c.file, c.url);
     } catch (error) {
       failed.push(`${c.file}: jsdom could not read the page: ${String(error).split('\n')[0]}`);
       continue;
