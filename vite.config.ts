@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 
 /**
- * The service worker and the two extension pages, as ES modules. The content script cannot be a
+ * The service worker and the extension pages but the popup (vite.popup.config.ts), as ES modules. The content script cannot be a
  * module, so it has its own IIFE build (vite.content.config.ts). `scripts/build.ts` runs both.
  */
 export default defineConfig({
@@ -20,7 +20,6 @@ export default defineConfig({
     rolldownOptions: {
       input: {
         background: 'src/background/index.ts',
-        popup: 'popup/index.html',
         options: 'options/index.html',
         library: 'options/library.html',
         'folder-access': 'options/folder-access.html',

@@ -18,7 +18,7 @@ const tabId = await activeTabId().catch(() => undefined);
 // preview) loads while the page is read: the reader waits for the slower of the two, not for both.
 const firstClip = tabId === undefined ? undefined : send('clip', { tabId, ...FIRST_CLIP });
 performance.mark('frontclip:clip-sent');
-const [{ mountPopup }, { getSettings }] = await Promise.all([import('./mount-popup.ts'), import('../src/storage/settings.ts')]);
+const { mountPopup, getSettings } = await import('./popup-view.ts');
 
 const root = document.getElementById('app');
 if (root) {

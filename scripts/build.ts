@@ -25,6 +25,7 @@ export async function buildExtension(options: { e2e?: boolean } = {}): Promise<v
     if (!(await exists(join(root, page)))) throw new Error(`build: ${page} is missing; the extension cannot ship without it.`);
   }
   await build({ configFile: join(root, 'vite.config.ts') });
+  await build({ configFile: join(root, 'vite.popup.config.ts') });
   await build({ configFile: join(root, 'vite.content.config.ts') });
   await cp(join(root, 'icons'), join(staging, 'icons'), { recursive: true });
 
