@@ -5,6 +5,7 @@ import { h } from '../src/ui/h.ts';
 import type { Send } from '../src/ui/send.ts';
 import { uniqueId } from '../src/ui/unique-id.ts';
 import { createClipForm } from '../popup/clip-form.ts';
+import { htmlBody } from '../src/ui/html-body.ts';
 
 export interface EditorOptions {
   entry: LibraryEntry;
@@ -34,6 +35,7 @@ export function openEditor(options: EditorOptions): HTMLDialogElement {
     draft: options.entry.draft,
     label: 'Saved article',
     onSaved: options.onSaved,
+    htmlBody,
   });
   form.setKnownTags(options.knownTags);
   const close = h('button', { type: 'button', class: 'button editor-close' }, 'Close');

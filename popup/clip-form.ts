@@ -1,7 +1,7 @@
 import type { Article } from '../src/core/article.ts';
 import type { Settings } from '../src/storage/settings-schema.ts';
-import { sanitizeHtml } from '../src/core/sanitize.ts';
-import { renderBodyPreview } from '../src/ui/body-preview.ts';
+import type { HtmlBody } from '../src/ui/html-body.ts';
+import { markdownPreview } from '../src/ui/markdown-preview.ts';
 import { h } from '../src/ui/h.ts';
 import type { Send } from '../src/ui/send.ts';
 import { tagsThatFit } from '../src/storage/rank-tags.ts';
@@ -30,6 +30,12 @@ export interface ClipFormOptions {
   copyText?: (text: string) => Promise<void>;
   /** Offers **Save images** (the popup): its first state, and how to ask for the image sites. */
   images?: { initial: boolean; requestOrigins?: RequestOrigins };
+  /**
+   * The preview and sanitizer of an HTML body, required when the settings' body format is HTML.
+   * Passed in rather than imported: DOMPurify is half of the popup's code, and a Markdown form
+   * (the default) needs none of it, so the popup loads it only for an HTML body (issue 13).
+   */
+  htmlBody?: HtmlBody;
 }
 
 export interface ClipForm {
@@ -83,7 +89,9 @@ function setError(control: HTMLElement, error: HTMLElement, message: string): vo
  * draft, a safe preview of the body, and Save / Download with their outcome in a status region.
  * Page-derived strings only ever reach the DOM as text or form values, except in the preview.
  */
-export function createClipForm({ article, settings, send, draft: draftChecked, label, onSaved, images, copyText }: ClipFormOptions): ClipForm {
+export function createClipForm({ article, settings, send, draft: draftChecked, label, onSaved, images, copyText, htmlBody }: ClipFormOptions): ClipForm {
+  if (settings.bodyFormat === 'html' && !htmlBody) throw new Error('An HTML body needs the HTML preview and sanitizer.');
+  const showBody = (text: string): HTMLElement => (htmlBody && settings.bodyFormat === 'html' ? htmlBody.preview(text, article.link) : markdownPreview(text));
   const title = h('textarea', { class: 'title-input', rows: 2, required: true, spellcheck: 'true' });
   title.value = article.title;
   const description = h('textarea', { class: 'description-input', rows: 3, spellcheck: 'true' });
@@ -115,7 +123,7 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
     'div',
     // Focusable so a keyboard alone can scroll a long body.
     { class: 'preview', tabindex: 0, role: 'region', 'aria-labelledby': previewLabelId },
-    renderBodyPreview(article.body, settings.bodyFormat, article.link),
+    showBody(article.body),
   );
   // Edit turns the preview into the body's source; the file takes what is typed there.
   const sourceLabel = settings.bodyFormat === 'html' ? 'Body (HTML source)' : 'Body (Markdown source)';
@@ -125,7 +133,7 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
   editBody.addEventListener('click', () => {
     const editing = editBody.getAttribute('aria-pressed') !== 'true';
     editBody.setAttribute('aria-pressed', String(editing));
-    if (!editing) preview.replaceChildren(renderBodyPreview(bodySource.value, settings.bodyFormat, article.link));
+    if (!editing) preview.replaceChildren(showBody(bodySource.value));
     preview.hidden = editing;
     bodySource.hidden = !editing;
     (editing ? bodySource : editBody).focus();
@@ -179,7 +187,7 @@ export function createClipForm({ article, settings, send, draft: draftChecked, l
   function body(): string | undefined {
     if (bodySource.value === article.body) return undefined;
     // The core's own sanitizer, in an inert document: typed HTML gains no more than a page could bring.
-    return settings.bodyFormat === 'html' ? sanitizeHtml(bodySource.value, article.link, document) : bodySource.value;
+    return htmlBody && settings.bodyFormat === 'html' ? htmlBody.sanitize(bodySource.value, article.link) : bodySource.value;
   }
 
   function current(): Article {

@@ -4,6 +4,7 @@ import { h } from '../src/ui/h.ts';
 import type { Send } from '../src/ui/send.ts';
 import { uniqueId } from '../src/ui/unique-id.ts';
 import { createClipForm } from './clip-form.ts';
+import type { HtmlBody } from '../src/ui/html-body.ts';
 import { FIRST_CLIP } from './first-clip.ts';
 import { messageOf } from '../src/core/error-message.ts';
 
@@ -33,6 +34,9 @@ export interface PopupDeps {
 }
 
 type ClipReply = ResponseOf<'clip'>;
+
+let htmlBodyLoading: Promise<HtmlBody> | undefined;
+const loadHtmlBody = (): Promise<HtmlBody> => (htmlBodyLoading ??= import('../src/ui/html-body.ts').then((m) => m.htmlBody));
 
 type Reason = ClipFailure | 'storage' | 'download';
 type Action = 'page' | 'selection' | 'retry';
@@ -141,6 +145,8 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<vo
 
   // Settings and library tags are not needed to start clipping: ask for all three at once.
   const settings = deps.loadSettings().catch((): Settings => ({ ...DEFAULT_SETTINGS }));
+  // An HTML body's preview needs the sanitizer: it loads beside the clip, and only for that format.
+  void settings.then((s) => (s.bodyFormat === 'html' ? loadHtmlBody() : undefined)).catch(() => {});
   const knownTags = deps
     .send('knownTags', {})
     .then((reply) => (reply.ok ? reply.tags : []))
@@ -199,6 +205,7 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<vo
     const current = await settings;
     const form = createClipForm({
       article, settings: current, send: deps.send,
+      ...(current.bodyFormat === 'html' ? { htmlBody: await loadHtmlBody() } : {}),
       ...(deps.copyText ? { copyText: deps.copyText } : {}),
       images: { initial: current.images === 'save', ...(deps.requestOrigins ? { requestOrigins: deps.requestOrigins } : {}) },
     });

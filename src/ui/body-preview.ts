@@ -1,6 +1,7 @@
 import type { BodyFormat } from '../core/article.ts';
 import { sanitizeElement } from '../core/sanitize.ts';
 import { h } from './h.ts';
+import { markdownPreview } from './markdown-preview.ts';
 
 // Everything that could make the preview fetch something. The page already loaded its images;
 // the preview shows where they are instead of contacting the page's hosts again from the extension.
@@ -77,7 +78,7 @@ function neutralize(root: Element, local?: LocalImage): void {
  * the page. This is the one place where page-derived text is parsed as HTML.
  */
 export function renderBodyPreview(body: string, format: BodyFormat, baseUrl: string, local?: LocalImage): HTMLElement {
-  if (format === 'markdown') return h('pre', { class: 'preview-markdown' }, body);
+  if (format === 'markdown') return markdownPreview(body);
   const parsed = new DOMParser().parseFromString(body, 'text/html');
   const clean = sanitizeElement(parsed.body, baseUrl, document);
   neutralize(clean, local);
