@@ -28,9 +28,14 @@ function isAcronym(word: string, textHasLowerCase: boolean): boolean {
   return textHasLowerCase && codePointLength(word) >= 2 && word !== word.toLowerCase() && word === word.toUpperCase();
 }
 
+/**
+ * Whose stopwords to leave out: the title's language (an ISO 639-1 code from `detectLanguage`),
+ * or the languages a title may mix (see `tagLanguages`); null leaves no stopword out.
+ */
+export type TagLanguage = string | readonly string[] | null;
+
 export interface TagWordRules {
-  /** The title's language (an ISO 639-1 code from `detectLanguage`); null leaves no stopword out. */
-  language: string | null;
+  language: TagLanguage;
   /** The text whose use of lower case tells acronyms apart; the text itself when left out. */
   caseContext?: string;
 }
@@ -41,14 +46,15 @@ export interface TagWordRules {
  * except acronyms the text writes in capitals (`EU`, `US`), which stay whatever they spell.
  */
 export function taggableWords(text: string, rules: TagWordRules): string[] {
-  const stopwords = rules.language === null ? null : stopwordsOf(rules.language);
+  const languages = rules.language === null ? [] : typeof rules.language === 'string' ? [rules.language] : rules.language;
+  const lists = languages.map(stopwordsOf);
   const hasLower = LOWER.test(rules.caseContext ?? text);
   const out = new Set<string>();
   for (const word of tagWords(text)) {
     const lower = word.toLowerCase();
     if (out.has(lower)) continue;
     if (!isAcronym(word, hasLower)) {
-      if (BARE_NUMBER.test(word) || (codePointLength(word) <= 2 && !SYLLABIC.test(word)) || stopwords?.has(lower)) continue;
+      if (BARE_NUMBER.test(word) || (codePointLength(word) <= 2 && !SYLLABIC.test(word)) || lists.some((list) => list.has(lower))) continue;
     }
     out.add(lower);
   }
@@ -60,7 +66,7 @@ export function taggableWords(text: string, rules: TagWordRules): string[] {
  * equal length keep their title order. `language` is the title's (see `detectLanguage`); left
  * out, it is guessed from the title's own words.
  */
-export function suggestTags(title: string, count = DEFAULT_TAG_COUNT, language?: string | null): string[] {
+export function suggestTags(title: string, count = DEFAULT_TAG_COUNT, language?: TagLanguage): string[] {
   const limit = Math.max(0, Math.floor(count));
   const lang = language === undefined ? detectLanguage(null, tagWords(title).map((w) => w.toLowerCase())) : language;
   const words = taggableWords(title, { language: lang });
@@ -77,7 +83,7 @@ export const KEYWORD_CHIP_LIMIT = 8;
  * (`minnesota wild` stays a phrase), dropped when none of its words could be a tag by itself (a
  * stopword, a number, `a1`), never one of the tags already suggested, at most `limit`.
  */
-export function keywordTags(keywords: readonly string[], language: string | null, suggested: readonly string[] = [], limit = KEYWORD_CHIP_LIMIT): string[] {
+export function keywordTags(keywords: readonly string[], language: TagLanguage, suggested: readonly string[] = [], limit = KEYWORD_CHIP_LIMIT): string[] {
   const caseContext = keywords.join(' ');
   const taken = new Set(suggested.map(normalizeTag));
   const out: string[] = [];

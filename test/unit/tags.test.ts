@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectLanguage } from '../../src/core/stopwords.ts';
 import { KEYWORD_CHIP_LIMIT, keywordTags, mergeTags, normalizeTag, suggestTags, tagWords } from '../../src/core/tags.ts';
+import { tagLanguages, withTags } from '../../src/core/tag-fields.ts';
 
 const SAMPLE_TITLE =
   "NATO ambassador says Ukraine peace deal could be 'on the cusp' as nations near finalization of security pact";
@@ -136,5 +137,33 @@ describe('mergeTags', () => {
 
   it('returns an empty list for no input', () => {
     expect(mergeTags()).toEqual([]);
+  });
+});
+
+describe('tagLanguages: a title that mixes the page\'s declared language with another', () => {
+  const title = 'Through the Looking Glass: Juni und die neue Vorstellung';
+  const description = 'Im Juni stellen wir die neue Reihe vor, mit der wir uns dem Film und der Bühne widmen.';
+
+  it('leaves out the stopwords of both when the words overrule the declared language', () => {
+    const languages = tagLanguages(title, description, 'en');
+    expect(languages).toEqual(['de', 'en']);
+    const tags = suggestTags(title, 10, languages);
+    expect(tags).not.toContain('through');
+    expect(tags).not.toContain('und');
+    expect(tags).toEqual(['vorstellung', 'looking', 'glass', 'juni']);
+    // The German list alone would keep the English small words.
+    expect(suggestTags(title, 10, 'de')).toContain('through');
+  });
+
+  it('keeps to one language when the words agree with the declared one, or nothing is declared', () => {
+    expect(tagLanguages(title, description, 'de')).toBe('de');
+    expect(tagLanguages(title, description, null)).toBe('de');
+    expect(tagLanguages('Peace talks resume in Geneva', 'The talks are about the war.', 'en')).toBe('en');
+  });
+
+  it('is what withTags uses', () => {
+    const article = { title, description } as Parameters<typeof withTags>[0]['article'];
+    const tagged = withTags({ article, tagSource: { declaredLanguage: 'en', pageKeywords: [] } }, 5);
+    expect(tagged.tags).toEqual(['vorstellung', 'looking', 'glass', 'juni']);
   });
 });
