@@ -16,7 +16,7 @@ const FIGURE_NUMBER = /^(?:fig(?:ure|\.)|abbildung|abb\.)/i;
  * What a credit may be set off by before its label: an opening bracket, or the stop and dash that
  * part it from the caption it was written after ("(Photo: ...)", ". Imagen: ...", "– © ...").
  */
-const LEADING_MARKS = /^[\s(\[.,;:·•|/–—-]+/u;
+const LEADING_MARKS = /^[\s([.,;:·•|/–—-]+/u;
 
 /** Is this line an image credit ("Photo: ...", "© ...", "Source: ...", "(Foto: ...)")? */
 export const isCreditLine = (text: string): boolean => {
