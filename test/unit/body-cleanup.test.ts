@@ -196,6 +196,13 @@ describe('what names and words say', () => {
     expect(root.textContent).toContain('Paragraph 2');
   });
 
+  it('takes a credit or source line that stands on its own, and keeps a list of references', () => {
+    const root = clean(`${prose(1)}<p>Quelle: Nachrichtenagentur</p>${prose(2)}<p>Bild: Jane Roe/Harbour Press</p><ul><li>Source: Harbour Authority annual report</li></ul>`);
+    expect(root.textContent).not.toMatch(/Nachrichtenagentur|Jane Roe/);
+    expect(root.textContent).toContain('Source: Harbour Authority annual report');
+    expect(root.textContent).toContain('Paragraph 2');
+  });
+
   it('tells date and byline lines from sentences and phone numbers', () => {
     expect(isDateLine('Publiziert: 03.04.2020, 12:35')).toBe(true);
     expect(isDateLine('24. März 2004, 19:49 | Genesis')).toBe(true);
