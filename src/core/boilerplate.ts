@@ -156,6 +156,10 @@ function removeCaptionLine(el: Element): void {
   changed();
 }
 
+/** A credit line is a label and a name or two, not a sentence about the picture. */
+const CREDIT_LINE_MAX = 150;
+const LONE_CREDIT_TAGS = new Set(['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'ADDRESS', 'FOOTER', 'SECTION']);
+
 /** Labels that stand where an ad was, wherever they are. */
 const AD_MARKER = /^[-–—\s]*(?:advertisement|advert|ad|ads|sponsored|anzeige|werbung|publicidad|publicité|pubblicità|reklama|story continues below advertisement|scroll to continue(?: with content)?|article continues below)[-–—\s]*$/i;
 
@@ -194,6 +198,13 @@ function removeLeafFurniture(root: Element): void {
     const text = textOf(el);
     if (text.length <= 300 && isCreditLine(text) && nextToImage(el)) {
       removeCaptionLine(el);
+      continue;
+    }
+    // A credit or source line on its own ("Quelle: dpa", "Titelbild: …", "© 2019 …") is furniture
+    // wherever it stands, once its image is gone or gathered elsewhere; a table cell or a list item
+    // may be a reference the article lists, so those stay.
+    if (text.length <= CREDIT_LINE_MAX && LONE_CREDIT_TAGS.has(el.tagName) && isCreditLine(text)) {
+      detach(el);
       continue;
     }
     if (AD_MARKER.test(text) || isEmbedPlaceholder(text) || isReadMoreTeaser(el, text)

@@ -12,8 +12,17 @@ import { foldSpaces } from './fold.ts';
 /** "Figure 3: ...", "Abb. 2 ...": a numbered caption, not a credit, though it starts like a label. */
 const FIGURE_NUMBER = /^(?:fig(?:ure|\.)|abbildung|abb\.)/i;
 
-/** Is this line an image credit ("Photo: ...", "© ...", "Source: ...")? */
-export const isCreditLine = (text: string): boolean => CAPTION_LABEL.test(text) && !FIGURE_NUMBER.test(text);
+/**
+ * What a credit may be set off by before its label: an opening bracket, or the stop and dash that
+ * part it from the caption it was written after ("(Photo: ...)", ". Imagen: ...", "– © ...").
+ */
+const LEADING_MARKS = /^[\s([.,;:·•|/–—-]+/u;
+
+/** Is this line an image credit ("Photo: ...", "© ...", "Source: ...", "(Foto: ...)")? */
+export const isCreditLine = (text: string): boolean => {
+  const line = text.replace(LEADING_MARKS, '');
+  return CAPTION_LABEL.test(line) && !FIGURE_NUMBER.test(line);
+};
 
 const isCredit = (el: Element): boolean => furnitureKinds(el).includes('credit') || isCreditLine(foldSpaces(el.textContent ?? ''));
 

@@ -32,7 +32,7 @@ const SECTION_HEADINGS = [
   String.raw`weiterführende (?:links|informationen|artikel|inhalte|themen)`, String.raw`zum weiterlesen`, String.raw`weiterlesen`,
   String.raw`lesen sie (?:auch|mehr|weiter)`, String.raw`lies auch`, String.raw`(?:siehe|sehen sie) auch`,
   String.raw`(?:neueste|neuste|aktuelle|letzte) (?:artikel|beiträge|news|nachrichten|meldungen)`,
-  String.raw`meist ?gelesene?(?: artikel)?`, String.raw`(?:unsere )?empfehlung(?:en)?`, String.raw`über (?:den|die) autor(?:in|en|innen)?`,
+  String.raw`(?:am )?meist[- ]?(?:gelesen|gesehen|geklickt|geteilt|kommentiert|diskutiert)e?n?(?: (?:artikel|beiträge|news|nachrichten|themen))?`, String.raw`(?:unsere )?empfehlung(?:en)?`, String.raw`über (?:den|die) autor(?:in|en|innen)?`,
   String.raw`(?:diesen )?(?:artikel|beitrag|seite) teilen`, String.raw`teilen`, String.raw`schlagw(?:ö|o)rte?r?`, String.raw`themen`,
   String.raw`(?:keine )?kommentare`, String.raw`inhaltsverzeichnis`, String.raw`auch auf`, String.raw`passend (?:dazu|zum thema)`,
   String.raw`top-?themen`, String.raw`beliebte (?:artikel|beiträge)`,

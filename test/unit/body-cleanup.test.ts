@@ -186,6 +186,23 @@ describe('what names and words say', () => {
     expect(READ_ALSO.test('LE PUEDE INTERESAR: La ficha')).toBe(true);
   });
 
+  it('knows the German "most read / most discussed" headings in their spellings, and takes the box under one', () => {
+    for (const heading of ['Meistgelesen', 'meist-diskutiert', 'Meistdiskutierte Artikel', 'Meistkommentierte Beiträge']) {
+      expect(FURNITURE_LABEL.test(heading), heading).toBe(true);
+    }
+    expect(SECTION_HEADING.test('Meisterschaft im Eisstockschießen')).toBe(false);
+    const root = clean(`${prose(1)}${prose(2)}<h3>Meistdiskutiert</h3><ul><li><a href="/a">Neuer Radweg spaltet die Stadt</a></li><li><a href="/b">Schulbau wird teurer</a></li></ul>`);
+    expect(root.textContent).not.toMatch(/Meistdiskutiert|Radweg|Schulbau/);
+    expect(root.textContent).toContain('Paragraph 2');
+  });
+
+  it('takes a credit or source line that stands on its own, and keeps a list of references', () => {
+    const root = clean(`${prose(1)}<p>Quelle: Nachrichtenagentur</p>${prose(2)}<p>Bild: Jane Roe/Harbour Press</p><ul><li>Source: Harbour Authority annual report</li></ul>`);
+    expect(root.textContent).not.toMatch(/Nachrichtenagentur|Jane Roe/);
+    expect(root.textContent).toContain('Source: Harbour Authority annual report');
+    expect(root.textContent).toContain('Paragraph 2');
+  });
+
   it('tells date and byline lines from sentences and phone numbers', () => {
     expect(isDateLine('Publiziert: 03.04.2020, 12:35')).toBe(true);
     expect(isDateLine('24. März 2004, 19:49 | Genesis')).toBe(true);

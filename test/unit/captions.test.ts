@@ -39,6 +39,13 @@ describe('figure captions', () => {
     expect(md).toContain('![](https://spanandbeam.example/laser.jpg)');
   });
 
+  it('leave out a credit set off by a bracket or by the stop before it, as in "(Foto: …)" or ". Imagen: …"', () => {
+    const md = clipped(`${prose}<figure><img src="/pier.jpg" alt="Pier"><figcaption>. Imagen: Tomas Berg</figcaption></figure><div><img src="/deck.jpg" alt="Deck"><p>(Photo: City Works)</p></div>${prose}`);
+    expect(md).not.toMatch(/Tomas Berg|City Works/);
+    expect(md).toContain('![Pier](https://spanandbeam.example/pier.jpg)');
+    expect(md).toContain('![Deck](https://spanandbeam.example/deck.jpg)');
+  });
+
   it('keep a caption named by its class beside its image, and a numbered caption line ("Figure 2: …")', () => {
     const md = clipped(`${prose}<div class="wp-caption"><img src="/a.jpg" alt="Deck"><p class="wp-caption-text">Deck plates before welding.</p></div><p><img src="/b.jpg" alt="Graph"></p><p>Figure 2: Deflection against load for the main span.</p>${prose}`);
     expect(md).toContain('Deck plates before welding.');
