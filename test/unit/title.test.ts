@@ -79,6 +79,20 @@ describe('the title is what the reader sees', () => {
   });
 });
 
+  it('knows a headline set off by » in the declared title, before or after it', () => {
+    // Readability cuts such a title at its last » and leaves the site and section names.
+    const before = page('<meta property="og:site_name" content="Harbour Notes"><title>Harbour Notes » Archive » Winter timetable for the island ferry</title>',
+      '<h1>Harbour Notes</h1><div class="post"><h2>Winter timetable for the island ferry</h2><p>Text.</p></div>');
+    expect(readMetadata(before, URL_, { title: 'Harbour Notes » Archive' }, NOW).title).toBe('Winter timetable for the island ferry');
+    const after = page('<title>Winter timetable for the island ferry » Timetables online</title>',
+      '<h1>Harbour Notes</h1><div class="post"><h2>Winter timetable for the island ferry</h2><p>Text.</p></div>');
+    expect(titleOf(after)).toBe('Winter timetable for the island ferry');
+    // A quotation that opens the rest of a title is no separator.
+    const quoted = page('<title>Winter timetable for the ferry «Island Star»</title>',
+      '<main><h1>Winter timetable for the ferry</h1><p>Text.</p></main>');
+    expect(titleOf(quoted)).toBe('Winter timetable for the ferry «Island Star»');
+  });
+
 describe('site names around a declared title', () => {
   it.each([
     ['Storm closes the coast road | Coastline Wire', 'Storm closes the coast road'],
