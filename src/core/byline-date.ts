@@ -5,7 +5,7 @@
 import { parseDay } from './date-parse.ts';
 import { dayOrderOf } from './date-order.ts';
 import { foldSpaces } from './fold.ts';
-import { bylineScope, isAsideLike, isModified, isSideBox } from './date-context.ts';
+import { bylineScope, isAsideLike, isModified } from './date-context.ts';
 
 /** How much text after the headline is read for a byline's date, in characters. */
 const BYLINE_AFTER = 1500;
@@ -107,9 +107,6 @@ export function dayFromByline(doc: Document, h1: Element | null, now: Date = new
   let headlineAt = h1 === null ? 0 : -1;
   let before: Found | null = null;
   let found: Found | null = null;
-  // The first date in a side box of the article after its headline, for when no line gives one.
-  let beside: string | null = null;
-  let inSideBox = false;
   const accept = (text: string, context: string, parent: Element | null): string | null => {
     if (text.length > BYLINE_MAX_CHARS || COPYRIGHT.test(text) || !/\d/.test(text)) return null;
     const day = parseDay(text, now, dayOrderOf(doc));
@@ -125,14 +122,7 @@ export function dayFromByline(doc: Document, h1: Element | null, now: Date = new
       if (child.nodeType === 1) {
         const el = child as Element;
         const holdsHeadline = h1 !== null && el.contains(h1);
-        if (!holdsHeadline && UNREAD_TAGS.has(el.tagName.toUpperCase())) continue;
-        if (!holdsHeadline && isAsideLike(el)) {
-          if (inSideBox || beside !== null || headlineAt < 0 || scope === null || !scope.contains(el) || !isSideBox(el)) continue;
-          inSideBox = true;
-          if (visit(el)) return true;
-          inSideBox = false;
-          continue;
-        }
+        if (!holdsHeadline && (UNREAD_TAGS.has(el.tagName.toUpperCase()) || isAsideLike(el))) continue;
         if (visit(el)) return true;
         continue;
       }
@@ -149,10 +139,6 @@ export function dayFromByline(doc: Document, h1: Element | null, now: Date = new
       // Before the headline only its own container counts: higher up is the masthead's date.
       if (headlineAt < 0 && (scope === null || !scope.contains(child))) continue;
       if (parent !== null && inDatedList(parent, h1, now)) continue;
-      if (inSideBox) {
-        beside ??= day;
-        continue;
-      }
       if (headlineAt >= 0) {
         found = { day, at: read, parent };
         return true;
@@ -164,5 +150,5 @@ export function dayFromByline(doc: Document, h1: Element | null, now: Date = new
   visit(root);
   if (found !== null) return (found as Found).day;
   const last = before as Found | null;
-  return last !== null && headlineAt >= 0 && headlineAt - last.at <= BYLINE_BEFORE ? last.day : beside;
+  return last !== null && headlineAt >= 0 && headlineAt - last.at <= BYLINE_BEFORE ? last.day : null;
 }

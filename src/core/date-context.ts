@@ -17,7 +17,6 @@ const SKIP_NAMES = nameMatcher([
   'trending', 'popular', 'most read', 'more stories', 'newsletter', 'nav', 'navbar', 'navigation', 'menu',
 ], separatedWords);
 const FOOTER_NAMES = nameMatcher(['footer'], separatedWords);
-const SIDE_NAMES = nameMatcher(['sidebar', 'side bar'], separatedWords);
 /** Stems found anywhere in the names, inside words too (`lastupdated`, `dateModified`, `pubdate`). */
 const MODIFIED_NAMES = /modif|updat|revis|edited/i;
 const MODIFIED_TEXT = /^\s*(?:last\s+)?(?:updated|modified|edited|revised)\b/i;
@@ -29,15 +28,6 @@ const PUBLISHED_NAMES = /publish|pubdate|posted|created/i;
 export function isAsideLike(el: Element): boolean {
   return SKIP_TAGS.has(el.tagName.toUpperCase()) || SKIP_ROLES.has(el.getAttribute('role') ?? '')
     || SKIP_NAMES(el);
-}
-
-/**
- * Whether `el` is a box beside the text (`<aside>`, `role="complementary"`, a sidebar) rather
- * than a menu, comments or a quotation: inside an article, next to its headline, such a box often
- * holds the article's own facts (date, author, reading time).
- */
-export function isSideBox(el: Element): boolean {
-  return el.tagName.toUpperCase() === 'ASIDE' || el.getAttribute('role') === 'complementary' || SIDE_NAMES(el);
 }
 
 export interface Placement {

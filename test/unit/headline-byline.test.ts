@@ -73,19 +73,6 @@ describe('byline dates', () => {
     expect(bylineDay(doc)).toBeNull();
   });
 
-  it('reads the date in a box beside the text inside the article when no line gives one', () => {
-    const prose = '<p>The council first met in the spring, and again a week later, when it voted on the plan that had been debated for years.</p>';
-    const boxed = page('<title>Harbour plan</title>', `<article><h1>Harbour plan</h1>
-      <aside class="meta"><span>Politics</span> <time>18 Oct 2023</time></aside>${prose}</article>`);
-    expect(bylineDay(boxed)).toBe('2023-10-18');
-    const lined = page('<title>Harbour plan</title>', `<article><h1>Harbour plan</h1>
-      <aside class="meta"><time>18 Oct 2023</time></aside><p>By A. Writer, 20 Oct 2023</p>${prose}</article>`);
-    expect(bylineDay(lined)).toBe('2023-10-20');
-    const pageSidebar = page('<title>Harbour plan</title>', `<div class="page"><main><article><h1>Harbour plan</h1>${prose}</article></main>
-      <aside class="sidebar"><p>Next meeting</p><time>18 Oct 2023</time></aside></div>`);
-    expect(bylineDay(pageSidebar)).toBeNull();
-  });
-
   it('finds nothing on a page without a headline or article', () => {
     expect(bylineDay(page('', '<div>Tuesday, March 3, 2026</div><p>Text</p>'))).toBeNull();
   });
