@@ -7,6 +7,7 @@ import type { DateSource } from './article.ts';
 import { dayFromByline } from './byline-date.ts';
 import { dayFromUrlPath, isUtcStamp, parseDay } from './date-parse.ts';
 import { dayFromMicrodata, dayFromTimeElements } from './markup-dates.ts';
+import { dayFromSignedLine } from './signed-line-date.ts';
 
 /** The date values a page declares, read by the metadata chain. */
 export interface DeclaredDates {
@@ -72,7 +73,8 @@ function localDay(utcDay: string, doc: Document, h1: Element | null, urls: strin
 /**
  * The first signal of FORMAT.md's order that gives a day: the declared publication time, JSON-LD,
  * a `<time>` near the headline, microdata, a byline, other date `<meta>` tags, Readability's guess,
- * the address. Signals read from the page's body only run when the head declared nothing.
+ * the address, then a signed line below the article's text (./signed-line-date.ts). Signals read
+ * from the page's body only run when the head declared nothing.
  */
 export function findPublicationDate(doc: Document, h1: Element | null, declared: DeclaredDates, now: Date): FoundDate {
   const steps: Step[] = [
@@ -84,6 +86,7 @@ export function findPublicationDate(doc: Document, h1: Element | null, declared:
     { source: 'meta', find: () => firstDeclared(declared.meta, now) },
     { source: 'meta', find: () => firstDeclared([declared.hint], now) },
     { source: 'url', find: () => dayOnly(declared.urls.reduce<string | null>((day, url) => day ?? dayFromUrlPath(url, now), null)) },
+    { source: 'byline', find: () => dayOnly(dayFromSignedLine(doc, h1, now)) },
   ];
   for (const step of steps) {
     const found = step.find();
