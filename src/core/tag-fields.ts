@@ -6,15 +6,18 @@ import { keywordTags, suggestTags, tagWords, type TagLanguage } from './tags.ts'
 /**
  * Whose stopwords a page's tags leave out: the title's language, told by the words of the title
  * and the description (which add words to tell it by; the tags still come from the title alone)
- * and the page's declared language. When the words overrule the declared language, the title may
- * mix the two (an English title on a German page, a German one under a template left at `en`):
- * the stopwords of both are left out, so neither language's small words become tags.
+ * and the page's declared language. A title may mix languages (an English phrase on a German
+ * page, a German title under a template left at `en`): when the declared language, or the title's
+ * own words taken alone, point to another language than that, the stopwords of each are left out,
+ * so no language's small words become tags.
  */
 export function tagLanguages(title: string, description: string, declaredLanguage: string | null | undefined): TagLanguage {
-  const words = tagWords(`${title} ${description}`).map((w) => w.toLowerCase());
+  const titleWords = tagWords(title).map((w) => w.toLowerCase());
+  const words = [...titleWords, ...tagWords(description).map((w) => w.toLowerCase())];
   const language = detectLanguage(declaredLanguage, words);
-  const declared = listLanguage(declaredLanguage);
-  return language !== null && declared !== null && declared !== language ? [language, declared] : language;
+  const others = [listLanguage(declaredLanguage), detectLanguage(null, titleWords)];
+  const all = [...new Set([language, ...others].filter((l): l is string => l !== null))];
+  return all.length > 1 ? all : language;
 }
 
 /** The article with its suggested tags (FORMAT.md's rule) and its cleaned page keywords. */

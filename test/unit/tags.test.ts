@@ -167,3 +167,13 @@ describe('tagLanguages: a title that mixes the page\'s declared language with an
     expect(tagged.tags).toEqual(['vorstellung', 'looking', 'glass', 'juni']);
   });
 });
+
+describe('tagLanguages: a title whose own words show another language than its page', () => {
+  it('leaves out the stopwords the title shows even when nothing is declared', () => {
+    const title = 'Through the Booking Glass: Juni und Genre-Vorstellung';
+    const description = 'Im Juni stellen wir die neue Reihe vor, mit der wir uns dem Film und der Bühne widmen.';
+    const languages = tagLanguages(title, description, null);
+    expect(languages).toEqual(['de', 'en']);
+    expect(suggestTags(title, 5, languages)).toEqual(['genre-vorstellung', 'booking', 'glass', 'juni']);
+  });
+});
