@@ -26,10 +26,16 @@ const SIGNED_START = /^(?:by|von|par|por|door|author|autor|autorin|auteur|autore
 const UPDATE_WORDS = /(?:^|[^\p{L}])(?:updated|modified|edited|revised|aktualisiert|geändert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt)(?:[^\p{L}]|$)/iu;
 const COPYRIGHT = /©|\(c\)\s*\d|copyright/i;
 
-/** The text of the line a text node stands in: its block's text, `LINE_REACH` characters around it. */
-function lineAround(node: Text): string {
+/** The block a text node stands in, if any. */
+function blockOf(node: Text): Element | null {
   let block = node.parentElement;
   while (block !== null && !isBlock(block)) block = block.parentElement;
+  return block;
+}
+
+/** The text of the line a text node stands in: its block's text, `LINE_REACH` characters around it. */
+function lineAround(node: Text): string {
+  const block = blockOf(node);
   const own = foldSpaces(node.nodeValue);
   if (block === null) return own;
   const text = foldSpaces(block.textContent);
@@ -40,8 +46,7 @@ function lineAround(node: Text): string {
 
 /** Whether the line opens with its author: `Von X am ...` as the block's first words. */
 function opensWithAuthor(node: Text): boolean {
-  let block = node.parentElement;
-  while (block !== null && !isBlock(block)) block = block.parentElement;
+  const block = blockOf(node);
   const text = foldSpaces(block === null ? node.nodeValue : block.textContent);
   return SIGNED_START.test(text.slice(0, 40));
 }
