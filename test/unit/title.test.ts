@@ -77,7 +77,6 @@ describe('the title is what the reader sees', () => {
       '<h1>Harbour Notes</h1><div class="post"><h3>Winter timetable for the island ferry</h3><p>Text.</p></div>');
     expect(titleOf(doc)).toBe('Winter timetable for the island ferry');
   });
-});
 
   it('knows a headline set off by » in the declared title, before or after it', () => {
     // Readability cuts such a title at its last » and leaves the site and section names.
@@ -92,6 +91,7 @@ describe('the title is what the reader sees', () => {
       '<main><h1>Winter timetable for the ferry</h1><p>Text.</p></main>');
     expect(titleOf(quoted)).toBe('Winter timetable for the ferry «Island Star»');
   });
+});
 
 describe('site names around a declared title', () => {
   it.each([
