@@ -35,7 +35,8 @@ function pieces(flush: (piece: Uint8Array<ArrayBuffer>) => void) {
     },
     flush() {
       if (size === 0) return;
-      flush(concatBytes(chunks, size));
+      // A whole piece from the stored-zip writer goes as it is, without a copy.
+      flush(chunks.length === 1 ? chunks[0] as Uint8Array<ArrayBuffer> : concatBytes(chunks, size));
       chunks = [];
       size = 0;
     },
