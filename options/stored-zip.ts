@@ -1,4 +1,4 @@
-import { buf as crc32 } from 'crc-32';
+import CRC32 from 'crc-32';
 import type { ZipSink } from './zip-sink.ts';
 import type { ZipEntryInput } from './zip-writer.ts';
 
@@ -112,14 +112,14 @@ export class StoredZipWriter {
       const start = this.at + head;
       const { written } = encoder.encodeInto(text, this.piece.subarray(start));
       entry.size = written;
-      entry.crc = crc32(this.piece.subarray(start, start + written)) >>> 0;
+      entry.crc = CRC32.buf(this.piece.subarray(start, start + written)) >>> 0;
       entry.offset = this.written + this.at;
       this.localHeader(this.at, entry);
       this.at = start + written;
     } else {
       const data = text !== null ? encoder.encode(text) : input.data instanceof Blob ? new Uint8Array(await input.data.arrayBuffer()) : (input.data as Uint8Array);
       entry.size = data.length;
-      entry.crc = crc32(data) >>> 0;
+      entry.crc = CRC32.buf(data) >>> 0;
       this.room(head);
       entry.offset = this.written + this.at;
       this.localHeader(this.at, entry);
