@@ -7,7 +7,8 @@ import { messageOf } from '../src/core/error-message.ts';
 
 export { zipFilename } from './zip-names.ts';
 import type { ZipSink } from './zip-sink.ts';
-import { ZipWriter, type ZipCompression, type ZipEntryInput } from './zip-writer.ts';
+import { ZipWriter, type ZipCompression, type ZipEntryInput, type ZipOutput } from './zip-writer.ts';
+import { StoredZipWriter } from './stored-zip.ts';
 
 export interface ExportOptions {
   /** The articles, a batch at a time (`readArticleBatches`): never the whole library at once. */
@@ -52,7 +53,6 @@ export interface ExportResult {
   zipMs: number;
 }
 
-const encoder = new TextEncoder();
 
 /**
  * The zip entries of one article: its file, named by the template and the layout, and the images
@@ -65,13 +65,13 @@ export function articleEntries(entry: StoredArticle, namer: ZipNamer, template: 
   const filename = exportFilename(template, entry);
   const kept = (entry.savedImages ?? []).filter((ref) => images?.has(ref.name));
   if (kept.length === 0) {
-    const data = encoder.encode(write(entry));
+    const data = write(entry);
     // Named only once written: a refused article takes no name from the next one.
     return [{ path: namer.name(filename), data, mtime }];
   }
   const probe = namer.peek(filename);
   const layout = bundlePaths(probe, namer.layout === 'bundles' ? 'bundle' : 'flat');
-  const data = encoder.encode(write(localizeArticle(entry, formatOfFilename(filename), kept, layout.linkPrefix)));
+  const data = write(localizeArticle(entry, formatOfFilename(filename), kept, layout.linkPrefix));
   const path = namer.name(filename);
   const folder = namer.layout === 'bundles' ? path.slice(0, path.lastIndexOf('/')) : path.replace(/\.(?:md|html)$/i, '');
   const pictures = [...new Set(kept.map((ref) => ref.name))].map((name) => ({ path: `${folder}/${name}`, data: images!.get(name)!, mtime }));
@@ -88,7 +88,7 @@ const cancelled = () => new DOMException('The export was cancelled.', 'AbortErro
  */
 export async function buildExportZip(options: ExportOptions): Promise<ExportResult> {
   const namer = new ZipNamer(options.layout);
-  const zip = new ZipWriter(options.sink, options.compression);
+  const zip: ZipOutput = options.compression === 'store' ? new StoredZipWriter(options.sink) : new ZipWriter(options.sink, options.compression);
   const files: ExportedFile[] = [];
   const failed: FailedArticle[] = [];
   const manifest: ManifestEntry[] = [];

@@ -29,6 +29,12 @@ function pieces(flush: (piece: Uint8Array<ArrayBuffer>) => void) {
   let size = 0;
   return {
     add(chunk: Uint8Array) {
+      // A piece from the stored-zip writer (half a piece or more) goes as it is, without a copy.
+      if (chunk.length >= PIECE_BYTES / 2) {
+        this.flush();
+        flush(chunk as Uint8Array<ArrayBuffer>);
+        return;
+      }
       chunks.push(chunk);
       size += chunk.length;
       if (size >= PIECE_BYTES) this.flush();

@@ -5,8 +5,18 @@ import { concatBytes } from '../src/concat-bytes.ts';
 /** One file of a zip: an article file, or (later) one of its images. */
 export interface ZipEntryInput {
   path: string;
-  data: Uint8Array | Blob;
+  /** The file's bytes; text is written in UTF-8. */
+  data: Uint8Array | Blob | string;
   mtime?: Date;
+}
+
+/** What builds a zip: fflate's (with the browser's deflate) or the stored-entry writer. */
+export interface ZipOutput {
+  bytes: number;
+  add(entry: ZipEntryInput): Promise<void>;
+  flush(): Promise<void>;
+  end(): Promise<{ file: Blob; release: () => void }>;
+  abort(): Promise<void>;
 }
 
 /**
@@ -16,6 +26,8 @@ export interface ZipEntryInput {
  * already-compressed files such as images always get).
  */
 export type ZipCompression = 'deflate' | 'store';
+
+const textEncoder = new TextEncoder();
 
 async function deflateRaw(data: Uint8Array): Promise<Uint8Array> {
   const stream = new CompressionStream('deflate-raw' as CompressionFormat);
@@ -73,7 +85,7 @@ function dosTime(time: Date | undefined): Date | undefined {
  * caller adds a batch of entries, then awaits `flush` before reading the next batch, so one batch
  * of files and a few megabytes of zip are in memory at a time.
  */
-export class ZipWriter {
+export class ZipWriter implements ZipOutput {
   private readonly zip: Zip;
   private failure: Error | null = null;
   private finished = false;
@@ -94,7 +106,7 @@ export class ZipWriter {
 
   /** Adds one file; text-like files follow the writer's compression, `compress: false` stores. */
   async add(entry: ZipEntryInput, compress = true): Promise<void> {
-    const data = entry.data instanceof Blob ? new Uint8Array(await entry.data.arrayBuffer()) : entry.data;
+    const data = typeof entry.data === 'string' ? textEncoder.encode(entry.data) : entry.data instanceof Blob ? new Uint8Array(await entry.data.arrayBuffer()) : entry.data;
     this.bytes += data.length;
     const deflate = compress && this.compression === 'deflate';
     const file = deflate ? new DeflatedEntry(entry.path) : new ZipPassThrough(entry.path);

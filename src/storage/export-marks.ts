@@ -1,4 +1,5 @@
 import type { ExportMarks } from './library-record.ts';
+import { linkBucket } from './link-bucket.ts';
 
 /**
  * The export marks are spread over this many records of the `exports` store, by a hash of the
@@ -9,14 +10,9 @@ import type { ExportMarks } from './library-record.ts';
  */
 export const MARK_BUCKETS = 256;
 
-/** The record (0-255) that holds a link's mark: FNV-1a over its UTF-16 units. */
+/** The record (0-255) that holds a link's mark. */
 export function markBucket(link: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < link.length; i++) {
-    hash ^= link.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) % MARK_BUCKETS;
+  return linkBucket(link, MARK_BUCKETS);
 }
 
 interface MarksReader {

@@ -1,5 +1,5 @@
 import type { SavedImageRef, StoredImage } from './library-record.ts';
-import { putRecord, withLibrary, writeTransaction, type WriteTx } from './library-tx.ts';
+import { putRecord, txArticles, withLibrary, writeTransaction, type WriteTx } from './library-tx.ts';
 
 /** An image to keep with an article: what names it, and its bytes. */
 export interface ImageToKeep extends SavedImageRef {
@@ -21,7 +21,7 @@ export async function removeImages(tx: WriteTx, link: string): Promise<StoredIma
  */
 export function saveArticleImages(link: string, images: readonly ImageToKeep[]): Promise<void> {
   return writeTransaction(async (tx) => {
-    const article = await tx.objectStore('articles').get(link);
+    const article = await txArticles(tx).get(link);
     if (!article) throw new Error('the article is no longer in the library');
     await removeImages(tx, link);
     const store = tx.objectStore('images');

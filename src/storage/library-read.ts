@@ -1,3 +1,4 @@
+import { ARTICLE_BUCKETS, linksByBucket, readBucketArticle } from './article-buckets.ts';
 import { withExportState, type LibraryEntry, type StoredArticle, type StoredSummary, type Summary } from './library-record.ts';
 import { openLibrary } from './library-schema.ts';
 import { RECORD_STORES, withLibrary } from './library-tx.ts';
@@ -10,7 +11,7 @@ import { rankTagCounts } from './rank-tags.ts';
 export function getArticle(key: string): Promise<LibraryEntry | undefined> {
   return withLibrary(async (db) => {
     const tx = db.transaction(RECORD_STORES, 'readonly');
-    const [entry, marks] = await Promise.all([tx.objectStore('articles').get(key), readMarks(tx.objectStore('exports'), [key])]);
+    const [entry, marks] = await Promise.all([readBucketArticle(tx.objectStore('articleBuckets'), key), readMarks(tx.objectStore('exports'), [key])]);
     return entry ? { ...entry, exportedAt: marks.get(key)?.exportedAt ?? null } : undefined;
   });
 }
@@ -69,30 +70,45 @@ export function knownTags(): Promise<string[]> {
 }
 
 /**
- * Reads articles in batches of `size`: all of them in link order (each batch one `getAll` starting
- * after the last key of the one before), or the given links. Each batch is its own short
- * transaction, so the caller may do other work (compress, yield to the page) between batches, and
- * only one batch of bodies is ever in memory at a time.
+ * Reads articles in batches of about `size`: all of them, or the given links, bucket after bucket
+ * (article-buckets.ts: in no order a reader would choose, the same order every time; given links
+ * keep their order within a batch). Each batch
+ * is its own short transaction, so the caller may do other work (compress, yield to the page)
+ * between batches, and only a batch of bodies or two is ever in memory at a time.
  */
 export async function* readArticleBatches(links: readonly string[] | null, size = 200): AsyncGenerator<StoredArticle[]> {
   const db = await openLibrary();
   try {
     if (links) {
-      for (let start = 0; start < links.length; start += size) {
-        const store = db.transaction('articles').store;
-        const batch = await Promise.all(links.slice(start, start + size).map((link) => store.get(link)));
-        yield batch.filter((entry): entry is StoredArticle => entry !== undefined);
+      const groups = [...linksByBucket(links)];
+      // Within a batch, the order given (a selection that fits in one batch keeps its order).
+      const position = new Map(links.map((link, i) => [link, i]));
+      for (let start = 0; start < groups.length;) {
+        // Buckets until the batch holds `size` of the links.
+        const take: [number, string[]][] = [];
+        let count = 0;
+        while (start < groups.length && (count === 0 || count + groups[start]![1].length <= size)) {
+          take.push(groups[start]!);
+          count += groups[start]![1].length;
+          start++;
+        }
+        const store = db.transaction('articleBuckets').store;
+        const buckets = await Promise.all(take.map(([bucket]) => store.get(bucket)));
+        const batch = take.flatMap(([, wanted], i) => {
+          const found = new Map((buckets[i] ?? []).map((entry) => [entry.link, entry]));
+          return wanted.map((link) => found.get(link)).filter((entry): entry is StoredArticle => entry !== undefined);
+        }).sort((a, b) => position.get(a.link)! - position.get(b.link)!);
+        if (batch.length > 0) yield batch;
       }
       return;
     }
-    let after: string | null = null;
-    for (;;) {
-      const range: IDBKeyRange | null = after === null ? null : IDBKeyRange.lowerBound(after, true);
-      const batch: StoredArticle[] = await db.getAll('articles', range, size);
-      if (batch.length === 0) return;
-      after = batch[batch.length - 1]!.link;
-      yield batch;
-      if (batch.length < size) return;
+    // As many buckets per read as hold about `size` articles in a library of this size.
+    const total = await db.count('summaries');
+    const step = Math.min(ARTICLE_BUCKETS, Math.max(1, Math.round((size * ARTICLE_BUCKETS) / Math.max(1, total))));
+    for (let start = 0; start < ARTICLE_BUCKETS; start += step) {
+      const records = await db.getAll('articleBuckets', IDBKeyRange.bound(start, start + step, false, true));
+      const batch = records.flat();
+      if (batch.length > 0) yield batch;
     }
   } finally {
     db.close();

@@ -2,12 +2,14 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import { mergeTags } from '../core/tag-text.ts';
 import { siteHost } from '../core/urls.ts';
 import { writeMarks } from './export-marks.ts';
+import { linksByBucket, type ArticleBucket } from './article-buckets.ts';
 import { summaryOf, type ExportMarks, type ExportState, type StoredArticle, type StoredImage, type StoredSummary, type Summary } from './library-record.ts';
 
 export interface LibrarySchema extends DBSchema {
-  articles: {
-    key: string;
-    value: StoredArticle;
+  articleBuckets: {
+    /** A bucket of articles (article-buckets.ts). */
+    key: number;
+    value: ArticleBucket;
   };
   summaries: {
     key: string;
@@ -42,10 +44,22 @@ export const DB_NAME = 'frontclip';
  *    a hash of the link (export-marks.ts); `articles` loses its indexes: `savedAt` and `site` were never read, and
  *    `tags` moves to the small summaries. Each index is keys to extract and entries to write on
  *    every put (an import puts 10,000 articles).
+ * 6: `articles` (one record per article) gives way to `articleBuckets`, 256 records of articles
+ *    by a hash of the link (article-buckets.ts): reading or writing a whole library is then a
+ *    few hundred large records, which the browser reads and writes several times faster.
  */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 type UpgradeTx = IDBPTransaction<LibrarySchema, StoreName[], 'versionchange'>;
+
+/** The store versions 1 to 5 kept articles in, one record per article, keyed by link. */
+interface LegacySchema extends DBSchema {
+  articles: { key: string; value: StoredArticle };
+}
+
+function legacyArticles(tx: UpgradeTx) {
+  return (tx as unknown as IDBPTransaction<LegacySchema, ['articles'], 'versionchange'>).objectStore('articles');
+}
 
 /**
  * Fills what version 2 adds for articles saved under version 1. It runs inside the upgrade
@@ -53,7 +67,7 @@ type UpgradeTx = IDBPTransaction<LibrarySchema, StoreName[], 'versionchange'>;
  * exactly as it was, to be upgraded on the next open.
  */
 async function fillVersion2(tx: UpgradeTx): Promise<void> {
-  const articles = tx.objectStore('articles');
+  const articles = legacyArticles(tx);
   const summaries = tx.objectStore('summaries');
   let cursor = await articles.openCursor();
   while (cursor) {
@@ -72,7 +86,7 @@ const sameTags = (a: readonly string[], b: readonly string[]) => a.length === b.
  * tags folded to one identity. Like version 2, all or nothing inside the upgrade transaction.
  */
 async function fillVersion3(tx: UpgradeTx): Promise<void> {
-  const articles = tx.objectStore('articles');
+  const articles = legacyArticles(tx);
   let cursor = await tx.objectStore('summaries').openCursor();
   while (cursor) {
     const old = cursor.value as Omit<Summary, 'exportedVersion'> & { exportedVersion?: string | null };
@@ -97,6 +111,25 @@ async function fillVersion5(tx: UpgradeTx): Promise<void> {
   await writeMarks(tx.objectStore('exports'), marks, marks.keys());
 }
 
+/**
+ * Version 6: every article moves from its own record into its bucket, a bucket at a time (each
+ * article read once, each bucket written once, one bucket's articles in memory), and the old
+ * store goes. Inside the upgrade transaction like every step: all of it or nothing.
+ */
+async function fillVersion6(tx: UpgradeTx, dropOld: () => void): Promise<void> {
+  const old = legacyArticles(tx);
+  const buckets = tx.objectStore('articleBuckets');
+  const groups = [...linksByBucket(await old.getAllKeys())];
+  // A few buckets at once: the reads overlap, memory stays a few buckets' worth.
+  for (let start = 0; start < groups.length; start += 8) {
+    await Promise.all(groups.slice(start, start + 8).map(async ([bucket, links]) => {
+      const records = await Promise.all(links.sort().map((link) => old.get(link)));
+      await buckets.put(records.filter((entry): entry is StoredArticle => entry !== undefined), bucket);
+    }));
+  }
+  dropOld();
+}
+
 /** Runs an upgrade step; a failure aborts the upgrade transaction (and the open), changing nothing. */
 function inUpgrade(tx: UpgradeTx, step: (tx: UpgradeTx) => Promise<void>): Promise<void> {
   return step(tx).catch(() => {
@@ -112,24 +145,28 @@ function inUpgrade(tx: UpgradeTx, step: (tx: UpgradeTx) => Promise<void>): Promi
 export function openLibrary(): Promise<LibraryDb> {
   return openDB<LibrarySchema>(DB_NAME, DB_VERSION, {
     upgrade(db, oldVersion, _newVersion, tx) {
-      if (oldVersion < 1) db.createObjectStore('articles', { keyPath: 'link' });
+      const legacy = db as unknown as IDBPDatabase<LegacySchema>;
       if (oldVersion < 2) db.createObjectStore('summaries', { keyPath: 'link' }).createIndex('savedAt', 'savedAt');
       if (oldVersion < 4) db.createObjectStore('images', { keyPath: ['link', 'name'] }).createIndex('link', 'link');
       if (oldVersion < 5) {
         db.createObjectStore('exports');
-        const articles = tx.objectStore('articles');
-        for (const old of ['savedAt', 'site', 'tags']) if (articles.indexNames.contains(old as never)) articles.deleteIndex(old as never);
         // One index entry per tag: knownTags counts them without reading a single summary.
         tx.objectStore('summaries').createIndex('tags', 'tags', { multiEntry: true });
       }
+      if (oldVersion >= 1 && oldVersion < 5) {
+        const articles = legacyArticles(tx);
+        for (const old of ['savedAt', 'site', 'tags']) if (articles.indexNames.contains(old as never)) articles.deleteIndex(old as never);
+      }
+      if (oldVersion < 6) db.createObjectStore('articleBuckets');
       // The upgrade transaction waits for these requests; a failure aborts it (and the open). The
       // steps run one after the other: version 3 folds the summaries version 2 writes, version 5
-      // gathers the export state version 3 leaves.
-      if (oldVersion >= 1 && oldVersion < 5) {
+      // gathers the export state version 3 leaves, version 6 moves the articles the others wrote.
+      if (oldVersion >= 1 && oldVersion < 6) {
         void inUpgrade(tx, async (upgrade) => {
           if (oldVersion < 2) await fillVersion2(upgrade);
           if (oldVersion < 3) await fillVersion3(upgrade);
-          await fillVersion5(upgrade);
+          if (oldVersion < 5) await fillVersion5(upgrade);
+          await fillVersion6(upgrade, () => legacy.deleteObjectStore('articles'));
         });
       }
     },

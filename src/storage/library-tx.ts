@@ -1,4 +1,5 @@
 import { unwrap, type IDBPTransaction } from 'idb';
+import { BucketedArticles } from './article-buckets.ts';
 import { notifyLibraryChanged } from './library-events.ts';
 import type { StoredArticle } from './library-record.ts';
 import { summaryOf } from './library-record.ts';
@@ -9,9 +10,21 @@ import { openLibrary, type LibraryDb, type LibrarySchema, type StoreName } from 
  * store that joins the record later (an article's saved images) is written in the same
  * transaction as the article, without touching the writers.
  */
-export const RECORD_STORES: StoreName[] = ['articles', 'summaries', 'images', 'exports'];
+export const RECORD_STORES: StoreName[] = ['articleBuckets', 'summaries', 'images', 'exports'];
 
 export type WriteTx = IDBPTransaction<LibrarySchema, StoreName[], 'readwrite'>;
+
+const bucketsOfTx = new WeakMap<WriteTx, BucketedArticles>();
+
+/** The articles of a write transaction (article-buckets.ts): its changes are written before it commits. */
+export function txArticles(tx: WriteTx): BucketedArticles {
+  let articles = bucketsOfTx.get(tx);
+  if (!articles) {
+    articles = new BucketedArticles(tx.objectStore('articleBuckets'));
+    bucketsOfTx.set(tx, articles);
+  }
+  return articles;
+}
 
 /** What a long write may be given: a way to stop it, and a report of its progress. */
 export interface WriteOptions {
@@ -55,13 +68,18 @@ export async function writeTransaction<T>(work: (tx: WriteTx) => Promise<T>, sig
     const tx = db.transaction(RECORD_STORES, 'readwrite');
     const onAbort = () => abortQuietly(tx);
     signal?.addEventListener('abort', onAbort);
+    // Watched from the start: an abort while the buckets are written settles it before the
+    // failed write reaches the catch below, and that is not an unhandled failure.
+    const done = tx.done;
+    done.catch(() => {});
     try {
       const value = await work(tx);
-      await tx.done;
+      await bucketsOfTx.get(tx)?.flush();
+      await done;
       return value;
     } catch (err) {
       abortQuietly(tx);
-      await tx.done.catch(() => {});
+      await done.catch(() => {});
       throw signal?.aborted ? cancelled() : err;
     } finally {
       signal?.removeEventListener('abort', onAbort);
@@ -78,21 +96,21 @@ export async function writeTransaction<T>(work: (tx: WriteTx) => Promise<T>, sig
  * `editedAt`.)
  */
 export function putRecord(tx: WriteTx, entry: StoredArticle): Promise<unknown> {
-  return Promise.all([tx.objectStore('articles').put(entry), tx.objectStore('summaries').put(summaryOf(entry))]);
+  return Promise.all([txArticles(tx).put(entry), tx.objectStore('summaries').put(summaryOf(entry))]);
 }
 
 /**
- * `putRecord` for many records at once (an import of a library): the requests are queued on the
- * bare IndexedDB stores, without a promise and two listeners each, and the caller's transaction
+ * `putRecord` for many records at once (an import of a library): the summaries are queued as bare
+ * IndexedDB requests, without a promise and two listeners each, and the caller's transaction
  * settles them all (a failed request aborts it). `onPut` is called as each record is stored.
  */
-export function putRecords(tx: WriteTx, entries: readonly StoredArticle[], onPut: () => void): void {
-  const articles = unwrap(tx.objectStore('articles'));
+export async function putRecords(tx: WriteTx, entries: readonly StoredArticle[], onPut: () => void): Promise<void> {
   const summaries = unwrap(tx.objectStore('summaries'));
-  for (const entry of entries) {
-    articles.put(entry);
+  const articles = txArticles(tx);
+  await Promise.all(entries.map(async (entry) => {
+    await articles.put(entry);
     summaries.put(summaryOf(entry)).onsuccess = onPut;
-  }
+  }));
 }
 
 /** Counts finished records and reports them at most every `every` records, and at the end. */

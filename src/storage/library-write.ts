@@ -5,7 +5,7 @@ import { combineDuplicates } from './import-merge.ts';
 import { libraryKey, storedArticle } from './library-key.ts';
 import { summaryOf, withExportState, type LibraryEntry, type StoredArticle, type Summary } from './library-record.ts';
 import { readMarks, writeMarks } from './export-marks.ts';
-import { progressCounter, putRecord, putRecords, writeTransaction, type WriteOptions, type WriteTx } from './library-tx.ts';
+import { progressCounter, putRecord, putRecords, txArticles, writeTransaction, type WriteOptions, type WriteTx } from './library-tx.ts';
 import { applyTagChange, mergeImportedTags, type TagChange } from './tag-change.ts';
 import { removeImages, type ImageToKeep } from './library-images.ts';
 import type { StoredImage } from './library-record.ts';
@@ -24,7 +24,7 @@ export function saveArticle(article: Article, now: Date = new Date(), options: {
   if (problem) return Promise.reject(new RecordError(problem));
   return writeTransaction(async (tx) => {
     const key = libraryKey(article.link);
-    const [previous, marks] = await Promise.all([tx.objectStore('articles').get(key), readMarks(tx.objectStore('exports'), [key])]);
+    const [previous, marks] = await Promise.all([txArticles(tx).get(key), readMarks(tx.objectStore('exports'), [key])]);
     const stamp = now.toISOString();
     const entry = storedArticle(article, { savedAt: previous?.savedAt ?? stamp, editedAt: stamp });
     // The images kept before stay with the article (an edit of its text does not drop them); a
@@ -77,7 +77,7 @@ export function importArticles(incoming: readonly ImportedArticle[], options: Wr
   const stamp = (options.now ?? new Date()).toISOString();
   const tick = progressCounter(unique.length, options.onProgress);
   return writeTransaction(async (tx: WriteTx) => {
-    const articles = tx.objectStore('articles');
+    const articles = txArticles(tx);
     const summaries = tx.objectStore('summaries');
     // One read of the keys instead of a get per article: most of a large import is new links.
     const saved = new Set(await summaries.getAllKeys());
@@ -116,7 +116,7 @@ export function importArticles(incoming: readonly ImportedArticle[], options: Wr
     }));
     // The new links, most of a large import, in one run of bare requests. They come in never
     // exported: no mark outlives its article (deleteArticles removes it).
-    putRecords(tx, added, tick);
+    await putRecords(tx, added, tick);
     return { added: added.length, merged, unchanged, duplicates, refused };
   }, options.signal);
 }
@@ -132,7 +132,7 @@ export interface RemovedArticle {
 export function deleteArticles(links: readonly string[], options: WriteOptions = {}): Promise<RemovedArticle[]> {
   const tick = progressCounter(links.length, options.onProgress);
   return writeTransaction(async (tx) => {
-    const articles = tx.objectStore('articles');
+    const articles = txArticles(tx);
     const summaries = tx.objectStore('summaries');
     const marks = await readMarks(tx.objectStore('exports'), links);
     const found = await Promise.all(links.map(async (link) => {
@@ -156,8 +156,8 @@ export function deleteArticles(links: readonly string[], options: WriteOptions =
  */
 export function restoreArticles(removed: readonly RemovedArticle[]): Promise<number> {
   return writeTransaction(async (tx) => {
-    const articles = tx.objectStore('articles');
-    const present = await Promise.all(removed.map(({ article }) => articles.getKey(article.link)));
+    const articles = txArticles(tx);
+    const present = await Promise.all(removed.map(({ article }) => articles.get(article.link)));
     const missing = removed.filter((_, i) => present[i] === undefined);
     await Promise.all(missing.map(({ article }) => putRecord(tx, article)));
     await Promise.all(missing.flatMap(({ images }) => (images ?? []).map((image) => tx.objectStore('images').put(image))));
@@ -177,7 +177,7 @@ export function retagArticles(links: readonly string[], change: TagChange, optio
   const stamp = (options.now ?? new Date()).toISOString();
   const tick = progressCounter(links.length, options.onProgress);
   return writeTransaction(async (tx) => {
-    const articles = tx.objectStore('articles');
+    const articles = txArticles(tx);
     const summaries = tx.objectStore('summaries');
     const changed = await Promise.all(links.map(async (link) => {
       try {

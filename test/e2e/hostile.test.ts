@@ -237,10 +237,10 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('hostile pages in 
       const open = indexedDB.open('frontclip');
       open.onerror = () => reject(open.error);
       open.onsuccess = () => {
-        const all = open.result.transaction('articles').objectStore('articles').getAll();
+        const all = open.result.transaction('articleBuckets').objectStore('articleBuckets').getAll();
         all.onsuccess = () => {
           open.result.close();
-          resolve(all.result as { link: string; title: string; description: string; tags: string[] }[]);
+          resolve((all.result as { link: string; title: string; description: string; tags: string[] }[][]).flat());
         };
         all.onerror = () => reject(all.error);
       };

@@ -139,8 +139,8 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('images kept in th
         const open = indexedDB.open('frontclip');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const request = open.result.transaction('articles').objectStore('articles').get(key);
-          request.onsuccess = () => { open.result.close(); resolve(request.result as never); };
+          const request = open.result.transaction('articleBuckets').objectStore('articleBuckets').getAll();
+          request.onsuccess = () => { open.result.close(); resolve((request.result as { link: string }[][]).flat().find((a) => a.link === key) as never); };
           request.onerror = () => reject(request.error);
         };
       }), clipped.article.link);

@@ -14,10 +14,10 @@ function stored(page: Page): Promise<{ link: string; title: string; date: string
     const open = indexedDB.open('frontclip');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
-      const all = open.result.transaction('articles').objectStore('articles').getAll();
+      const all = open.result.transaction('articleBuckets').objectStore('articleBuckets').getAll();
       all.onsuccess = () => {
         open.result.close();
-        resolve((all.result as { link: string; title: string; date: string }[]).map(({ link, title, date }) => ({ link, title, date })));
+        resolve((all.result as { link: string; title: string; date: string }[][]).flat().map(({ link, title, date }) => ({ link, title, date })));
       };
       all.onerror = () => reject(all.error);
     };
@@ -89,10 +89,17 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('long library work
     await library.evaluate((link) => new Promise<void>((resolve, reject) => {
       const open = indexedDB.open('frontclip');
       open.onsuccess = () => {
-        const tx = open.result.transaction('articles', 'readwrite');
-        const store = tx.objectStore('articles');
-        const get = store.get(link);
-        get.onsuccess = () => store.put({ ...get.result, date: '2026-02-31' });
+        // Articles are kept in buckets (records of many): change the one in its bucket.
+        const tx = open.result.transaction('articleBuckets', 'readwrite');
+        const store = tx.objectStore('articleBuckets');
+        const cursor = store.openCursor();
+        cursor.onsuccess = () => {
+          const at = cursor.result;
+          if (!at) return;
+          const bucket = at.value as { link: string }[];
+          if (bucket.some((a) => a.link === link)) at.update(bucket.map((a) => (a.link === link ? { ...a, date: '2026-02-31' } : a)));
+          else at.continue();
+        };
         tx.oncomplete = () => {
           open.result.close();
           resolve();

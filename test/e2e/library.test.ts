@@ -15,16 +15,16 @@ import { browserAvailable, CHROMIUM_PATH, requireBuild, ROOT } from './harness/p
 
 const PAGES = ['library-orchard.html', 'library-bridge.html', 'library-observatory.html'] as const;
 
-/** Every record of the library's `articles` store, read with the bare IndexedDB API (not our code). */
+/** Every article of the library's buckets, read with the bare IndexedDB API (not our code). */
 function readLibrary(page: Page): Promise<StoredArticle[]> {
   return page.evaluate(() => new Promise<StoredArticle[]>((resolve, reject) => {
     const open = indexedDB.open('frontclip');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
-      const request = open.result.transaction('articles').objectStore('articles').getAll();
+      const request = open.result.transaction('articleBuckets').objectStore('articleBuckets').getAll();
       request.onsuccess = () => {
         open.result.close();
-        resolve(request.result as StoredArticle[]);
+        resolve((request.result as StoredArticle[][]).flat());
       };
       request.onerror = () => reject(request.error);
     };

@@ -4,5 +4,5 @@ import { readArticleBatches, type StoredArticle } from '../../src/storage/librar
 export async function allArticles(): Promise<StoredArticle[]> {
   const all: StoredArticle[] = [];
   for await (const batch of readArticleBatches(null)) all.push(...batch);
-  return all;
+  return all.sort((a, b) => (a.link < b.link ? -1 : a.link > b.link ? 1 : 0));
 }

@@ -4,6 +4,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as store from '../../src/storage/library.ts';
+import { articleBucket } from '../../src/storage/article-buckets.ts';
 import { DEFAULT_SETTINGS } from '../../src/storage/settings-schema.ts';
 import { mountLibrary, type LibraryDeps } from '../../options/library-page.ts';
 import { allArticles } from '../helpers/library-contents.ts';
@@ -197,7 +198,8 @@ describe('the library page: reading, and long work', () => {
     // A record an older version stored with a day that does not exist.
     const bad = { ...(await store.getArticle(article(2).link))!, date: '2026-02-31' };
     const db = await store.openLibrary();
-    await db.put('articles', bad);
+    const bucket = articleBucket(bad.link);
+    await db.put('articleBuckets', (await db.get('articleBuckets', bucket))!.map((e) => (e.link === bad.link ? bad : e)), bucket);
     db.close();
     cancel = () => {};
     byRole(root, 'button', 'Export all').click();

@@ -98,16 +98,16 @@ export async function launchFaultBrowser(extensionDir: string): Promise<FaultBro
         open.onerror = () => (missing ? resolve([]) : reject(open.error));
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains('articles')) {
+          if (!db.objectStoreNames.contains('articleBuckets')) {
             db.close();
             resolve([]);
             return;
           }
-          const all = db.transaction('articles').objectStore('articles').getAll();
+          const all = db.transaction('articleBuckets').objectStore('articleBuckets').getAll();
           all.onerror = () => reject(all.error);
           all.onsuccess = () => {
             db.close();
-            resolve((all.result as StoredRecord[]).map(({ link, title, tags, body, savedAt }) => ({ link, title, tags, body, savedAt })));
+            resolve((all.result as StoredRecord[][]).flat().map(({ link, title, tags, body, savedAt }) => ({ link, title, tags, body, savedAt })));
           };
         };
       }))).map((r) => [r.link, r])),
