@@ -1,10 +1,15 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
-import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './harness/chromium.ts';
+import { launchFirefoxWithExtension, type FirefoxWithExtension } from './harness/firefox.ts';
 import { waitForFile } from './harness/downloads.ts';
-import { browserAvailable, CHROMIUM_PATH, requireBuild } from './harness/paths.ts';
+import { browserAvailable, CHROMIUM_PATH, FIREFOX_PATH, requireBuild } from './harness/paths.ts';
+
+/** A page of either harness (Playwright or Puppeteer): both run a function with one argument. */
+interface AnyPage {
+  evaluate<A, R>(run: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+}
 
 const COUNT = 400;
 
@@ -12,7 +17,7 @@ const COUNT = 400;
  * Writes a library exactly as version 5 kept it (one record per article in `articles`), with the
  * bare IndexedDB API: what a user's profile holds before this version first opens it.
  */
-function writeVersion5Library(page: Page, count: number): Promise<void> {
+function writeVersion5Library(page: AnyPage, count: number): Promise<void> {
   return page.evaluate((n) => new Promise<void>((resolve, reject) => {
     const gone = indexedDB.deleteDatabase('frontclip');
     gone.onerror = () => reject(gone.error);
@@ -57,8 +62,8 @@ function writeVersion5Library(page: Page, count: number): Promise<void> {
 }
 
 /** The stores and every article the library holds now, read with the bare API. */
-function readLibrary(page: Page): Promise<{ stores: string[]; version: number; articles: { link: string; body: string }[] }> {
-  return page.evaluate(() => new Promise((resolve, reject) => {
+function readLibrary(page: AnyPage): Promise<{ stores: string[]; version: number; articles: { link: string; body: string }[] }> {
+  return page.evaluate(() => new Promise<{ stores: string[]; version: number; articles: { link: string; body: string }[] }>((resolve, reject) => {
     const open = indexedDB.open('frontclip');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
@@ -70,7 +75,25 @@ function readLibrary(page: Page): Promise<{ stores: string[]; version: number; a
         resolve({ stores: [...db.objectStoreNames].sort(), version: db.version, articles: (all.result as { link: string; body: string }[][]).flat() });
       };
     };
-  }));
+  }), null);
+}
+
+/** What the library holds after the upgrade: version 6, the buckets, every article whole. */
+async function expectMoved(page: AnyPage): Promise<void> {
+  const after = await readLibrary(page);
+  expect(after.version).toBe(6);
+  expect(after.stores).toEqual(['articleBuckets', 'exports', 'images', 'summaries']);
+  expect(after.articles).toHaveLength(COUNT);
+  const one = after.articles.find((a) => a.link === 'https://harbour.example/news/123');
+  expect(one?.body).toContain('The council met on Tuesday (123).');
+}
+
+/** The exported zip, from the status line's file name: every article in it. */
+async function expectExported(downloads: string, status: string): Promise<void> {
+  expect(status).toMatch(new RegExp(`^Exported ${COUNT} articles to \\S+\\.zip$`));
+  const zip = unzipSync(new Uint8Array(await waitForFile(join(downloads, /to (\S+\.zip)$/.exec(status)![1]!), 60_000)));
+  expect(Object.keys(zip).filter((name) => name.endsWith('.md'))).toHaveLength(COUNT);
+  expect(new TextDecoder().decode(zip['harbour-story-123.md'])).toContain('The council met on Tuesday (123).');
 }
 
 describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('a version 5 library opened by this version, in Chromium', { timeout: 120_000 }, () => {
@@ -86,26 +109,43 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('a version 5 libra
 
   it('moves every article into its bucket, lists them, and exports them all', async () => {
     const blank = await ext.openExtensionPage('options/index.html');
-    await writeVersion5Library(blank, COUNT);
+    await writeVersion5Library(blank as AnyPage, COUNT);
     await blank.close();
 
     const library = await ext.openExtensionPage('options/library.html');
     await expect.poll(() => library.locator('.library-count').textContent(), { timeout: 60_000 }).toBe(`${COUNT} articles`);
-    const after = await readLibrary(library);
-    expect(after.version).toBe(6);
-    expect(after.stores).toEqual(['articleBuckets', 'exports', 'images', 'summaries']);
-    expect(after.articles).toHaveLength(COUNT);
-    const one = after.articles.find((a) => a.link === 'https://harbour.example/news/123');
-    expect(one?.body).toContain('The council met on Tuesday (123).');
-
+    await expectMoved(library as AnyPage);
     await library.getByRole('button', { name: 'Export all' }).click();
     const done = library.getByRole('status').filter({ hasText: /^Exported|^Couldn't/ });
     await done.waitFor({ timeout: 60_000 });
-    const text = (await done.textContent()) ?? '';
-    expect(text).toMatch(new RegExp(`^Exported ${COUNT} articles to \\S+\\.zip$`));
-    const zip = unzipSync(new Uint8Array(await waitForFile(join(ext.downloads, /to (\S+\.zip)$/.exec(text)![1]!), 60_000)));
-    const files = Object.keys(zip).filter((name) => name.endsWith('.md'));
-    expect(files).toHaveLength(COUNT);
-    expect(new TextDecoder().decode(zip['harbour-story-123.md'])).toContain('The council met on Tuesday (123).');
+    await expectExported(ext.downloads, (await done.textContent()) ?? '');
+  });
+});
+
+describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH))('a version 5 library opened by this version, in Firefox ESR', { timeout: 120_000 }, () => {
+  let ff: FirefoxWithExtension;
+
+  beforeAll(async () => {
+    ff = await launchFirefoxWithExtension(requireBuild('firefox-e2e'));
+  });
+
+  afterAll(async () => {
+    await ff?.close();
+  });
+
+  it('moves every article into its bucket, lists them, and exports them all', async () => {
+    const blank = await ff.openExtensionPage('options/index.html');
+    await writeVersion5Library(blank as unknown as AnyPage, COUNT);
+    await blank.close();
+
+    const library = await ff.openExtensionPage('options/library.html');
+    await library.waitForFunction((n) => document.querySelector('.library-count')?.textContent === `${n} articles`, { timeout: 60_000 }, COUNT);
+    await expectMoved(library as unknown as AnyPage);
+    await library.locator('::-p-aria([name="Export all"][role="button"])').click();
+    const outcome = await library.waitForFunction(
+      () => [...document.querySelectorAll('[role="status"]')].map((el) => el.textContent ?? '').find((t) => /^Exported|^Couldn't/.test(t)),
+      { timeout: 60_000 },
+    );
+    await expectExported(ff.downloads, (await outcome.jsonValue()) as string);
   });
 });
