@@ -4,7 +4,7 @@ import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { normalize, write } from '../../src/core/frontmatter.ts';
 import {
-  deleteArticles, getArticle, importArticles, knownTags, listSummaries, lookupArticle, markExported,
+  deleteArticles, getArticle, importArticles, knownTags, listNewestSummaries, listSummaries, lookupArticle, markExported,
   readArticleBatches, restoreArticles, retagArticles, saveArticle,
 } from '../../src/storage/library.ts';
 import { allArticles } from '../helpers/library-contents.ts';
@@ -142,6 +142,16 @@ describe('the library store', () => {
     }
     expect(await allArticles()).toEqual(before);
     expect(await listSummaries()).toHaveLength(1);
+  });
+
+  it('the first screen is the newest summaries, in the list\'s order, ties included', async () => {
+    expect(await listNewestSummaries(3)).toEqual([]);
+    // Saved at six times, three of them at the same moment (an import saves many at once).
+    const times = [T1, T2, T3, T3, T3, new Date('2026-01-04T10:00:00Z')];
+    for (const [n, at] of times.entries()) await saveArticle(article(n), at);
+    const all = await listSummaries();
+    for (const limit of [1, 2, 3, 4, 6, 10]) expect(await listNewestSummaries(limit)).toEqual(all.slice(0, limit));
+    expect((await listNewestSummaries(2)).map((s) => s.title)[0]).toBe('Article number 5');
   });
 
   it('reads all articles in batches, or the given links', async () => {
