@@ -72,6 +72,18 @@ const LABELS = [
 ];
 export const FURNITURE_LABEL = new RegExp(String.raw`^(?:${LABELS.join('|')})\s*[:.!?…]?$`, 'i');
 
+/** Words that ask for a page to be shared, and the words for what is shared, in the corpus's languages written out. */
+const SHARE_VERB = String.raw`share|sharing|teilen|compartir|comparte|compártelo|partager|partagez|partage|condividi|condividere|compartilhe|compartilhar|udostępnij|delen|deel`;
+const SHARED_THING = String.raw`article|post|story|page|artikel|beitrag|seite|artículo|nota|noticia|articolo|artigo|artykuł|wpis|bericht`;
+/**
+ * A short line that asks the reader to share the article ("Möchten Sie den Artikel teilen?",
+ * "Liked the post? Share it!"), in whatever words: it names both the sharing and the thing shared.
+ */
+export const SHARE_PROMPT = new RegExp(
+  String.raw`^(?=.*(?<!\p{L})(?:${SHARE_VERB})(?!\p{L}))(?=.*(?<!\p{L})(?:${SHARED_THING})(?!\p{L}))`, 'iu');
+/** A share prompt is a line, not a paragraph that happens to speak of sharing an article. */
+export const SHARE_PROMPT_MAX = 80;
+
 /** Headings over an author's note: the short biography after them goes with them. */
 export const AUTHOR_HEADING = /^(?:about the authors?|über (?:den|die) autor(?:in|en|innen)?|(?:der |die )?autor(?:in)?|à propos de l'auteur|sobre el autor|the author)\s*:?$/i;
 
