@@ -4,7 +4,7 @@ import { removeFurniture } from '../../src/core/boilerplate.ts';
 import { foldSpaces } from '../../src/core/fold.ts';
 
 const prose = (n: number): string =>
-  `<p>Paragraph ${n} of the article tells its story in full sentences, long enough to be the article's own text and not a label or a line of page furniture.</p>`;
+  `<p>Paragraph ${n} of the article tells its story in full sentences, long enough to be the article's own text and not a label or a line of page furniture around it.</p>`;
 
 function cleaned(html: string): string {
   const doc = new JSDOM(`<body><div id="root">${html}</div></body>`, { url: 'https://site.example/story' }).window.document;
