@@ -10,7 +10,7 @@
 import { furnitureKinds, type FurnitureKind } from './furniture-names.ts';
 import { classNames } from './name-words.ts';
 import { isCreditLine, settleCaption } from './captions.ts';
-import { FURNITURE_LABEL, READ_ALSO, READ_MORE_LINK, isEmbedPlaceholder } from './furniture-text.ts';
+import { FURNITURE_LABEL, READ_ALSO, READ_MORE_LINK, SHARE_PROMPT, SHARE_PROMPT_MAX, isEmbedPlaceholder } from './furniture-text.ts';
 import {
   HEADING_TAGS, changed, detach, measuring, isBlock, leafBlocks, linkDensity, linkLength, proseLength, textLength, textOf,
 } from './dom-measure.ts';
@@ -208,7 +208,8 @@ function removeLeafFurniture(root: Element): void {
       continue;
     }
     if (AD_MARKER.test(text) || isEmbedPlaceholder(text) || isReadMoreTeaser(el, text)
-      || (!HEADING_TAGS.has(el.tagName) && FURNITURE_LABEL.test(text))) {
+      || (!HEADING_TAGS.has(el.tagName) && FURNITURE_LABEL.test(text))
+      || (text.length <= SHARE_PROMPT_MAX && SHARE_PROMPT.test(text))) {
       detach(el);
       continue;
     }

@@ -26,6 +26,11 @@ export function removeEdges(root: Element): void {
   const first = prose.indexOf(true);
   const last = prose.lastIndexOf(true);
   const drop = (el: Element): void => removeWithBox(root, el);
+  const dropClosing = (el: Element): void => {
+    const box = closingBox(root, el);
+    if (box) detach(box);
+    else drop(el);
+  };
   if (first < 0) {
     for (const el of blocks) if (isEdgeMeta(textOf(el))) detach(el);
     return;
@@ -44,7 +49,7 @@ export function removeEdges(root: Element): void {
       || (el.tagName === 'LI' && text.length <= 300 && linkDensity(el, text.length) >= 0.6)) {
       detach(el);
     } else if (text.length <= 300 && CALL_TO_ACTION.test(text)) {
-      drop(el);
+      dropClosing(el);
     }
   }
   // Calls to action among the closing paragraphs (a paywall notice runs to several), and an
@@ -55,7 +60,7 @@ export function removeEdges(root: Element): void {
     const text = textOf(el);
     // Quoted speech is reported, not addressed to the reader.
     if (isPostedLine(text)) detach(el);
-    else if (text.length <= 300 && CALL_TO_ACTION.test(text) && !/^["„“”«»‚‘'"]/.test(text)) drop(el);
+    else if (text.length <= 300 && CALL_TO_ACTION.test(text) && !/^["„“”«»‚‘'"]/.test(text)) dropClosing(el);
     else if (i === last && text.length <= 600 && allEmphasis(el) && AUTHOR_NOTE.test(text)) detach(el);
   }
   // A heading that nothing follows any more heads nothing.
@@ -76,6 +81,34 @@ export function removeWithBox(root: Element, el: Element): void {
       && textLength(root) > 4 * length) {
     detach(box);
   }
+}
+
+/** A closing box is a pitch, its heading, a list of perks and a button: a few lines, not a section of the article. */
+const CLOSING_BOX_MAX = 1200;
+const CLOSING_BOX_SHARE = 0.25;
+
+/** Is there text after `el` inside `root`? */
+function textAfter(root: Element, el: Element): boolean {
+  for (let n: Element | null = el; n && n !== root; n = n.parentElement) {
+    for (let s = n.nextSibling; s; s = s.nextSibling) if (/\S/.test(s.textContent ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * The box a call to action closes the article with (a membership or donation appeal: heading,
+ * pitch, perks, button), as the largest container around the call that ends the article and stays
+ * small beside it; null when the call does not stand in such a box.
+ */
+function closingBox(root: Element, el: Element): Element | null {
+  const total = textLength(root);
+  let box: Element | null = null;
+  for (let up = el.parentElement; up && up !== root; up = up.parentElement) {
+    const length = textLength(up);
+    if (length > CLOSING_BOX_MAX || length > total * CLOSING_BOX_SHARE || textAfter(root, up)) break;
+    box = up;
+  }
+  return box;
 }
 
 /** WordPress-style closing lines: "This entry was posted on <date> in <categories>". */

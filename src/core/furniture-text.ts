@@ -72,6 +72,18 @@ const LABELS = [
 ];
 export const FURNITURE_LABEL = new RegExp(String.raw`^(?:${LABELS.join('|')})\s*[:.!?…]?$`, 'i');
 
+/** Words that ask for a page to be shared, and the words for what is shared, in the corpus's languages written out. */
+const SHARE_VERB = String.raw`share|sharing|teilen|compartir|comparte|compártelo|partager|partagez|partage|condividi|condividere|compartilhe|compartilhar|udostępnij|delen|deel`;
+const SHARED_THING = String.raw`article|post|story|page|artikel|beitrag|seite|artículo|nota|noticia|articolo|artigo|artykuł|wpis|bericht`;
+/**
+ * A short line that asks the reader to share the article ("Möchten Sie den Artikel teilen?",
+ * "Liked the post? Share it!"), in whatever words: it names both the sharing and the thing shared.
+ */
+export const SHARE_PROMPT = new RegExp(
+  String.raw`^(?=.*(?<!\p{L})(?:${SHARE_VERB})(?!\p{L}))(?=.*(?<!\p{L})(?:${SHARED_THING})(?!\p{L}))`, 'iu');
+/** A share prompt is a line, not a paragraph that happens to speak of sharing an article. */
+export const SHARE_PROMPT_MAX = 80;
+
 /** Headings over an author's note: the short biography after them goes with them. */
 export const AUTHOR_HEADING = /^(?:about the authors?|über (?:den|die) autor(?:in|en|innen)?|(?:der |die )?autor(?:in)?|à propos de l'auteur|sobre el autor|the author)\s*:?$/i;
 
@@ -114,13 +126,18 @@ export const CALL_TO_ACTION = new RegExp(
     String.raw`\bunterstützen sie (?:uns|unsere)\b`, String.raw`\bspenden sie\b`, String.raw`\bmitglied werden\b`, String.raw`\bfolgen sie uns\b`,
     `\\bfolg(?:en sie|t|e) (?:\\S+ ){1,4}(?:auf|bei) ${SOCIAL}`, `\\bsuivez(?:-nous)? (?:\\S+ ){0,4}sur ${SOCIAL}`, `\\bsigue(?:nos)? (?:\\S+ ){0,4}en ${SOCIAL}`,
     String.raw`\bregistrieren sie sich\b`, String.raw`\bmelden sie sich\b.{0,40}\b(?:an|newsletter)\b`,
+    // ... and addressing the reader as "du": abonniere, melde dich an, unterstütze uns, werde Mitglied
+    String.raw`\babonniere\b`, String.raw`\bmelde dich\b.{0,40}\b(?:an|newsletter)\b`, String.raw`\bunterstütze (?:uns|unsere)\b`,
+    String.raw`\bwerden? (?:sie )?mitglied\b`, String.raw`\bfolge uns\b`,
     // Spanish, French, Italian, Portuguese, Polish, Dutch
     String.raw`\bsuscr[ií]b(?:ete|ase)\b`,
+    // join, support us: tú and usted forms (a word that opens with an accented letter has no \b before it)
+    String.raw`\b(?:hazte|hágase) (?:miembro|socio|suscriptor)`, String.raw`\bapóy[ae]nos\b`, String.raw`(?:^|\s)úne(?:te|se) a nuestr[oa]`,
     String.raw`\bsíguenos\b`, String.raw`\binicia sesión\b`,
     String.raw`\babonnez-vous\b`, String.raw`\bsoutenez[- ]nous\b`, String.raw`\bfaites un don\b`, String.raw`\binscrivez-vous\b`, String.raw`\bsuivez-nous\b`,
     String.raw`\babbonati\b`, String.raw`\biscriviti\b`, String.raw`\bsostienici\b`, String.raw`\bseguici\b`,
     String.raw`\bassine (?:já|agora)\b`, String.raw`\binscreva-se\b`, String.raw`\bsiga-nos\b`,
-    String.raw`\bzapisz się`, String.raw`\bwesprzyj nas`, String.raw`\bzaprenumeruj`,
+    String.raw`\bzapisz się`, String.raw`\bwesprzyj nas`, String.raw`\bzaprenumeruj`, String.raw`\bzapraszamy (?:też |także )?do (?:subskrypcji|prenumeraty)`,
     String.raw`\babonneer\b`, String.raw`\bword lid\b`, String.raw`\bsteun ons\b`,
   ].join('|'),
   'i',

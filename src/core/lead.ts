@@ -14,6 +14,11 @@ const MIN_LEAD = 60;
 /** How much of a text is compared when looking for it elsewhere. */
 const PROBE = 40;
 const OUTSIDE_ARTICLE = 'head, script, style, noscript, template, nav, footer, aside, form, button, select, a, [hidden], [aria-hidden="true"]';
+/** How far into its block the description may start: a lead may open with a phrase the description leaves out. */
+const LEAD_OFFSET = 80;
+/** Text no reader sees: a page's JSON-LD often repeats the article's text before the article itself. */
+const UNSEEN_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA']);
+const unseen = (node: Node): boolean => UNSEEN_TEXT.has(node.parentElement?.tagName ?? '');
 
 function descriptions(doc: Document): string[] {
   const seen = new Set<string>();
@@ -28,14 +33,15 @@ function descriptions(doc: Document): string[] {
   return [...seen];
 }
 
-/** The nearest block that holds the text node, and whose text starts with `probe`. */
+/** The nearest block that holds the text node, and whose text starts with `probe` or soon comes to it. */
 function blockStarting(node: Node, probe: string): Element | null {
   let el = node.parentElement;
   while (el && !isBlock(el)) el = el.parentElement;
   for (let depth = 0; el && depth < 3; depth++, el = el.parentElement) {
     const text = foldSpaces(el.textContent ?? '');
-    if (text.startsWith(probe)) return el;
-    if (text.length > probe.length * 4) return null;
+    const at = text.indexOf(probe);
+    if (at >= 0 && at <= LEAD_OFFSET) return el;
+    if (text.length > probe.length * 4 + LEAD_OFFSET) return null;
   }
   return null;
 }
@@ -48,7 +54,7 @@ function findBlock(doc: Document, probe: string): Element | null {
   const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const value = n.nodeValue ?? '';
-    if (value.length < head.length || !foldSpaces(value).includes(head)) continue;
+    if (value.length < head.length || unseen(n) || !foldSpaces(value).includes(head)) continue;
     const block = blockStarting(n, probe);
     if (block) return block;
   }
@@ -73,12 +79,13 @@ function openingProbe(body: Element): string | null {
   return null;
 }
 
-/** The first text node of the page's body that holds `probe`. */
-function findText(doc: Document, probe: string): Node | null {
+/** The first text node of the page's body, outside `lead`, that holds `probe`. */
+function findText(doc: Document, probe: string, lead: Element): Node | null {
   if (!doc.body) return null;
   const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if ((n.nodeValue ?? '').length >= probe.length && foldSpaces(n.nodeValue ?? '').includes(probe)) return n;
+    if ((n.nodeValue ?? '').length < probe.length || unseen(n) || lead.contains(n)) continue;
+    if (foldSpaces(n.nodeValue ?? '').includes(probe)) return n;
   }
   return null;
 }
@@ -89,19 +96,21 @@ export function recoverLead(doc: Document, body: Element): void {
   if (candidates.length === 0) return;
   const bodyText = foldSpaces(body.textContent ?? '');
   let opening: string | null | undefined;
-  let start: Node | null | undefined;
   for (const description of candidates) {
+    if (bodyText.includes(description)) return;
     const probe = description.slice(0, PROBE);
-    if (bodyText.includes(probe)) return;
     const lead = findBlock(doc, probe);
     if (!lead || lead.closest(OUTSIDE_ARTICLE) || lead.querySelector('img, picture, video')) continue;
     const text = foldSpaces(lead.textContent ?? '');
+    // Already there: the article's first paragraph may begin as the description does and go on otherwise.
+    if (bodyText.includes(text.slice(0, PROBE * 3))) return;
     // The lead itself, not a box around it and more: about as long as the description.
     if (text.length > Math.max(description.length * 1.5, description.length + 200)) continue;
     // It must stand before the article's first paragraph, not in a teaser after the article.
     if (opening === undefined) opening = openingProbe(body);
-    if (opening && start === undefined) start = findText(doc, opening);
-    if (opening && (!start || lead.contains(start) || !(lead.compareDocumentPosition(start) & 4 /* FOLLOWING */))) continue;
+    // The lead may open with the same words as the article's first paragraph: that is looked for outside it.
+    const start = opening ? findText(doc, opening, lead) : null;
+    if (opening && (!start || !(lead.compareDocumentPosition(start) & 4 /* FOLLOWING */))) continue;
     const p = body.ownerDocument.createElement('p');
     p.textContent = text;
     body.prepend(p);

@@ -247,6 +247,36 @@ describe('the standfirst next to the headline', () => {
     expect(body(page('', lead))).not.toContain('A lead sentence');
     expect(body(page(lead, ''))).toMatch(/^A lead sentence/);
   });
+
+  describe('found by its own words, whatever stands around it', () => {
+    const first = "The council met on Monday evening and agreed to open the library on Sundays from May on.";
+    const recovered = (description: string, leadHtml: string, extra = '', holderHtml = `<p>${first}</p>`) => {
+      const doc = new JSDOM(`<head><meta name="description" content="${description}"></head>
+        <body>${extra}<header><h1>Library opens on Sundays</h1>${leadHtml}</header><div>${holderHtml}<p>More of the story.</p></div></body>`, { url: URL }).window.document;
+      const holder = doc.createElement('div');
+      holder.innerHTML = holderHtml;
+      recoverLead(doc, holder);
+      return foldSpaces(holder.textContent ?? '');
+    };
+    const description = 'From May on the town library opens on Sundays too, the council decided after a long debate.';
+
+    it('when the page repeats the article in a script before the lead', () => {
+      const script = `<script type="application/ld+json">{"articleBody": "${first}"}</script>`;
+      expect(recovered(description, `<p>${description}</p>`, script)).toMatch(/^From May on the town library/);
+    });
+
+    it('when the article opens with the same words as the lead and goes on otherwise', () => {
+      const opening = 'From May on the town library opens on Sundays too, and the staff will take turns.';
+      const text = recovered(description, `<p>${description}</p>`, '', `<p>${opening}</p>`);
+      expect(text.startsWith(description)).toBe(true);
+      // ... and not when the article's paragraph is the lead itself.
+      expect(recovered(description, `<p>${description}</p>`, '', `<p>${description} More words.</p>`).match(/From May on/g)).toHaveLength(1);
+    });
+
+    it('when the lead opens with a phrase the description leaves out', () => {
+      expect(recovered(description, `<p>Good news for readers: ${description}</p>`)).toMatch(/^Good news for readers: From May on/);
+    });
+  });
 });
 
 describe('a second opinion when Readability finds too little', () => {
