@@ -8,6 +8,7 @@ import { dayFromByline } from './byline-date.ts';
 import { dayFromUrlPath, isUtcStamp, parseDay } from './date-parse.ts';
 import { dayFromMicrodata, dayFromTimeElements } from './markup-dates.ts';
 import { dayFromSignedLine } from './signed-line-date.ts';
+import { dayFromBareUpdated } from './hatom-date.ts';
 
 /** The date values a page declares, read by the metadata chain. */
 export interface DeclaredDates {
@@ -31,7 +32,7 @@ export interface FoundDate {
 interface Step {
   source: DateSource;
   /** The day, and the raw value it was read from when that was a declared timestamp. */
-  find: () => { day: string; raw?: string } | null;
+  find: () => { day: string; raw?: string; source?: DateSource } | null;
 }
 
 function firstDeclared(values: string[], now: Date): { day: string; raw: string } | null {
@@ -73,7 +74,8 @@ function localDay(utcDay: string, doc: Document, h1: Element | null, urls: strin
 /**
  * The first signal of FORMAT.md's order that gives a day: the declared publication time, JSON-LD,
  * a `<time>` near the headline, microdata, a byline, other date `<meta>` tags, Readability's guess,
- * the address, then a signed line below the article's text (./signed-line-date.ts). Signals read
+ * the address, then a signed line below the article's text (./signed-line-date.ts), then a post's
+ * only date marked with the hAtom class `updated` (./hatom-date.ts). Signals read
  * from the page's body only run when the head declared nothing.
  */
 export function findPublicationDate(doc: Document, h1: Element | null, declared: DeclaredDates, now: Date): FoundDate {
@@ -87,6 +89,7 @@ export function findPublicationDate(doc: Document, h1: Element | null, declared:
     { source: 'meta', find: () => firstDeclared([declared.hint], now) },
     { source: 'url', find: () => dayOnly(declared.urls.reduce<string | null>((day, url) => day ?? dayFromUrlPath(url, now), null)) },
     { source: 'byline', find: () => dayOnly(dayFromSignedLine(doc, h1, now)) },
+    { source: 'byline', find: () => dayFromBareUpdated(doc, h1, now) },
   ];
   for (const step of steps) {
     const found = step.find();
@@ -95,7 +98,7 @@ export function findPublicationDate(doc: Document, h1: Element | null, declared:
       const local = localDay(found.day, doc, h1, declared.urls, now);
       if (local !== null) return local;
     }
-    return { date: found.day, dateSource: step.source };
+    return { date: found.day, dateSource: found.source ?? step.source };
   }
   return { date: null, dateSource: 'clip-date' };
 }
