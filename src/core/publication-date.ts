@@ -45,9 +45,6 @@ function firstDeclared(values: string[], now: Date): { day: string; raw: string 
   return null;
 }
 
-/** The first full day in the path of the page's addresses (canonical first). */
-const urlDay = (urls: string[], now: Date): string | null => urls.reduce<string | null>((day, url) => day ?? dayFromUrlPath(url, now), null);
-
 const dayOnly = (day: string | null): { day: string } | null => (day === null ? null : { day });
 
 function daysApart(a: string, b: string): number {
@@ -62,7 +59,7 @@ function daysApart(a: string, b: string): number {
  */
 function localDay(utcDay: string, doc: Document, h1: Element | null, urls: string[], now: Date): FoundDate | null {
   const shown: [DateSource, () => string | null][] = [
-    ['url', () => urlDay(urls, now)],
+    ['url', () => urls.reduce<string | null>((day, url) => day ?? dayFromUrlPath(url, now), null)],
     ['time-element', () => dayFromTimeElements(doc, h1, now)],
     ['microdata', () => dayFromMicrodata(doc, h1, now)],
     ['byline', () => dayFromByline(doc, h1, now)],
@@ -89,7 +86,8 @@ function contradictedByTime(found: { day: string; raw: string }, doc: Document, 
   const others = [...declared.published, ...declared.jsonLd, ...declared.meta];
   others.splice(others.indexOf(found.raw), 1);
   if (others.some((raw) => near(parseDay(raw, now)))) return false;
-  return !near(urlDay(declared.urls, now)) && !near(dayFromMicrodata(doc, h1, now)) && !near(dayFromByline(doc, h1, now));
+  const url = declared.urls.reduce<string | null>((day, href) => day ?? dayFromUrlPath(href, now), null);
+  return !near(url) && !near(dayFromMicrodata(doc, h1, now)) && !near(dayFromByline(doc, h1, now));
 }
 
 /**
@@ -109,21 +107,21 @@ export function findPublicationDate(doc: Document, h1: Element | null, declared:
     { source: 'byline', find: () => dayOnly(dayFromByline(doc, h1, now)) },
     { source: 'meta', find: () => firstDeclared(declared.meta, now) },
     { source: 'meta', find: () => firstDeclared([declared.hint], now) },
-    { source: 'url', find: () => dayOnly(urlDay(declared.urls, now)) },
+    { source: 'url', find: () => dayOnly(declared.urls.reduce<string | null>((day, url) => day ?? dayFromUrlPath(url, now), null)) },
     { source: 'byline', find: () => dayOnly(dayFromSignedLine(doc, h1, now)) },
     { source: 'byline', find: () => dayFromBareUpdated(doc, h1, now) },
   ];
-  const none: FoundDate = { date: null, dateSource: 'clip-date' };
   for (const step of steps) {
     const found = step.find();
     if (found === null) continue;
-    let result: FoundDate = { date: found.day, dateSource: found.source ?? step.source };
-    if (found.raw !== undefined && isUtcStamp(found.raw)) result = localDay(found.day, doc, h1, declared.urls, now) ?? result;
-    if (step.checked === true && found.raw !== undefined && contradictedByTime({ day: found.day, raw: found.raw }, doc, h1, declared, now)) return none;
-    // A full day in the address (a permalink's) more than a day away: the page was re-dated, or
-    // the address names an issue's day; which one is the publication's, the page does not say.
-    const address = urlDay(declared.urls, now);
-    return address !== null && daysApart(address, result.date ?? found.day) > 1 ? none : result;
+    if (found.raw !== undefined && isUtcStamp(found.raw)) {
+      const local = localDay(found.day, doc, h1, declared.urls, now);
+      if (local !== null) return local;
+    }
+    if (step.checked === true && found.raw !== undefined && contradictedByTime({ day: found.day, raw: found.raw }, doc, h1, declared, now)) {
+      return { date: null, dateSource: 'clip-date' };
+    }
+    return { date: found.day, dateSource: found.source ?? step.source };
   }
-  return none;
+  return { date: null, dateSource: 'clip-date' };
 }

@@ -122,21 +122,6 @@ describe('a declared day that the article\'s <time> contradicts', () => {
   });
 });
 
-describe('a day the page\'s address contradicts', () => {
-  const declared = '<meta property="article:published_time" content="2019-06-17T10:00:00+02:00"><title>Montauk</title>';
-  const body = '<article><h1>Montauk</h1><p>Text.</p></article>';
-
-  it('gives no day when the address holds a full day more than a day away', () => {
-    expect(dateOf(page(declared, body, 'de', 'https://blog.example/home/2017/7/12/montauk'))).toEqual([null, 'clip-date']);
-  });
-
-  it('keeps the day when the address is a day off, the same, or holds no full day', () => {
-    expect(dateOf(page(declared, body, 'de', 'https://blog.example/2019/06/16/montauk'))).toEqual(['2019-06-17', 'article:published_time']);
-    expect(dateOf(page(declared, body, 'de', 'https://blog.example/2019/06/17/montauk'))).toEqual(['2019-06-17', 'article:published_time']);
-    expect(dateOf(page(declared, body, 'de', 'https://blog.example/2017/07/montauk'))).toEqual(['2019-06-17', 'article:published_time']);
-  });
-});
-
 describe('dates outside the article\'s container', () => {
   it('never takes the masthead\'s <time> above the headline (today\'s date) for the article\'s', () => {
     const body = `<div class="top"><time datetime="2023-11-01T13:56:20+01:00">Mittwoch, 01. November 2023</time></div>
