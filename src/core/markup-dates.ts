@@ -23,8 +23,7 @@ function timeDay(el: Element, now: Date): string | null {
  * the publication date if any, else the
  * first near the headline, else the first in the article; a time in an aside, menu or comments,
  * or labelled as an update, never counts; one in a footer only when nothing else is found; one
- * above every heading and outside the headline's container (the masthead's) only when it is in
- * the article.
+ * above the headline outside its container (the masthead's) only when it is in the article.
  */
 export function dayFromTimeElements(doc: Document, h1: Element | null, now: Date = new Date()): string | null {
   const times: { el: Element; day: string; inFooter: boolean }[] = [];
@@ -36,11 +35,9 @@ export function dayFromTimeElements(doc: Document, h1: Element | null, now: Date
   }
   if (times.length === 0) return null;
   // Outside the article's structure, one or two dates are the page's; many make a list of posts.
-  // One above every heading, outside the headline's container, is the masthead's (today's date);
-  // one under a heading that repeats the headline (a hero banner) is still the article's.
+  // One above the headline and outside its container is the masthead's (today's date).
   const scope = h1 === null ? null : bylineScope(doc, h1);
-  const firstHeading = h1 === null ? null : doc.querySelector('h1, h2, h3');
-  const masthead = (el: Element): boolean => firstHeading !== null && (firstHeading.compareDocumentPosition(el) & PRECEDING) !== 0
+  const masthead = (el: Element): boolean => h1 !== null && (h1.compareDocumentPosition(el) & PRECEDING) !== 0
     && (scope === null || !scope.contains(el));
   const fallback = times.length <= 2 ? (times.find((t) => !t.inFooter && !masthead(t.el))?.day ?? null) : null;
   const regions = articleRegions(doc, h1);

@@ -130,12 +130,6 @@ describe('dates outside the article\'s container', () => {
     expect(dateOf(page('<title>Queer Royal</title>', body, 'de'))).toEqual(['2023-10-31', 'byline']);
   });
 
-  it('still reads a <time> under a banner heading that repeats the headline of the article below', () => {
-    const body = `<div class="hero"><h1>Queer Royal</h1><p><time>23. Februar 2020</time></p></div>
-      <div class="wrap"><div class="main"><article><h1>Queer Royal</h1><p>Text.</p></article></div></div>`;
-    expect(dateOf(page('<title>Queer Royal</title>', body, 'de'))).toEqual(['2020-02-23', 'time-element']);
-  });
-
   it('takes the byline right above the headline over a date below it that lies past the post (a footer list)', () => {
     const body = `<div class="wrap"><div class="content"><div class="post"><div class="posttext"><div class="top">
       <div class="post-meta"><a href="/2017/08/08/">08/08/2017</a> <a href="/autor">durch Stephan</a></div>
