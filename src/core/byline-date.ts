@@ -94,8 +94,7 @@ interface Found { day: string; at: number; parent: Element | null }
 /**
  * The day of a byline near the headline `h1` (./headline.ts): the first date in a short line
  * read after the headline (anywhere on the page, up to BYLINE_AFTER characters of text on), else
- * the last one shortly before it inside the headline's own container, which also wins over a date
- * after the headline that lies outside that container. Without a headline, the
+ * the last one shortly before it inside the headline's own container. Without a headline, the
  * first in a lone article or main element. A date labelled as an update, a copyright line, the
  * lines of asides, menus, comments and captions, and the dates of a list of teasers never count.
  */
@@ -149,11 +148,7 @@ export function dayFromByline(doc: Document, h1: Element | null, now: Date = new
     return false;
   };
   visit(root);
+  if (found !== null) return (found as Found).day;
   const last = before as Found | null;
-  const above = last !== null && headlineAt >= 0 && headlineAt - last.at <= BYLINE_BEFORE ? last : null;
-  const below = found as Found | null;
-  // A date below the headline but past the article's container (a footer's list, another post)
-  // gives way to the byline just above the headline inside it.
-  const outside = below?.parent != null && scope !== null && !scope.contains(below.parent);
-  return (below !== null && (above === null || !outside) ? below : above)?.day ?? null;
+  return last !== null && headlineAt >= 0 && headlineAt - last.at <= BYLINE_BEFORE ? last.day : null;
 }

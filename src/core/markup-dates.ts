@@ -7,8 +7,6 @@ import { parseDay } from './date-parse.ts';
 import { dayOrderOf } from './date-order.ts';
 import { articleRegions, bylineScope, isMarkedPublished, isModified, placement } from './date-context.ts';
 
-const PRECEDING = 2; // Node.DOCUMENT_POSITION_PRECEDING: `Node` is no global in Node.js.
-
 /** What a reader reads in a `<time>`: a whole date in its text, else its `datetime`. */
 function timeDay(el: Element, now: Date): string | null {
   // The text is the publisher's day as shown; `datetime` is often the same moment in UTC, or a
@@ -22,8 +20,7 @@ function timeDay(el: Element, now: Date): string | null {
  * The day of the article's `<time>` (`h1`: the headline element, ./headline.ts): one marked as
  * the publication date if any, else the
  * first near the headline, else the first in the article; a time in an aside, menu or comments,
- * or labelled as an update, never counts; one in a footer only when nothing else is found; one
- * above the headline outside its container (the masthead's) only when it is in the article.
+ * or labelled as an update, never counts; one in a footer only when nothing else is found.
  */
 export function dayFromTimeElements(doc: Document, h1: Element | null, now: Date = new Date()): string | null {
   const times: { el: Element; day: string; inFooter: boolean }[] = [];
@@ -35,11 +32,7 @@ export function dayFromTimeElements(doc: Document, h1: Element | null, now: Date
   }
   if (times.length === 0) return null;
   // Outside the article's structure, one or two dates are the page's; many make a list of posts.
-  // One above the headline and outside its container is the masthead's (today's date).
-  const scope = h1 === null ? null : bylineScope(doc, h1);
-  const masthead = (el: Element): boolean => h1 !== null && (h1.compareDocumentPosition(el) & PRECEDING) !== 0
-    && (scope === null || !scope.contains(el));
-  const fallback = times.length <= 2 ? (times.find((t) => !t.inFooter && !masthead(t.el))?.day ?? null) : null;
+  const fallback = times.length <= 2 ? (times.find((t) => !t.inFooter)?.day ?? null) : null;
   const regions = articleRegions(doc, h1);
   if (regions.length === 0) return fallback;
   const inRegions = times.filter((t) => regions.some((region) => region.contains(t.el)));

@@ -122,24 +122,6 @@ describe('a declared day that the article\'s <time> contradicts', () => {
   });
 });
 
-describe('dates outside the article\'s container', () => {
-  it('never takes the masthead\'s <time> above the headline (today\'s date) for the article\'s', () => {
-    const body = `<div class="top"><time datetime="2023-11-01T13:56:20+01:00">Mittwoch, 01. November 2023</time></div>
-      <div class="wrap"><div class="main"><div class="col"><div class="text"><h1>Queer Royal</h1>
-      <p class="intro">Von Georg, 31. Oktober 2023.</p><p>Text.</p></div></div></div></div>`;
-    expect(dateOf(page('<title>Queer Royal</title>', body, 'de'))).toEqual(['2023-10-31', 'byline']);
-  });
-
-  it('takes the byline right above the headline over a date below it that lies past the post (a footer list)', () => {
-    const body = `<div class="wrap"><div class="content"><div class="post"><div class="posttext"><div class="top">
-      <div class="post-meta"><a href="/2017/08/08/">08/08/2017</a> <a href="/autor">durch Stephan</a></div>
-      <h1>Fall in love with black</h1></div><p>Ein kurzer Text.</p></div></div></div></div>
-      <div class="widgets-bottom"><div class="item"><a href="/a">School day</a><div class="when">14/06/2019</div></div>
-      <div class="item"><a href="/b">Open day</a><div class="when">26/03/2019</div></div></div>`;
-    expect(dateOf(page('<title>Fall in love with black</title>', body, 'de'))).toEqual(['2017-08-08', 'byline']);
-  });
-});
-
 describe('dates of something quoted in the article', () => {
   it('never reads the date of an embedded post (a blockquote) as the byline', () => {
     const body = `<article><h1>Ferry strike ends</h1><p>The union wrote on its account:</p>
