@@ -9,6 +9,7 @@ import { dayFromUrlPath, isUtcStamp, parseDay } from './date-parse.ts';
 import { dayFromMicrodata, dayFromTimeElements } from './markup-dates.ts';
 import { dayFromSignedLine } from './signed-line-date.ts';
 import { dayFromBareUpdated } from './hatom-date.ts';
+import { dayFromLabelledDate } from './labelled-date.ts';
 
 /** The date values a page declares, read by the metadata chain. */
 export interface DeclaredDates {
@@ -110,6 +111,7 @@ export function findPublicationDate(doc: Document, h1: Element | null, declared:
     { source: 'url', find: () => dayOnly(declared.urls.reduce<string | null>((day, url) => day ?? dayFromUrlPath(url, now), null)) },
     { source: 'byline', find: () => dayOnly(dayFromSignedLine(doc, h1, now)) },
     { source: 'byline', find: () => dayFromBareUpdated(doc, h1, now) },
+    { source: 'byline', find: () => dayOnly(dayFromLabelledDate(doc, now)) },
   ];
   for (const step of steps) {
     const found = step.find();
