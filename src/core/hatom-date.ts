@@ -3,7 +3,7 @@
  * updated">`, `<a class="post-date updated">`). The microformat requires `updated` on every entry
  * and leaves `published` optional, so many blog themes mark a post's one date so; the other
  * readers take the class for an update (./date-context.ts `isModified`) and find nothing. Read
- * last, only when the page gives no other date.
+ * near the end of the chain, only when the page gives no other date.
  */
 import { parseDay } from './date-parse.ts';
 import { dayOrderOf } from './date-order.ts';

@@ -95,7 +95,8 @@ function contradictedByTime(found: { day: string; raw: string }, doc: Document, 
  * The first signal of FORMAT.md's order that gives a day: the declared publication time, JSON-LD,
  * a `<time>` near the headline, microdata, a byline, other date `<meta>` tags, Readability's guess,
  * the address, then a signed line below the article's text (./signed-line-date.ts), then a post's
- * only date marked with the hAtom class `updated` (./hatom-date.ts). Signals read
+ * only date marked with the hAtom class `updated` (./hatom-date.ts), then a date under a label of
+ * its own (./labelled-date.ts). Signals read
  * from the page's body only run when the head declared nothing, or to check a declared day that
  * the article's `<time>` contradicts.
  */
