@@ -74,9 +74,24 @@ function leadingText(el: Element, limit = 40): string {
  * label or the class on a wrapper.
  */
 export function isModified(el: Element): boolean {
+  return modifiedBy(el, true);
+}
+
+/**
+ * `isModified` without the bare hAtom class `updated`: the microformat requires that class on an
+ * entry's date and makes `published` optional, so many blog themes put `updated` on a post's only
+ * date (./hatom-date.ts).
+ */
+export function isLabelledModified(el: Element): boolean {
+  return modifiedBy(el, false);
+}
+
+const BARE_UPDATED = /(?:^|\s)updated(?=\s|$)/g;
+
+function modifiedBy(el: Element, bareUpdated: boolean): boolean {
   let node: Element | null = el;
   for (let level = 0; level < 4 && node !== null; level++, node = node.parentElement) {
-    const names = ownNames(node);
+    const names = bareUpdated ? ownNames(node) : ownNames(node).replace(BARE_UPDATED, ' ');
     // WordPress marks an unedited post's date `class="entry-date published updated"`.
     if (PUBLISHED_NAMES.test(names)) return false;
     if (MODIFIED_NAMES.test(names)) return true;

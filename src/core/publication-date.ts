@@ -8,6 +8,8 @@ import { dayFromByline } from './byline-date.ts';
 import { dayFromUrlPath, isUtcStamp, parseDay } from './date-parse.ts';
 import { dayFromMicrodata, dayFromTimeElements } from './markup-dates.ts';
 import { dayFromSignedLine } from './signed-line-date.ts';
+import { dayFromBareUpdated } from './hatom-date.ts';
+import { dayFromLabelledDate } from './labelled-date.ts';
 
 /** The date values a page declares, read by the metadata chain. */
 export interface DeclaredDates {
@@ -31,7 +33,9 @@ export interface FoundDate {
 interface Step {
   source: DateSource;
   /** The day, and the raw value it was read from when that was a declared timestamp. */
-  find: () => { day: string; raw?: string } | null;
+  find: () => { day: string; raw?: string; source?: DateSource } | null;
+  /** A declared day read before the page's `<time>`, checked against it (`contradictedByTime`). */
+  checked?: boolean;
 }
 
 function firstDeclared(values: string[], now: Date): { day: string; raw: string } | null {
@@ -71,15 +75,35 @@ function localDay(utcDay: string, doc: Document, h1: Element | null, urls: strin
 }
 
 /**
+ * Whether the page's own `<time>` in the article contradicts a declared day (more than a day
+ * apart: a draft's timestamp, a re-dated or updated post) while nothing else on the page repeats
+ * the declared day, neither another declaration, nor microdata, a byline or the address. One
+ * against one, either may be the publication day, and a wrong day is worse than none.
+ */
+function contradictedByTime(found: { day: string; raw: string }, doc: Document, h1: Element | null, declared: DeclaredDates, now: Date): boolean {
+  const shown = dayFromTimeElements(doc, h1, now);
+  if (shown === null || daysApart(shown, found.day) <= 1) return false;
+  const near = (day: string | null): boolean => day !== null && daysApart(day, found.day) <= 1;
+  const others = [...declared.published, ...declared.jsonLd, ...declared.meta];
+  others.splice(others.indexOf(found.raw), 1);
+  if (others.some((raw) => near(parseDay(raw, now)))) return false;
+  const url = declared.urls.reduce<string | null>((day, href) => day ?? dayFromUrlPath(href, now), null);
+  return !near(url) && !near(dayFromMicrodata(doc, h1, now)) && !near(dayFromByline(doc, h1, now));
+}
+
+/**
  * The first signal of FORMAT.md's order that gives a day: the declared publication time, JSON-LD,
  * a `<time>` near the headline, microdata, a byline, other date `<meta>` tags, Readability's guess,
- * the address, then a signed line below the article's text (./signed-line-date.ts). Signals read
- * from the page's body only run when the head declared nothing.
+ * the address, then a signed line below the article's text (./signed-line-date.ts), then a post's
+ * only date marked with the hAtom class `updated` (./hatom-date.ts), then a date under a label of
+ * its own (./labelled-date.ts). Signals read
+ * from the page's body only run when the head declared nothing, or to check a declared day that
+ * the article's `<time>` contradicts.
  */
 export function findPublicationDate(doc: Document, h1: Element | null, declared: DeclaredDates, now: Date): FoundDate {
   const steps: Step[] = [
-    { source: 'article:published_time', find: () => firstDeclared(declared.published, now) },
-    { source: 'json-ld', find: () => firstDeclared(declared.jsonLd, now) },
+    { source: 'article:published_time', find: () => firstDeclared(declared.published, now), checked: true },
+    { source: 'json-ld', find: () => firstDeclared(declared.jsonLd, now), checked: true },
     { source: 'time-element', find: () => dayOnly(dayFromTimeElements(doc, h1, now)) },
     { source: 'microdata', find: () => dayOnly(dayFromMicrodata(doc, h1, now)) },
     { source: 'byline', find: () => dayOnly(dayFromByline(doc, h1, now)) },
@@ -87,6 +111,8 @@ export function findPublicationDate(doc: Document, h1: Element | null, declared:
     { source: 'meta', find: () => firstDeclared([declared.hint], now) },
     { source: 'url', find: () => dayOnly(declared.urls.reduce<string | null>((day, url) => day ?? dayFromUrlPath(url, now), null)) },
     { source: 'byline', find: () => dayOnly(dayFromSignedLine(doc, h1, now)) },
+    { source: 'byline', find: () => dayFromBareUpdated(doc, h1, now) },
+    { source: 'byline', find: () => dayOnly(dayFromLabelledDate(doc, now)) },
   ];
   for (const step of steps) {
     const found = step.find();
@@ -95,7 +121,10 @@ export function findPublicationDate(doc: Document, h1: Element | null, declared:
       const local = localDay(found.day, doc, h1, declared.urls, now);
       if (local !== null) return local;
     }
-    return { date: found.day, dateSource: step.source };
+    if (step.checked === true && found.raw !== undefined && contradictedByTime({ day: found.day, raw: found.raw }, doc, h1, declared, now)) {
+      return { date: null, dateSource: 'clip-date' };
+    }
+    return { date: found.day, dateSource: found.source ?? step.source };
   }
   return { date: null, dateSource: 'clip-date' };
 }

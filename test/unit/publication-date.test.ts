@@ -59,10 +59,11 @@ describe('a UTC timestamp and the publisher\'s own day', () => {
     expect(dateOf(doc)).toEqual(['2023-11-08', 'url']);
   });
 
-  it('keeps the UTC day when the page shows the same day, or none, or one far off', () => {
+  it('keeps the UTC day when the page shows the same day, or none, or one far off that the address contradicts', () => {
     expect(dateOf(page(utc, '<article><h1>Late vote</h1><time>November 9, 2023</time></article>'))).toEqual(['2023-11-09', 'article:published_time']);
     expect(dateOf(page(utc, '<article><h1>Late vote</h1><p>Text.</p></article>'))).toEqual(['2023-11-09', 'article:published_time']);
-    expect(dateOf(page(utc, '<article><h1>Late vote</h1><time>March 2, 2023</time></article>'))).toEqual(['2023-11-09', 'article:published_time']);
+    const far = page(utc, '<article><h1>Late vote</h1><time>March 2, 2023</time></article>', 'en', 'https://news.example/2023/11/09/late-vote');
+    expect(dateOf(far)).toEqual(['2023-11-09', 'article:published_time']);
   });
 
   it('never moves a timestamp written with the publisher\'s own offset', () => {
@@ -93,6 +94,31 @@ describe('what the page shows before what it declares loosely', () => {
 
   it('finds the day in an address written /YYYY-MM/DD/', () => {
     expect(dateOf(page('<title>T</title>', '<p>Text</p>', 'zh', 'http://news.example/local/2020-02/19/c_1125.htm'))).toEqual(['2020-02-19', 'url']);
+  });
+});
+
+describe('a declared day that the article\'s <time> contradicts', () => {
+  const declared = '<meta property="article:published_time" content="2022-01-15T09:00:00+01:00"><title>Snow and deer</title>';
+  const shown = '<article><h1>Snow and deer</h1><p class="meta">Von Anna Keller, <time datetime="2022-01-25">25.01.2022</time></p><p>Text.</p></article>';
+
+  it('gives no day when nothing else on the page repeats the declared one', () => {
+    expect(dateOf(page(declared, shown, 'de'))).toEqual([null, 'clip-date']);
+    const jsonLd = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-01-01"}</script><title>Snow and deer</title>';
+    expect(dateOf(page(jsonLd, shown, 'de'))).toEqual([null, 'clip-date']);
+  });
+
+  it('keeps the declared day when another declaration, a byline or the address repeats it', () => {
+    expect(dateOf(page(`${declared}<meta name="date" content="2022-01-15">`, shown, 'de'))).toEqual(['2022-01-15', 'article:published_time']);
+    const byline = '<article><h1>Snow and deer</h1><p>Von Anna Keller, 15.01.2022</p><p>Text.</p><p><time datetime="2022-01-25">25.01.2022</time></p></article>';
+    expect(dateOf(page(declared, byline, 'de'))).toEqual(['2022-01-15', 'article:published_time']);
+    expect(dateOf(page(declared, shown, 'de', 'https://news.example/2022/01/15/snow-and-deer'))).toEqual(['2022-01-15', 'article:published_time']);
+  });
+
+  it('keeps the declared day when the <time> is a day off (a time zone) or far off but outside the article', () => {
+    const dayOff = '<article><h1>Snow and deer</h1><p class="meta"><time datetime="2022-01-14">14.01.2022</time></p><p>Text.</p></article>';
+    expect(dateOf(page(declared, dayOff, 'de'))).toEqual(['2022-01-15', 'article:published_time']);
+    const sidebar = '<article><h1>Snow and deer</h1><p>Text.</p></article><div class="sidebar"><time>25.01.2022</time></div>';
+    expect(dateOf(page(declared, sidebar, 'de'))).toEqual(['2022-01-15', 'article:published_time']);
   });
 });
 

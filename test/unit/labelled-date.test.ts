@@ -1,0 +1,36 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { readMetadata } from '../../src/core/metadata.ts';
+
+const NOW = new Date('2026-04-01T12:00:00Z');
+
+function dateOf(body: string, lang = 'de'): [string | null, string] {
+  const html = `<!DOCTYPE html><html lang="${lang}"><head><title>Fremde Pläne</title></head><body>${body}</body></html>`;
+  const doc = new JSDOM(html, { url: 'https://planbuero.example/fremde-plaene' }).window.document;
+  const meta = readMetadata(doc, doc.URL, {}, NOW);
+  return [meta.date, meta.dateSource];
+}
+
+const TEXT = '<p>Wer fremde Pläne übernimmt, sollte zuerst die Layer und Maßstäbe prüfen.</p>';
+
+describe('a date under a label of its own', () => {
+  it('reads a fact sheet beside the article, even in an aside', () => {
+    const body = `<article><header><h1>Fremde Pläne</h1></header>
+      <aside class="facts"><dl><dt>Datum</dt><dd>12.01.2017</dd><dt>Kategorie</dt><dd><a href="/cad">CAD</a></dd></dl></aside>${TEXT}</article>`;
+    expect(dateOf(body)).toEqual(['2017-01-12', 'byline']);
+    const credits = `<main><h1>La voix des nuls</h1><p>Un documentaire.</p></main><div class="sidebar"><ul>
+      <li><p class="title">Réalisation</p><p class="content">Kristen</p></li>
+      <li><p class="title">Mise en ligne</p><p class="content">23 mai 2019</p></li></ul></div>`;
+    expect(dateOf(credits, 'fr')).toEqual(['2019-05-23', 'byline']);
+  });
+
+  it('takes no day from labels that give several days, from comments, or from a label inside a sentence', () => {
+    const list = `<article><h1>Fremde Pläne</h1>${TEXT}</article><div class="sidebar">
+      <dl><dt>Datum</dt><dd>12.01.2017</dd></dl><dl><dt>Datum</dt><dd>03.02.2017</dd></dl></div>`;
+    expect(dateOf(list)).toEqual([null, 'clip-date']);
+    const comment = `<article><h1>Fremde Pläne</h1>${TEXT}</article><div class="comments"><dl><dt>Datum</dt><dd>12.01.2017</dd></dl></div>`;
+    expect(dateOf(comment)).toEqual([null, 'clip-date']);
+    const sentence = `<article><h1>Fremde Pläne</h1>${TEXT}<p>Das <b>Datum</b> der Abgabe steht noch nicht fest.</p></article>`;
+    expect(dateOf(sentence)).toEqual([null, 'clip-date']);
+  });
+});
