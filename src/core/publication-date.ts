@@ -52,6 +52,11 @@ function daysApart(a: string, b: string): number {
   return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
 }
 
+/** The day the first of the page's addresses gives in its path. */
+function dayFromUrls(urls: readonly string[], now: Date): string | null {
+  return urls.reduce<string | null>((day, url) => day ?? dayFromUrlPath(url, now), null);
+}
+
 /**
  * The page's day for a declared UTC timestamp: a day the page shows as written (in its address,
  * on a `<time>`, in microdata or a byline, the first of these that is within a day of it) one day
@@ -60,7 +65,7 @@ function daysApart(a: string, b: string): number {
  */
 function localDay(utcDay: string, doc: Document, h1: Element | null, urls: string[], now: Date): FoundDate | null {
   const shown: [DateSource, () => string | null][] = [
-    ['url', () => urls.reduce<string | null>((day, url) => day ?? dayFromUrlPath(url, now), null)],
+    ['url', () => dayFromUrls(urls, now)],
     ['time-element', () => dayFromTimeElements(doc, h1, now)],
     ['microdata', () => dayFromMicrodata(doc, h1, now)],
     ['byline', () => dayFromByline(doc, h1, now)],
@@ -84,11 +89,12 @@ function contradictedByTime(found: { day: string; raw: string }, doc: Document, 
   const shown = dayFromTimeElements(doc, h1, now);
   if (shown === null || daysApart(shown, found.day) <= 1) return false;
   const near = (day: string | null): boolean => day !== null && daysApart(day, found.day) <= 1;
+  // The other declarations: the one read is left out once (the same value may be declared twice).
   const others = [...declared.published, ...declared.jsonLd, ...declared.meta];
-  others.splice(others.indexOf(found.raw), 1);
+  const self = others.indexOf(found.raw);
+  if (self >= 0) others.splice(self, 1);
   if (others.some((raw) => near(parseDay(raw, now)))) return false;
-  const url = declared.urls.reduce<string | null>((day, href) => day ?? dayFromUrlPath(href, now), null);
-  return !near(url) && !near(dayFromMicrodata(doc, h1, now)) && !near(dayFromByline(doc, h1, now));
+  return !near(dayFromUrls(declared.urls, now)) && !near(dayFromMicrodata(doc, h1, now)) && !near(dayFromByline(doc, h1, now));
 }
 
 /**
@@ -109,7 +115,7 @@ export function findPublicationDate(doc: Document, h1: Element | null, declared:
     { source: 'byline', find: () => dayOnly(dayFromByline(doc, h1, now)) },
     { source: 'meta', find: () => firstDeclared(declared.meta, now) },
     { source: 'meta', find: () => firstDeclared([declared.hint], now) },
-    { source: 'url', find: () => dayOnly(declared.urls.reduce<string | null>((day, url) => day ?? dayFromUrlPath(url, now), null)) },
+    { source: 'url', find: () => dayOnly(dayFromUrls(declared.urls, now)) },
     { source: 'byline', find: () => dayOnly(dayFromSignedLine(doc, h1, now)) },
     { source: 'byline', find: () => dayFromBareUpdated(doc, h1, now) },
     { source: 'byline', find: () => dayOnly(dayFromLabelledDate(doc, now)) },
