@@ -84,19 +84,27 @@ export class StoredZipWriter {
     this.written += bytes.length;
   }
 
-  private localHeader(at: number, entry: CentralEntry): void {
+  /**
+   * The fields a local header and a central directory entry share, in the same order (version
+   * needed, flags, method, time, date, CRC, both sizes, name length), from `at`.
+   */
+  private fileFields(at: number, entry: CentralEntry): void {
     const v = this.view;
-    v.setUint32(at, 0x04034b50, true);
-    v.setUint16(at + 4, VERSION, true);
-    v.setUint16(at + 6, UTF8_NAMES, true);
-    v.setUint16(at + 8, 0, true);
-    v.setUint16(at + 10, entry.time, true);
-    v.setUint16(at + 12, entry.date, true);
-    v.setUint32(at + 14, entry.crc, true);
+    v.setUint16(at, VERSION, true);
+    v.setUint16(at + 2, UTF8_NAMES, true);
+    v.setUint16(at + 4, 0, true);
+    v.setUint16(at + 6, entry.time, true);
+    v.setUint16(at + 8, entry.date, true);
+    v.setUint32(at + 10, entry.crc, true);
+    v.setUint32(at + 14, entry.size, true);
     v.setUint32(at + 18, entry.size, true);
-    v.setUint32(at + 22, entry.size, true);
-    v.setUint16(at + 26, entry.name.length, true);
-    v.setUint16(at + 28, 0, true);
+    v.setUint16(at + 22, entry.name.length, true);
+  }
+
+  private localHeader(at: number, entry: CentralEntry): void {
+    this.view.setUint32(at, 0x04034b50, true);
+    this.fileFields(at + 4, entry);
+    this.view.setUint16(at + 28, 0, true);
     this.piece.set(entry.name, at + LOCAL_HEADER);
   }
 
@@ -147,15 +155,7 @@ export class StoredZipWriter {
       const at = this.at;
       v.setUint32(at, 0x02014b50, true);
       v.setUint16(at + 4, VERSION, true);
-      v.setUint16(at + 6, VERSION, true);
-      v.setUint16(at + 8, UTF8_NAMES, true);
-      v.setUint16(at + 10, 0, true);
-      v.setUint16(at + 12, entry.time, true);
-      v.setUint16(at + 14, entry.date, true);
-      v.setUint32(at + 16, entry.crc, true);
-      v.setUint32(at + 20, entry.size, true);
-      v.setUint32(at + 24, entry.size, true);
-      v.setUint16(at + 28, entry.name.length, true);
+      this.fileFields(at + 6, entry);
       // Extra field, comment, disk number, internal and external attributes: none.
       for (let field = 30; field < 42; field += 2) v.setUint16(at + field, 0, true);
       v.setUint32(at + 42, entry.offset, true);
