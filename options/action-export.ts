@@ -1,6 +1,7 @@
 import { plural } from './library-view.ts';
 import type { LibraryContext } from './library-deps.ts';
-import type { FailedArticle } from './library-export.ts';
+import type { ExportResult, FailedArticle } from './library-export.ts';
+import { zipFilename } from './zip-names.ts';
 import type { ExportLayout } from './zip-names.ts';
 import { messageOf } from '../src/core/error-message.ts';
 
@@ -34,20 +35,30 @@ export async function exportArticles(ctx: LibraryContext, links: string[] | null
     const task = view.progress.start(`Exporting: 0 of ${total.toLocaleString()}`);
     try {
       performance.mark('frontclip:export-start');
-      // The zip code (fflate, the file writer and its YAML parser) loads on the first export.
-      const [{ buildExportZip, zipFilename }, { openZipSink }] = await Promise.all([import('./library-export.ts'), import('./zip-sink.ts')]);
-      const result = await buildExportZip({
-        batches: deps.store.readArticleBatches(links, 250),
-        template: settings.filenameTemplate,
-        layout,
-        sink: await (deps.openZipSink ?? openZipSink)(),
-        // Stored entries measured faster than the browser's own deflate in both browsers
-        // (`npm run bench:library`); the zip is then about as large as the files.
-        compression: deps.compression ?? 'store',
-        signal: task.signal,
-        ...(deps.store.readArticleImages ? { readImages: deps.store.readArticleImages } : {}),
-        onProgress: (done) => task.update(`Exporting: ${done.toLocaleString()} of ${total.toLocaleString()}`, done, total),
-      });
+      const compression = deps.compression ?? 'store';
+      const onProgress = (done: number) => task.update(`Exporting: ${done.toLocaleString()} of ${total.toLocaleString()}`, done, total);
+      let result: ExportResult;
+      if (deps.exportParts && compression === 'store') {
+        // Stored zips are written in parts side by side, each part reading its share of the store.
+        const { buildExportInParts } = await import('./export-parallel.ts');
+        const parts = await deps.exportParts({ links, template: settings.filenameTemplate, layout });
+        result = await buildExportInParts(parts, layout, { signal: task.signal, onProgress });
+      } else {
+        // The zip code (fflate, the file writer and its YAML parser) loads on the first export.
+        const [{ buildExportZip }, { openZipSink }] = await Promise.all([import('./library-export.ts'), import('./zip-sink.ts')]);
+        result = await buildExportZip({
+          batches: deps.store.readArticleBatches(links, 250),
+          template: settings.filenameTemplate,
+          layout,
+          sink: await (deps.openZipSink ?? openZipSink)(),
+          // Stored entries measured faster than the browser's own deflate in both browsers
+          // (`npm run bench:library`); the zip is then about as large as the files.
+          compression,
+          signal: task.signal,
+          ...(deps.store.readArticleImages ? { readImages: deps.store.readArticleImages } : {}),
+          onProgress,
+        });
+      }
       performance.mark('frontclip:export-zipped', { detail: { readMs: result.readMs, zipMs: result.zipMs } });
       ctx.showReport('Articles not exported', result.failed.map((f) => ({ name: f.title, reason: f.reason })));
       const notWritten = failedSentence(result.failed);

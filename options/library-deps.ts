@@ -11,6 +11,7 @@ import type { ZipCompression } from './zip-writer.ts';
 import type { ZipSink } from './zip-sink.ts';
 import type { ImportReading } from './library-import.ts';
 import type { FolderDeps } from './action-folder.ts';
+import type { PartRequest, PartRunner } from './export-parallel.ts';
 
 /** The store functions the page uses (src/storage/library.ts); tests pass the real ones over fake-indexeddb. */
 export interface LibraryStore {
@@ -44,6 +45,11 @@ export interface LibraryDeps {
   saveZip: (file: Blob, filename: string, settings: Settings, release?: () => void) => Promise<SaveOutcome>;
   /** Where an export's zip is written while it is built (a spool file, or memory). */
   openZipSink?: () => Promise<ZipSink>;
+  /**
+   * The parts of a stored export, written side by side (workers on the real page); without it,
+   * one writer on the page's thread.
+   */
+  exportParts?: (request: PartRequest) => Promise<PartRunner[]>;
   /** How export entries are stored; `store` (the faster, measured) unless told. */
   compression?: ZipCompression;
   /** Reads import files (in workers on the real page); the page's own thread by default. */

@@ -1,4 +1,4 @@
-import { write } from '../src/core/frontmatter.ts';
+import { write, writeParts } from '../src/core/frontmatter.ts';
 import { bundlePaths, formatOfFilename, localizeArticle } from '../src/core/bundle.ts';
 import type { StoredArticle } from '../src/storage/library.ts';
 import { manifestBytes, MANIFEST_NAME, type ManifestEntry } from './library-manifest.ts';
@@ -54,28 +54,41 @@ export interface ExportResult {
 }
 
 
+/** The images of `images` the article keeps (FORMAT.md, "Images saved with the article"). */
+function keptImages(entry: StoredArticle, images: ReadonlyMap<string, Blob> | null) {
+  return (entry.savedImages ?? []).filter((ref) => images?.has(ref.name));
+}
+
+/**
+ * The zip entries of an article that keeps images, its file at `path`: the images inside its
+ * bundle, or in a `<name>/` folder beside a flat file, the file's links pointing at them. Throws
+ * when the article cannot be written (a record the file writer refuses).
+ */
+export function entriesWithImages(entry: StoredArticle, path: string, layout: ExportLayout, images: ReadonlyMap<string, Blob>): ZipEntryInput[] {
+  const mtime = new Date(entry.editedAt);
+  const kept = keptImages(entry, images);
+  const paths = bundlePaths(path, layout === 'bundles' ? 'bundle' : 'flat');
+  const data = write(localizeArticle(entry, formatOfFilename(path), kept, paths.linkPrefix));
+  const folder = layout === 'bundles' ? path.slice(0, path.lastIndexOf('/')) : path.replace(/\.(?:md|html)$/i, '');
+  const pictures = [...new Set(kept.map((ref) => ref.name))].map((name) => ({ path: `${folder}/${name}`, data: images.get(name)!, mtime }));
+  return [{ path, data, mtime }, ...pictures];
+}
+
 /**
  * The zip entries of one article: its file, named by the template and the layout, and the images
- * the library keeps for it (FORMAT.md, "Images saved with the article"): inside its bundle, or in
- * a `<name>/` folder beside a flat file, the file's links pointing at them. Throws when the
- * article cannot be written (a record the file writer refuses).
+ * the library keeps for it. Throws when the article cannot be written (a record the file writer
+ * refuses); such an article takes no name.
  */
 export function articleEntries(entry: StoredArticle, namer: ZipNamer, template: string, images: ReadonlyMap<string, Blob> | null = null): ZipEntryInput[] {
-  const mtime = new Date(entry.editedAt);
   const filename = exportFilename(template, entry);
-  const kept = (entry.savedImages ?? []).filter((ref) => images?.has(ref.name));
-  if (kept.length === 0) {
-    const data = write(entry);
+  if (images === null || keptImages(entry, images).length === 0) {
+    const data = writeParts(entry);
     // Named only once written: a refused article takes no name from the next one.
-    return [{ path: namer.name(filename), data, mtime }];
+    return [{ path: namer.name(filename), data, mtime: new Date(entry.editedAt) }];
   }
-  const probe = namer.peek(filename);
-  const layout = bundlePaths(probe, namer.layout === 'bundles' ? 'bundle' : 'flat');
-  const data = write(localizeArticle(entry, formatOfFilename(filename), kept, layout.linkPrefix));
-  const path = namer.name(filename);
-  const folder = namer.layout === 'bundles' ? path.slice(0, path.lastIndexOf('/')) : path.replace(/\.(?:md|html)$/i, '');
-  const pictures = [...new Set(kept.map((ref) => ref.name))].map((name) => ({ path: `${folder}/${name}`, data: images!.get(name)!, mtime }));
-  return [{ path, data, mtime }, ...pictures];
+  const entries = entriesWithImages(entry, namer.peek(filename), namer.layout, images);
+  namer.name(filename);
+  return entries;
 }
 
 const cancelled = () => new DOMException('The export was cancelled.', 'AbortError');

@@ -7,19 +7,23 @@ import { saveZip } from './save-zip.ts';
 import { chosenFolder, noteWrittenMany, writtenRecords } from '../src/storage/folder-store.ts';
 import { folderPickerAvailable } from '../src/folder/pick-folder.ts';
 import { messageOf } from '../src/core/error-message.ts';
+import type { PartRequest } from './export-parallel.ts';
 
 // Write to folder and Sync folder where the browser can write into a chosen folder (Chromium).
 const folder = folderPickerAvailable() ? { chosen: chosenFolder, written: writtenRecords, noteWritten: noteWrittenMany } : undefined;
 
 // `?zip=store` or `?zip=deflate` picks how an export stores its files (the benchmark compares
-// them); without it, the browser's own deflate where it has one.
+// them); without it, stored entries.
 const asked = new URLSearchParams(location.search).get('zip');
 const compression = asked === 'store' || asked === 'deflate' ? asked : undefined;
+
+// Stored exports are written by workers side by side; their code loads on the first export.
+const exportParts = async (request: PartRequest) => (await import('./export-parallel.ts')).workerParts(request);
 
 const root = document.getElementById('library');
 if (root) {
   mountLibrary(root, {
-    store: library, send, loadSettings: getSettings, saveZip, onLibraryChanged: library.onLibraryChanged, readFiles: createReadFiles(), ...(compression ? { compression } : {}), ...(folder ? { folder } : {}),
+    store: library, send, loadSettings: getSettings, saveZip, onLibraryChanged: library.onLibraryChanged, readFiles: createReadFiles(), ...(typeof Worker === 'function' ? { exportParts } : {}), ...(compression ? { compression } : {}), ...(folder ? { folder } : {}),
   }).catch((error: unknown) => {
     const note = document.createElement('p');
     note.className = 'field-error';

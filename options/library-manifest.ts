@@ -1,5 +1,6 @@
 import { DATE_SOURCES, type DateSource } from '../src/core/article.ts';
 import { messageOf } from '../src/core/error-message.ts';
+import { concatBytes } from '../src/concat-bytes.ts';
 
 /**
  * `frontclip.json`, at the root of a library zip: what the library keeps about each article that
@@ -26,15 +27,33 @@ export interface Manifest {
   articles: ManifestEntry[];
 }
 
+const ordered = (a: ManifestEntry): ManifestEntry => ({
+  file: a.file, link: a.link, savedAt: a.savedAt, editedAt: a.editedAt, siteName: a.siteName, dateSource: a.dateSource, keywords: [...a.keywords],
+});
+
 /** The manifest's bytes; keys in a fixed order, so the same library gives the same file. */
 export function manifestBytes(articles: readonly ManifestEntry[]): Uint8Array {
-  const manifest: Manifest = {
-    frontclip: MANIFEST_VERSION,
-    articles: articles.map((a) => ({
-      file: a.file, link: a.link, savedAt: a.savedAt, editedAt: a.editedAt, siteName: a.siteName, dateSource: a.dateSource, keywords: [...a.keywords],
-    })),
-  };
+  const manifest: Manifest = { frontclip: MANIFEST_VERSION, articles: articles.map(ordered) };
   return new TextEncoder().encode(`${JSON.stringify(manifest, null, 1)}\n`);
+}
+
+/**
+ * The manifest's `articles` entries, encoded, for a part of an export written in a worker: the
+ * parts joined by `manifestFromParts` give the very bytes `manifestBytes` gives for all the
+ * entries (each entry is indented as it stands two levels deep in the whole).
+ */
+export function manifestPart(articles: readonly ManifestEntry[]): Uint8Array {
+  return new TextEncoder().encode(articles.map((a) => JSON.stringify(ordered(a), null, 1).replace(/\n/g, '\n  ')).join(',\n  '));
+}
+
+export function manifestFromParts(parts: readonly Uint8Array[]): Uint8Array {
+  const entries = parts.filter((p) => p.length > 0);
+  if (entries.length === 0) return manifestBytes([]);
+  const encode = (text: string) => new TextEncoder().encode(text);
+  const between = encode(',\n  ');
+  const pieces = entries.flatMap((part, i) => (i === 0 ? [part] : [between, part]));
+  const all = [encode(`{\n "frontclip": ${MANIFEST_VERSION},\n "articles": [\n  `), ...pieces, encode('\n ]\n}\n')];
+  return concatBytes(all, all.reduce((n, p) => n + p.length, 0));
 }
 
 const SOURCES: ReadonlySet<string> = new Set(DATE_SOURCES);

@@ -1,5 +1,6 @@
 import CRC32 from 'crc-32';
 import type { ZipSink } from './zip-sink.ts';
+import { encodeUtf8Into } from './utf8-into.ts';
 import type { ZipEntryInput } from './zip-writer.ts';
 
 /**
@@ -36,7 +37,8 @@ function dosStamp(time: Date | undefined): { date: number; time: number } {
   };
 }
 
-interface CentralEntry {
+/** What the central directory says of one file; `offset` is where its local header starts. */
+export interface CentralEntry {
   name: Uint8Array;
   crc: number;
   size: number;
@@ -45,17 +47,44 @@ interface CentralEntry {
   time: number;
 }
 
+/** Central directory records written elsewhere (by the parts of a zip), and how many files they list. */
+export interface PriorDirectory {
+  records: readonly Uint8Array[];
+  count: number;
+}
+
+/** Central directory records of a part, their offsets moved `by` bytes (the parts before it). */
+export function moveDirectory(records: Uint8Array, by: number): Uint8Array {
+  const view = new DataView(records.buffer, records.byteOffset, records.byteLength);
+  for (let at = 0; at < records.length; at += CENTRAL_HEADER + view.getUint16(at + 28, true)) {
+    const offset = view.getUint32(at + 42, true) + by;
+    if (offset > MAX_OFFSET) throw new Error('the zip would be larger than 4 GB: export fewer articles at once');
+    view.setUint32(at + 42, offset, true);
+  }
+  return records;
+}
+
 export class StoredZipWriter {
   private piece = new Uint8Array(PIECE_BYTES);
   private view = new DataView(this.piece.buffer);
   private at = 0;
   /** Bytes of the zip handed to the sink before the current piece. */
-  private written = 0;
+  private written: number;
   private readonly entries: CentralEntry[] = [];
+  private readonly prior: PriorDirectory;
   /** The files' total size, in bytes. */
   bytes = 0;
 
-  constructor(private readonly sink: ZipSink) {}
+  /**
+   * `start` continues a zip whose first files were written elsewhere (the parts of an export
+   * written side by side, `export-parallel.ts`): this writer's bytes begin at that offset, and the
+   * central directory it ends with begins with those files' records (moved to their offsets in the
+   * whole zip, `moveDirectory`).
+   */
+  constructor(private readonly sink: ZipSink, start: { offset: number; prior: PriorDirectory } = { offset: 0, prior: { records: [], count: 0 } }) {
+    this.written = start.offset;
+    this.prior = start.prior;
+  }
 
   private sendPiece(): void {
     if (this.at === 0) return;
@@ -88,8 +117,7 @@ export class StoredZipWriter {
    * The fields a local header and a central directory entry share, in the same order (version
    * needed, flags, method, time, date, CRC, both sizes, name length), from `at`.
    */
-  private fileFields(at: number, entry: CentralEntry): void {
-    const v = this.view;
+  private static fileFields(v: DataView, at: number, entry: CentralEntry): void {
     v.setUint16(at, VERSION, true);
     v.setUint16(at + 2, UTF8_NAMES, true);
     v.setUint16(at + 4, 0, true);
@@ -103,36 +131,39 @@ export class StoredZipWriter {
 
   private localHeader(at: number, entry: CentralEntry): void {
     this.view.setUint32(at, 0x04034b50, true);
-    this.fileFields(at + 4, entry);
+    StoredZipWriter.fileFields(this.view, at + 4, entry);
     this.view.setUint16(at + 28, 0, true);
     this.piece.set(entry.name, at + LOCAL_HEADER);
   }
 
-  /** Adds one file, stored as it is (`data` as text is written in UTF-8). */
+  /** Adds one file, stored as it is (text, or text in pieces, is written in UTF-8). */
   async add(input: ZipEntryInput): Promise<void> {
-    if (this.entries.length >= MAX_ENTRIES) throw new Error('the zip would hold more than 65,535 files: export fewer articles at once');
-    const name = encoder.encode(input.path);
+    if (this.prior.count + this.entries.length >= MAX_ENTRIES) throw new Error('the zip would hold more than 65,535 files: export fewer articles at once');
+    const scratch = new Uint8Array(input.path.length * 3);
+    const name = scratch.slice(0, encodeUtf8Into(input.path, scratch, 0));
     const entry: CentralEntry = { name, crc: 0, size: 0, offset: 0, ...dosStamp(input.mtime) };
     const head = LOCAL_HEADER + name.length;
-    const text = typeof input.data === 'string' ? input.data : null;
-    // Text that surely fits is encoded straight after its header, in this piece.
-    if (text !== null && this.room(head + text.length * 3)) {
+    const data = input.data;
+    const text = typeof data === 'string' ? [data] : Array.isArray(data) ? data as readonly string[] : null;
+    // Text that surely fits is encoded straight after its header, in this piece, a piece at a time.
+    if (text !== null && this.room(head + text.reduce((n, part) => n + part.length, 0) * 3)) {
       const start = this.at + head;
-      const { written } = encoder.encodeInto(text, this.piece.subarray(start));
-      entry.size = written;
-      entry.crc = CRC32.buf(this.piece.subarray(start, start + written)) >>> 0;
+      let end = start;
+      for (const part of text) end += encodeUtf8Into(part, this.piece, end);
+      entry.size = end - start;
+      entry.crc = CRC32.buf(this.piece.subarray(start, end)) >>> 0;
       entry.offset = this.written + this.at;
       this.localHeader(this.at, entry);
-      this.at = start + written;
+      this.at = end;
     } else {
-      const data = text !== null ? encoder.encode(text) : input.data instanceof Blob ? new Uint8Array(await input.data.arrayBuffer()) : (input.data as Uint8Array);
-      entry.size = data.length;
-      entry.crc = CRC32.buf(data) >>> 0;
+      const bytes = text !== null ? encoder.encode(text.join('')) : data instanceof Blob ? new Uint8Array(await data.arrayBuffer()) : data as Uint8Array;
+      entry.size = bytes.length;
+      entry.crc = CRC32.buf(bytes) >>> 0;
       this.room(head);
       entry.offset = this.written + this.at;
       this.localHeader(this.at, entry);
       this.at += head;
-      this.put(data);
+      this.put(bytes);
     }
     if (this.written + this.at > MAX_OFFSET) throw new Error('the zip would be larger than 4 GB: export fewer articles at once');
     this.bytes += entry.size;
@@ -144,33 +175,38 @@ export class StoredZipWriter {
     await this.sink.drain();
   }
 
+  /** The central directory records of this writer's files (offsets as this writer knows them). */
+  private directory(): Uint8Array {
+    const records = new Uint8Array(this.entries.reduce((n, entry) => n + CENTRAL_HEADER + entry.name.length, 0));
+    const v = new DataView(records.buffer);
+    let at = 0;
+    for (const entry of this.entries) {
+      v.setUint32(at, 0x02014b50, true);
+      v.setUint16(at + 4, VERSION, true);
+      StoredZipWriter.fileFields(v, at + 6, entry);
+      // Extra field, comment, disk number, internal and external attributes: none (zeros).
+      v.setUint32(at + 42, entry.offset, true);
+      records.set(entry.name, at + CENTRAL_HEADER);
+      at += CENTRAL_HEADER + entry.name.length;
+    }
+    return records;
+  }
+
   /** Writes the central directory and the end record; resolves with the finished file. */
   async end(): Promise<{ file: Blob; release: () => void }> {
     const start = this.written + this.at;
-    let size = 0;
-    for (const entry of this.entries) {
-      const length = CENTRAL_HEADER + entry.name.length;
-      this.room(length);
-      const v = this.view;
-      const at = this.at;
-      v.setUint32(at, 0x02014b50, true);
-      v.setUint16(at + 4, VERSION, true);
-      this.fileFields(at + 6, entry);
-      // Extra field, comment, disk number, internal and external attributes: none.
-      for (let field = 30; field < 42; field += 2) v.setUint16(at + field, 0, true);
-      v.setUint32(at + 42, entry.offset, true);
-      this.piece.set(entry.name, at + CENTRAL_HEADER);
-      this.at += length;
-      size += length;
-    }
+    const records = [...this.prior.records, this.directory()];
+    const size = records.reduce((n, r) => n + r.length, 0);
+    const count = this.prior.count + this.entries.length;
     if (start + size > MAX_OFFSET) throw new Error('the zip would be larger than 4 GB: export fewer articles at once');
+    for (const part of records) this.put(part);
     this.room(END_RECORD);
     const v = this.view;
     const at = this.at;
     v.setUint32(at, 0x06054b50, true);
     v.setUint32(at + 4, 0, true);
-    v.setUint16(at + 8, this.entries.length, true);
-    v.setUint16(at + 10, this.entries.length, true);
+    v.setUint16(at + 8, count, true);
+    v.setUint16(at + 10, count, true);
     v.setUint32(at + 12, size, true);
     v.setUint32(at + 16, start, true);
     v.setUint16(at + 20, 0, true);
@@ -178,6 +214,18 @@ export class StoredZipWriter {
     this.sendPiece();
     await this.sink.drain();
     return this.sink.finish();
+  }
+
+  /**
+   * Ends a part of a zip without an end record: its file, and its files' central directory
+   * records with offsets from the part's start (the whole zip's directory is written after the
+   * last part, `moveDirectory` moving each part's records).
+   */
+  async endPart(): Promise<{ file: Blob; release: () => void; directory: Uint8Array; count: number; size: number }> {
+    this.sendPiece();
+    await this.sink.drain();
+    const finished = await this.sink.finish();
+    return { ...finished, directory: this.directory(), count: this.entries.length, size: this.written };
   }
 
   /** Stops, and drops what was written. */

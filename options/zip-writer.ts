@@ -5,8 +5,8 @@ import { concatBytes } from '../src/concat-bytes.ts';
 /** One file of a zip: an article file, or (later) one of its images. */
 export interface ZipEntryInput {
   path: string;
-  /** The file's bytes; text is written in UTF-8. */
-  data: Uint8Array | Blob | string;
+  /** The file's bytes; text (or text in pieces, joined) is written in UTF-8. */
+  data: Uint8Array | Blob | string | readonly string[];
   mtime?: Date;
 }
 
@@ -106,7 +106,7 @@ export class ZipWriter implements ZipOutput {
 
   /** Adds one file; text-like files follow the writer's compression, `compress: false` stores. */
   async add(entry: ZipEntryInput, compress = true): Promise<void> {
-    const data = typeof entry.data === 'string' ? textEncoder.encode(entry.data) : entry.data instanceof Blob ? new Uint8Array(await entry.data.arrayBuffer()) : entry.data;
+    const data = typeof entry.data === 'string' ? textEncoder.encode(entry.data) : Array.isArray(entry.data) ? textEncoder.encode(entry.data.join('')) : entry.data instanceof Blob ? new Uint8Array(await entry.data.arrayBuffer()) : entry.data;
     this.bytes += data.length;
     const deflate = compress && this.compression === 'deflate';
     const file = deflate ? new DeflatedEntry(entry.path) : new ZipPassThrough(entry.path);

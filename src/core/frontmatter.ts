@@ -50,6 +50,17 @@ function list(key: string, items: readonly string[]): string[] {
  * output back with the `yaml` package to prove it is still the YAML it claims to be.
  */
 export function write(file: ArticleFile): string {
+  const [head, body] = writeParts(file);
+  return body === undefined ? head : `${head}${body}\n`;
+}
+
+/**
+ * The text `write` gives, in the pieces it is joined from: the front matter, then (unless the body
+ * is empty) the body and the final line break. A zip writer encodes them one after the other:
+ * joining them first builds a string of the whole file that the encoder must then flatten, which
+ * in a profile of an export of 10,000 articles cost more than the encoding itself.
+ */
+export function writeParts(file: ArticleFile): [head: string] | [head: string, body: string, end: string] {
   checkShape(file, 'cannot write article');
   const f = normalize(file);
   const lines = [
@@ -72,7 +83,7 @@ export function write(file: ArticleFile): string {
   ];
   const head = `${lines.join('\n')}\n`;
   // An empty body would otherwise leave a blank last line: the file ends with exactly one `\n`.
-  return f.body === '' ? head : `${head}${f.body}\n`;
+  return f.body === '' ? [head] : [head, f.body, '\n'];
 }
 
 // ---------------------------------------------------------------------------------------------

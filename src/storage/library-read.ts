@@ -76,11 +76,14 @@ export function knownTags(): Promise<string[]> {
  * is its own short transaction, so the caller may do other work (compress, yield to the page)
  * between batches, and only a batch of bodies or two is ever in memory at a time.
  */
-export async function* readArticleBatches(links: readonly string[] | null, size = 200): AsyncGenerator<StoredArticle[]> {
+export async function* readArticleBatches(links: readonly string[] | null, size = 200, part: { index: number; of: number } = { index: 0, of: 1 }): AsyncGenerator<StoredArticle[]> {
+  // A part reads its share of the buckets: the parts in turn read what one reader would.
+  const first = Math.floor((part.index * ARTICLE_BUCKETS) / part.of);
+  const end = Math.floor(((part.index + 1) * ARTICLE_BUCKETS) / part.of);
   const db = await openLibrary();
   try {
     if (links) {
-      const groups = [...linksByBucket(links)];
+      const groups = [...linksByBucket(links)].filter(([bucket]) => bucket >= first && bucket < end);
       // Within a batch, the order given (a selection that fits in one batch keeps its order).
       const position = new Map(links.map((link, i) => [link, i]));
       for (let start = 0; start < groups.length;) {
@@ -105,8 +108,8 @@ export async function* readArticleBatches(links: readonly string[] | null, size 
     // As many buckets per read as hold about `size` articles in a library of this size.
     const total = await db.count('summaries');
     const step = Math.min(ARTICLE_BUCKETS, Math.max(1, Math.round((size * ARTICLE_BUCKETS) / Math.max(1, total))));
-    for (let start = 0; start < ARTICLE_BUCKETS; start += step) {
-      const records = await db.getAll('articleBuckets', IDBKeyRange.bound(start, start + step, false, true));
+    for (let start = first; start < end; start += step) {
+      const records = await db.getAll('articleBuckets', IDBKeyRange.bound(start, Math.min(start + step, end), false, true));
       const batch = records.flat();
       if (batch.length > 0) yield batch;
     }
