@@ -107,8 +107,14 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('long library work
         tx.onerror = () => reject(tx.error);
       };
     }), broken);
+    const workers: string[] = [];
+    const started = (worker: { url(): string }) => workers.push(worker.url());
+    library.on('worker', started);
     await library.getByRole('button', { name: 'Export all' }).click();
     const text = await status(/^Exported|^Couldn't|^Nothing/, 120_000);
+    library.off('worker', started);
+    // Chromium writes the zip in parts, one worker per core, each reading its share of the store.
+    expect(workers.filter((url) => /export-worker/.test(url)).length).toBeGreaterThanOrEqual(1);
     expect(text).toMatch(/^Exported 2,999 articles to Frontclip\/frontclip-\d{4}-\d{2}-\d{2}\.zip\. 1 article could not be written: Imported story 17: cannot write article: date must be a calendar day written YYYY-MM-DD, not string "2026-02-31"\.$/);
     expect(await library.getByRole('region', { name: 'Articles not exported' }).getByRole('listitem').allTextContents())
       .toEqual(['Imported story 17: cannot write article: date must be a calendar day written YYYY-MM-DD, not string "2026-02-31"']);
