@@ -1,7 +1,6 @@
 import { plural } from './library-view.ts';
 import type { LibraryContext } from './library-deps.ts';
 import type { ExportResult, FailedArticle } from './library-export.ts';
-import { zipFilename } from './zip-names.ts';
 import type { ExportLayout } from './zip-names.ts';
 import { messageOf } from '../src/core/error-message.ts';
 
@@ -73,6 +72,7 @@ export async function exportArticles(ctx: LibraryContext, links: string[] | null
         return;
       }
       task.update('Saving the zip…', 0, 0);
+      const { zipFilename } = await import('./zip-names.ts');
       const saved = await deps.saveZip(result.file, zipFilename(layout, ctx.now()), settings, result.release);
       performance.mark('frontclip:export-downloaded');
       if (!saved.ok) {
