@@ -31,6 +31,21 @@ describe('the article the headline stands in', () => {
     expect(body).not.toContain('about the budget');
   });
 
+  it('is taken as it stands when Readability picks a wrong block inside it too', () => {
+    const names = Array.from({ length: 400 }, (_, n) => `Signer ${n}, Town ${n}`).join(', ');
+    const html = `<html><body><article><h1>An open letter</h1><div class="letter">${paragraphs('letter', 5)}</div>
+      <div class="signers">${[0, 1, 2, 3].map((k) => `<p>${names.slice(k * 2000, k * 2000 + 2000)}</p>`).join('')}</div><form><button>Sign the letter</button></form></article></body></html>`;
+    const alone = foldSpaces(new Readability(page(html)).parse()?.textContent);
+    expect(alone).toContain('Signer 100');
+    expect(alone).not.toContain('about the letter');
+
+    const body = clipped(html);
+    expect(body).toContain('Sentence 0 about the letter');
+    expect(body).toContain('Sentence 9 about the letter');
+    expect(body).toContain('Signer 100');
+    expect(body).not.toContain('Sign the letter');
+  });
+
   it('is not asked for when Readability already took it', () => {
     const html = `<html><body><article><h1>Harbour reopens</h1>${paragraphs('harbour', 6)}</article>
       <aside><p>${sentence('weather', 1)}</p></aside></body></html>`;
