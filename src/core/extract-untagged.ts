@@ -1,4 +1,3 @@
-import { Readability } from '@mozilla/readability';
 import type { Article, BodyFormat } from './article.ts';
 import { readMetadata, type PageMetadata } from './metadata.ts';
 import { sanitizeElement } from './sanitize.ts';
@@ -9,7 +8,8 @@ import { dropRepeatedHeadline } from './repeated-headline.ts';
 import { FALLBACK_BELOW, fallbackBody } from './fallback-body.ts';
 import { toMarkdown } from './markdown.ts';
 import { parseInert } from './inert-html.ts';
-import { KEPT_FRAMES, prepareForReadability } from './readability-prep.ts';
+import { prepareForReadability } from './readability-prep.ts';
+import { readHeadlineArticle, runReadability } from './headline-article.ts';
 import { mathScriptsToMathml } from './math-scripts.ts';
 import { slugify } from './slug.ts';
 import { foldSpaces } from './fold.ts';
@@ -87,17 +87,15 @@ function readArticle(doc: Document, base: string, timed: Timed): Body {
   timed('prepare', () => prepareForReadability(copy, base));
   const result = timed('readability', () => {
     pruneForReadability(copy);
-    return new Readability<Element>(copy, {
-      serializer: (node) => node as Element,
-      keepClasses: true,
-      allowedVideoRegex: KEPT_FRAMES,
-    }).parse();
+    return runReadability(copy);
   });
   const text = foldSpaces(result?.textContent);
+  // A second answer when the first left out the article the page's headline stands in.
+  const headlineArticle = timed('readability', () => readHeadlineArticle(doc, base, text));
   // Only a short result earns a second opinion, so a page pays for one pass in the common case.
   const holder = timed('cleanup', () => {
-    const fallback = text.length < FALLBACK_BELOW ? fallbackBody(doc, Math.max(2 * text.length, FALLBACK_BELOW)) : null;
-    const content = fallback ?? (result?.content && text.length >= MIN_ARTICLE_CHARS ? unwrapReadability(result.content) : null);
+    const fallback = !headlineArticle && text.length < FALLBACK_BELOW ? fallbackBody(doc, Math.max(2 * text.length, FALLBACK_BELOW)) : null;
+    const content = (headlineArticle && unwrapReadability(headlineArticle)) ?? fallback ?? (result?.content && text.length >= MIN_ARTICLE_CHARS ? unwrapReadability(result.content) : null);
     if (!content) throw new NoArticleError();
     const div = content.ownerDocument.createElement('div');
     div.append(...Array.from(content.childNodes));

@@ -31,6 +31,14 @@ function isChrome(el: Element): boolean {
   return CHROME_NAMES(el) || furnitureKinds(el).some((k) => k === 'comments' || k === 'navigation' || k === 'ad' || k === 'consent');
 }
 
+/** Takes out of `root` (a detached copy) the page chrome no article holds: menus, forms, footers, dialogs. */
+export function removeChrome(root: Element): void {
+  for (const el of Array.from(root.querySelectorAll(CHROME))) el.remove();
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    if (root.contains(el) && isChrome(el)) el.remove();
+  }
+}
+
 function directText(el: Element): number {
   let n = 0;
   for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) n += foldSpaces(c.nodeValue ?? '').length;
@@ -58,10 +66,7 @@ export function fallbackBody(doc: Document, atLeast: number): Element | null {
     const parsed = ns.firstElementChild ? Array.from(ns.childNodes) : Array.from(parseInert(ns.textContent ?? '', clone).childNodes);
     ns.replaceWith(...parsed);
   }
-  for (const el of Array.from(body.querySelectorAll(CHROME))) el.remove();
-  for (const el of Array.from(body.querySelectorAll('*'))) {
-    if (body.contains(el) && isChrome(el)) el.remove();
-  }
+  removeChrome(body);
 
   const scores = new Map<Element, number>();
   for (const el of Array.from(body.querySelectorAll('*'))) {
