@@ -97,9 +97,8 @@ interface Found { day: string; at: number; parent: Element | null }
  * the last one shortly before it inside the headline's own container. Without a headline, the
  * first in a lone article or main element. A date labelled as an update, a copyright line, the
  * lines of asides, menus, comments and captions, and the dates of a list of teasers never count.
- * With `updates`, a date labelled as an update counts too: the first day the article shows.
  */
-export function dayFromByline(doc: Document, h1: Element | null, now: Date = new Date(), updates = false): string | null {
+export function dayFromByline(doc: Document, h1: Element | null, now: Date = new Date()): string | null {
   const scope = bylineScope(doc, h1);
   const root = h1 === null ? scope : doc.body;
   if (root === null) return null;
@@ -113,8 +112,8 @@ export function dayFromByline(doc: Document, h1: Element | null, now: Date = new
     const day = parseDay(text, now, dayOrderOf(doc));
     if (day === null) return null;
     const label = `${context} ${text.slice(0, Math.max(0, text.search(/\d/)))}`.trim();
-    if (!updates && MODIFIED_BEFORE.test(label)) return null;
-    if (!updates && !PUBLISHED_WORDS.test(text) && (MODIFIED_WORDS.test(text) || (parent !== null && isModified(parent)))) return null;
+    if (MODIFIED_BEFORE.test(label)) return null;
+    if (!PUBLISHED_WORDS.test(text) && (MODIFIED_WORDS.test(text) || (parent !== null && isModified(parent)))) return null;
     return isBylineDate(text, label, parent) ? day : null;
   };
   const visit = (node: Node): boolean => {

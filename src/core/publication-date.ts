@@ -100,15 +100,15 @@ function contradictedByTime(found: { day: string; raw: string }, doc: Document, 
 }
 
 /**
- * Whether the article shows, on its `<time>` or in its byline (labelled as an update or not), a
- * day the page declares as its modification day and nowhere the declared publication day: the
- * page presents itself as of its update (a re-dated post), its declaration says otherwise, and
- * FORMAT.md never gives a modified day. Signals that conflict give the clip day.
+ * Whether the article shows, on its `<time>` or in its byline, a day the page declares as its
+ * modification day and nowhere the declared publication day: the page presents itself as of its
+ * update, the declaration says otherwise, and FORMAT.md never gives a modified day. Signals that
+ * conflict give the clip day.
  */
 function shownAsModified(day: string, doc: Document, h1: Element | null, declared: DeclaredDates, now: Date): boolean {
   const modified = declared.modified.map((raw) => parseDay(raw, now)).filter((other) => other !== null && other !== day);
   if (modified.length === 0) return false;
-  const shown = [dayFromTimeElements(doc, h1, now), dayFromByline(doc, h1, now), dayFromByline(doc, h1, now, true)];
+  const shown = [dayFromTimeElements(doc, h1, now), dayFromByline(doc, h1, now)];
   return !shown.includes(day) && shown.some((other) => other !== null && modified.includes(other));
 }
 
