@@ -101,9 +101,10 @@ function contradictedByTime(found: { day: string; raw: string }, doc: Document, 
 
 /**
  * Whether the article shows, on its `<time>` or in its byline, a day the page declares as its
- * modification day and nowhere the declared publication day: the page presents itself as of its
- * update, the declaration says otherwise, and FORMAT.md never gives a modified day. Signals that
- * conflict give the clip day.
+ * modification day and nowhere the declared publication day: the page gives its update's day as
+ * its own date, the declaration says otherwise, and FORMAT.md never gives a modified day. Signals
+ * that conflict give the clip day. A date labelled as an update is not shown in this sense
+ * ("Updated Jan 12" beside a declared older publication day agrees with it).
  */
 function shownAsModified(day: string, doc: Document, h1: Element | null, declared: DeclaredDates, now: Date): boolean {
   const modified = declared.modified.map((raw) => parseDay(raw, now)).filter((other) => other !== null && other !== day);

@@ -141,6 +141,8 @@ describe('a page that shows its declared modification day', () => {
     expect(dateOf(page(declared(), both, 'de'))).toEqual(['2021-11-29', 'article:published_time']);
     expect(dateOf(page(declared(''), body('12.01.2022'), 'de'))).toEqual(['2021-11-29', 'article:published_time']);
     expect(dateOf(page(declared('2022-01-20'), body('12.01.2022'), 'de'))).toEqual(['2021-11-29', 'article:published_time']);
+    // "Updated" says the day is the update's: the page agrees with its declarations.
+    expect(dateOf(page(declared(), body('aktualisiert am 12.01.2022'), 'de'))).toEqual(['2021-11-29', 'article:published_time']);
   });
 });
 
