@@ -38,8 +38,6 @@ interface Step {
   find: () => { day: string; raw?: string; source?: DateSource } | null;
   /** A declared day read before the page's `<time>`, checked against it (`contradictedByTime`). */
   checked?: boolean;
-  /** A day the page shows in its body, checked against the other shown days (`shownADayApart`). */
-  shown?: boolean;
 }
 
 function firstDeclared(values: string[], now: Date): { day: string; raw: string } | null {
@@ -116,17 +114,6 @@ function shownAsModified(day: string, doc: Document, h1: Element | null, declare
 }
 
 /**
- * Whether another day the page shows (its `<time>`, microdata, byline, or a full day in its
- * address) is one day from a day read in its body: two things the page shows a day apart, with
- * nothing declared to settle which is the publisher's calendar day (a time zone, an evening post
- * stamped the next morning), and a wrong day is worse than none.
- */
-function shownADayApart(day: string, doc: Document, h1: Element | null, urls: string[], now: Date): boolean {
-  const others = [dayFromTimeElements(doc, h1, now), dayFromMicrodata(doc, h1, now), dayFromByline(doc, h1, now), dayFromUrls(urls, now)];
-  return others.some((other) => other !== null && daysApart(other, day) === 1);
-}
-
-/**
  * The first signal of FORMAT.md's order that gives a day: the declared publication time, JSON-LD,
  * a `<time>` near the headline, microdata, a byline, other date `<meta>` tags, Readability's guess,
  * the address, then a signed line below the article's text (./signed-line-date.ts), then a post's
@@ -139,9 +126,9 @@ export function findPublicationDate(doc: Document, h1: Element | null, declared:
   const steps: Step[] = [
     { source: 'article:published_time', find: () => firstDeclared(declared.published, now), checked: true },
     { source: 'json-ld', find: () => firstDeclared(declared.jsonLd, now), checked: true },
-    { source: 'time-element', find: () => dayOnly(dayFromTimeElements(doc, h1, now)), shown: true },
-    { source: 'microdata', find: () => dayOnly(dayFromMicrodata(doc, h1, now)), shown: true },
-    { source: 'byline', find: () => dayOnly(dayFromByline(doc, h1, now)), shown: true },
+    { source: 'time-element', find: () => dayOnly(dayFromTimeElements(doc, h1, now)) },
+    { source: 'microdata', find: () => dayOnly(dayFromMicrodata(doc, h1, now)) },
+    { source: 'byline', find: () => dayOnly(dayFromByline(doc, h1, now)) },
     { source: 'meta', find: () => firstDeclared(declared.meta, now) },
     { source: 'meta', find: () => firstDeclared([declared.hint], now) },
     { source: 'url', find: () => dayOnly(dayFromUrls(declared.urls, now)) },
@@ -160,7 +147,6 @@ export function findPublicationDate(doc: Document, h1: Element | null, declared:
       && (contradictedByTime({ day: found.day, raw: found.raw }, doc, h1, declared, now) || shownAsModified(found.day, doc, h1, declared, now))) {
       return { date: null, dateSource: 'clip-date' };
     }
-    if (step.shown === true && shownADayApart(found.day, doc, h1, declared.urls, now)) return { date: null, dateSource: 'clip-date' };
     return { date: found.day, dateSource: found.source ?? step.source };
   }
   return { date: null, dateSource: 'clip-date' };

@@ -146,21 +146,6 @@ describe('a page that shows its declared modification day', () => {
   });
 });
 
-describe('days the page shows a day apart', () => {
-  it('gives no day when the <time> and the byline, or the byline and the address, are a day apart', () => {
-    const both = '<article><h1>Queer royal</h1><p class="meta">Von Anna Keller, 31.10.2023</p><p><time datetime="2023-11-01">1. November 2023</time></p><p>Text.</p></article>';
-    expect(dateOf(page('<title>Queer royal</title>', both, 'de'))).toEqual([null, 'clip-date']);
-    const byline = '<article><h1>Queer royal</h1><p class="meta">Von Anna Keller, 19.05.2007</p><p>Text.</p></article>';
-    expect(dateOf(page('<title>Queer royal</title>', byline, 'de', 'https://blog.example/2007/05/20/queer-royal/'))).toEqual([null, 'clip-date']);
-  });
-
-  it('keeps the day when the others agree with it or are further off', () => {
-    const byline = '<article><h1>Queer royal</h1><p class="meta">Von Anna Keller, 19.05.2007</p><p>Text.</p></article>';
-    expect(dateOf(page('<title>Queer royal</title>', byline, 'de', 'https://blog.example/2007/05/19/queer-royal/'))).toEqual(['2007-05-19', 'byline']);
-    expect(dateOf(page('<title>Queer royal</title>', byline, 'de', 'https://blog.example/2007/06/02/queer-royal/'))).toEqual(['2007-05-19', 'byline']);
-  });
-});
-
 describe('dates of something quoted in the article', () => {
   it('never reads the date of an embedded post (a blockquote) as the byline', () => {
     const body = `<article><h1>Ferry strike ends</h1><p>The union wrote on its account:</p>
