@@ -146,6 +146,8 @@ const OTHER_DATE_META = [
   'article.published', 'published-date', 'publication-date', 'release_date', 'dc.date.published', 'dcterms.available',
 ];
 
+const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'og:article:modified_time', 'last-modified', 'dc.date.modified', 'dcterms.modified'];
+
 /** `parsely-page` holds its JSON with a `pub_date`. */
 function parselyPageDate(tags: MetaTags): string {
   const raw = metaValue(tags, 'parsely-page');
@@ -259,6 +261,7 @@ export function readMetadata(doc: Document, pageUrl: string, hints: ReadabilityH
     meta: [...OTHER_DATE_META.flatMap((name) => tags.get(name) ?? []), parselyPageDate(tags)],
     hint: foldSpaces(hints.publishedTime),
     urls: [link, pageUrl],
+    modified: [...MODIFIED_META.flatMap((name) => tags.get(name) ?? []), ...pageNodes(ld).map((node) => jsonLdText(node['dateModified']))],
   }, now);
   const description = firstOf(
     metaValue(tags, 'og:description'), metaValue(tags, 'description'), fromJsonLd(ld, 'description'),

@@ -23,6 +23,8 @@ export interface DeclaredDates {
   hint: string;
   /** The page's canonical address and its own. */
   urls: string[];
+  /** The declared modification times: `article:modified_time` and its variants, JSON-LD `dateModified`. */
+  modified: string[];
 }
 
 export interface FoundDate {
@@ -98,6 +100,20 @@ function contradictedByTime(found: { day: string; raw: string }, doc: Document, 
 }
 
 /**
+ * Whether the article shows, on its `<time>` or in its byline, a day the page declares as its
+ * modification day and nowhere the declared publication day: the page gives its update's day as
+ * its own date, the declaration says otherwise, and FORMAT.md never gives a modified day. Signals
+ * that conflict give the clip day. A date labelled as an update is not shown in this sense
+ * ("Updated Jan 12" beside a declared older publication day agrees with it).
+ */
+function shownAsModified(day: string, doc: Document, h1: Element | null, declared: DeclaredDates, now: Date): boolean {
+  const modified = declared.modified.map((raw) => parseDay(raw, now)).filter((other) => other !== null && other !== day);
+  if (modified.length === 0) return false;
+  const shown = [dayFromTimeElements(doc, h1, now), dayFromByline(doc, h1, now)];
+  return !shown.includes(day) && shown.some((other) => other !== null && modified.includes(other));
+}
+
+/**
  * The first signal of FORMAT.md's order that gives a day: the declared publication time, JSON-LD,
  * a `<time>` near the headline, microdata, a byline, other date `<meta>` tags, Readability's guess,
  * the address, then a signed line below the article's text (./signed-line-date.ts), then a post's
@@ -127,7 +143,8 @@ export function findPublicationDate(doc: Document, h1: Element | null, declared:
       const local = localDay(found.day, doc, h1, declared.urls, now);
       if (local !== null) return local;
     }
-    if (step.checked === true && found.raw !== undefined && contradictedByTime({ day: found.day, raw: found.raw }, doc, h1, declared, now)) {
+    if (step.checked === true && found.raw !== undefined
+      && (contradictedByTime({ day: found.day, raw: found.raw }, doc, h1, declared, now) || shownAsModified(found.day, doc, h1, declared, now))) {
       return { date: null, dateSource: 'clip-date' };
     }
     return { date: found.day, dateSource: found.source ?? step.source };

@@ -122,6 +122,30 @@ describe('a declared day that the article\'s <time> contradicts', () => {
   });
 });
 
+describe('a page that shows its declared modification day', () => {
+  const ld = (published: string, modified = '') => `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"${published}"${modified === '' ? '' : `,"dateModified":"${modified}"`}}</script>`;
+  const declared = (modified = '2022-01-12T08:00:00+01:00') => `<meta property="article:published_time" content="2021-11-29T10:00:00+01:00">${ld('2021-11-29T10:00:00+01:00', modified)}<title>Fish and pain</title>`;
+  const body = (shown: string) => `<article><h1>Fish and pain</h1><p>Von Anna Keller, ${shown}</p><p>Text.</p></article>`;
+
+  it('gives no day when the byline or the <time> shows the modified day and not the published one', () => {
+    expect(dateOf(page(declared(), body('12.01.2022'), 'de'))).toEqual([null, 'clip-date']);
+    const time = '<article><h1>Fish and pain</h1><p class="meta"><time datetime="2022-01-12">12.01.2022</time></p><p>Text.</p></article>';
+    expect(dateOf(page(declared(), time, 'de'))).toEqual([null, 'clip-date']);
+    const dayApart = `${ld('2023-11-06T18:19:00+01:00', '2023-11-07T09:00:00+01:00')}<title>Fish and pain</title>`;
+    expect(dateOf(page(dayApart, body('Stand: 07.11.2023'), 'de'))).toEqual([null, 'clip-date']);
+  });
+
+  it('keeps the declared day when the page shows it, or shows a day nobody declared modified', () => {
+    expect(dateOf(page(declared(), body('29.11.2021'), 'de'))).toEqual(['2021-11-29', 'article:published_time']);
+    const both = '<article><h1>Fish and pain</h1><p>Von Anna Keller, 29.11.2021</p><p class="meta"><time datetime="2022-01-12">12.01.2022</time></p></article>';
+    expect(dateOf(page(declared(), both, 'de'))).toEqual(['2021-11-29', 'article:published_time']);
+    expect(dateOf(page(declared(''), body('12.01.2022'), 'de'))).toEqual(['2021-11-29', 'article:published_time']);
+    expect(dateOf(page(declared('2022-01-20'), body('12.01.2022'), 'de'))).toEqual(['2021-11-29', 'article:published_time']);
+    // "Updated" says the day is the update's: the page agrees with its declarations.
+    expect(dateOf(page(declared(), body('aktualisiert am 12.01.2022'), 'de'))).toEqual(['2021-11-29', 'article:published_time']);
+  });
+});
+
 describe('dates of something quoted in the article', () => {
   it('never reads the date of an embedded post (a blockquote) as the byline', () => {
     const body = `<article><h1>Ferry strike ends</h1><p>The union wrote on its account:</p>
