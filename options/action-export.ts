@@ -36,16 +36,10 @@ export async function exportArticles(ctx: LibraryContext, links: string[] | null
       performance.mark('frontclip:export-start');
       const compression = deps.compression ?? 'store';
       const onProgress = (done: number) => task.update(`Exporting: ${done.toLocaleString()} of ${total.toLocaleString()}`, done, total);
-      let result: ExportResult;
-      if (deps.exportParts && compression === 'store') {
-        // Stored zips are written in parts side by side, each part reading its share of the store.
-        const { buildExportInParts } = await import('./export-parallel.ts');
-        const parts = await deps.exportParts({ links, template: settings.filenameTemplate, layout });
-        result = await buildExportInParts(parts, layout, { signal: task.signal, onProgress });
-      } else {
+      const onThisPage = async (): Promise<ExportResult> => {
         // The zip code (fflate, the file writer and its YAML parser) loads on the first export.
         const [{ buildExportZip }, { openZipSink }] = await Promise.all([import('./library-export.ts'), import('./zip-sink.ts')]);
-        result = await buildExportZip({
+        return buildExportZip({
           batches: deps.store.readArticleBatches(links, 250),
           template: settings.filenameTemplate,
           layout,
@@ -57,6 +51,19 @@ export async function exportArticles(ctx: LibraryContext, links: string[] | null
           ...(deps.store.readArticleImages ? { readImages: deps.store.readArticleImages } : {}),
           onProgress,
         });
+      };
+      let result: ExportResult;
+      if (deps.exportParts && compression === 'store') {
+        // Stored zips are written in parts side by side, each part reading its share of the store;
+        // where the parts cannot start (a worker that fails to load), the page writes the zip itself.
+        const { buildExportInParts, PartsUnavailable } = await import('./export-parallel.ts');
+        const parts = await deps.exportParts({ links, template: settings.filenameTemplate, layout });
+        result = await buildExportInParts(parts, layout, { signal: task.signal, onProgress }).catch((err: unknown) => {
+          if (!(err instanceof PartsUnavailable) || task.signal.aborted) throw err;
+          return onThisPage();
+        });
+      } else {
+        result = await onThisPage();
       }
       performance.mark('frontclip:export-zipped', { detail: { readMs: result.readMs, zipMs: result.zipMs } });
       ctx.showReport('Articles not exported', result.failed.map((f) => ({ name: f.title, reason: f.reason })));

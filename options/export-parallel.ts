@@ -28,6 +28,9 @@ export interface PartRunner {
 
 const cancelled = () => new DOMException('The export was cancelled.', 'AbortError');
 
+/** A part could not run at all (its worker failed to load): the export may be written another way. */
+export class PartsUnavailable extends Error {}
+
 /** A part in a module worker, which reads the store itself and writes its own spool file. */
 export function workerPart(request: PartRequest, part: { index: number; of: number }): PartRunner {
   const worker = new Worker(new URL('./export-worker.ts', import.meta.url), { type: 'module' });
@@ -43,7 +46,13 @@ export function workerPart(request: PartRequest, part: { index: number; of: numb
     else if (data.type === 'error') waiting?.fail(new Error(data.message));
     else waiting?.settle(data);
   };
-  worker.onerror = (event) => waiting?.fail(new Error(event.message || 'the export worker could not start'));
+  // The worker answers every failure of its own with a message: an error event means it did not run.
+  let dead = false;
+  worker.onerror = (event) => {
+    event.preventDefault();
+    dead = true;
+    waiting?.fail(new PartsUnavailable(event.message || 'the export worker could not start'));
+  };
   const result = (reply: ExportWorkerReply) => (reply.type === 'part' ? reply.result : null);
   const end = () => {
     worker.terminate();
@@ -61,8 +70,10 @@ export function workerPart(request: PartRequest, part: { index: number; of: numb
     },
     async cancel() {
       // Asked first, so that the worker closes and removes its file; ended anyway after a while.
-      const answered = ask({ type: 'cancel' }).catch(() => undefined);
-      await Promise.race([answered, new Promise((resolve) => setTimeout(resolve, 2000))]);
+      if (!dead) {
+        const answered = ask({ type: 'cancel' }).catch(() => undefined);
+        await Promise.race([answered, new Promise((resolve) => setTimeout(resolve, 2000))]);
+      }
       end();
     },
     release: end,
