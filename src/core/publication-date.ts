@@ -60,17 +60,42 @@ function dayFromUrls(urls: readonly string[], now: Date): string | null {
 }
 
 /**
+ * The days the page shows, each read once and only when asked: the chain, the local-day check and
+ * the two consistency checks all ask for the same `<time>`, microdata and byline walks.
+ */
+interface ShownDays {
+  url(): string | null;
+  time(): string | null;
+  microdata(): string | null;
+  byline(): string | null;
+}
+
+function once(read: () => string | null): () => string | null {
+  let day: string | null | undefined;
+  return () => (day === undefined ? (day = read()) : day);
+}
+
+function shownDays(doc: Document, h1: Element | null, urls: readonly string[], now: Date): ShownDays {
+  return {
+    url: once(() => dayFromUrls(urls, now)),
+    time: once(() => dayFromTimeElements(doc, h1, now)),
+    microdata: once(() => dayFromMicrodata(doc, h1, now)),
+    byline: once(() => dayFromByline(doc, h1, now)),
+  };
+}
+
+/**
  * The page's day for a declared UTC timestamp: a day the page shows as written (in its address,
  * on a `<time>`, in microdata or a byline, the first of these that is within a day of it) one day
  * before or after the timestamp's UTC day is the same moment in the publisher's own zone (`2023-11-09T03:28Z` is the evening of the 8th in New
  * York, and the page says so).
  */
-function localDay(utcDay: string, doc: Document, h1: Element | null, urls: string[], now: Date): FoundDate | null {
+function localDay(utcDay: string, page: ShownDays): FoundDate | null {
   const shown: [DateSource, () => string | null][] = [
-    ['url', () => dayFromUrls(urls, now)],
-    ['time-element', () => dayFromTimeElements(doc, h1, now)],
-    ['microdata', () => dayFromMicrodata(doc, h1, now)],
-    ['byline', () => dayFromByline(doc, h1, now)],
+    ['url', page.url],
+    ['time-element', page.time],
+    ['microdata', page.microdata],
+    ['byline', page.byline],
   ];
   for (const [dateSource, find] of shown) {
     const day = find();
@@ -87,8 +112,8 @@ function localDay(utcDay: string, doc: Document, h1: Element | null, urls: strin
  * the declared day, neither another declaration, nor microdata, a byline or the address. One
  * against one, either may be the publication day, and a wrong day is worse than none.
  */
-function contradictedByTime(found: { day: string; raw: string }, doc: Document, h1: Element | null, declared: DeclaredDates, now: Date): boolean {
-  const shown = dayFromTimeElements(doc, h1, now);
+function contradictedByTime(found: { day: string; raw: string }, page: ShownDays, declared: DeclaredDates, now: Date): boolean {
+  const shown = page.time();
   if (shown === null || daysApart(shown, found.day) <= 1) return false;
   const near = (day: string | null): boolean => day !== null && daysApart(day, found.day) <= 1;
   // The other declarations: the one read is left out once (the same value may be declared twice).
@@ -96,7 +121,7 @@ function contradictedByTime(found: { day: string; raw: string }, doc: Document, 
   const self = others.indexOf(found.raw);
   if (self >= 0) others.splice(self, 1);
   if (others.some((raw) => near(parseDay(raw, now)))) return false;
-  return !near(dayFromUrls(declared.urls, now)) && !near(dayFromMicrodata(doc, h1, now)) && !near(dayFromByline(doc, h1, now));
+  return !near(page.url()) && !near(page.microdata()) && !near(page.byline());
 }
 
 /**
@@ -106,10 +131,10 @@ function contradictedByTime(found: { day: string; raw: string }, doc: Document, 
  * that conflict give the clip day. A date labelled as an update is not shown in this sense
  * ("Updated Jan 12" beside a declared older publication day agrees with it).
  */
-function shownAsModified(day: string, doc: Document, h1: Element | null, declared: DeclaredDates, now: Date): boolean {
+function shownAsModified(day: string, page: ShownDays, declared: DeclaredDates, now: Date): boolean {
   const modified = declared.modified.map((raw) => parseDay(raw, now)).filter((other) => other !== null && other !== day);
   if (modified.length === 0) return false;
-  const shown = [dayFromTimeElements(doc, h1, now), dayFromByline(doc, h1, now)];
+  const shown = [page.time(), page.byline()];
   return !shown.includes(day) && shown.some((other) => other !== null && modified.includes(other));
 }
 
@@ -123,15 +148,16 @@ function shownAsModified(day: string, doc: Document, h1: Element | null, declare
  * the article's `<time>` contradicts.
  */
 export function findPublicationDate(doc: Document, h1: Element | null, declared: DeclaredDates, now: Date): FoundDate {
+  const page = shownDays(doc, h1, declared.urls, now);
   const steps: Step[] = [
     { source: 'article:published_time', find: () => firstDeclared(declared.published, now), checked: true },
     { source: 'json-ld', find: () => firstDeclared(declared.jsonLd, now), checked: true },
-    { source: 'time-element', find: () => dayOnly(dayFromTimeElements(doc, h1, now)) },
-    { source: 'microdata', find: () => dayOnly(dayFromMicrodata(doc, h1, now)) },
-    { source: 'byline', find: () => dayOnly(dayFromByline(doc, h1, now)) },
+    { source: 'time-element', find: () => dayOnly(page.time()) },
+    { source: 'microdata', find: () => dayOnly(page.microdata()) },
+    { source: 'byline', find: () => dayOnly(page.byline()) },
     { source: 'meta', find: () => firstDeclared(declared.meta, now) },
     { source: 'meta', find: () => firstDeclared([declared.hint], now) },
-    { source: 'url', find: () => dayOnly(dayFromUrls(declared.urls, now)) },
+    { source: 'url', find: () => dayOnly(page.url()) },
     { source: 'byline', find: () => dayOnly(dayFromSignedLine(doc, h1, now)) },
     { source: 'byline', find: () => dayFromBareUpdated(doc, h1, now) },
     { source: 'byline', find: () => dayOnly(dayFromLabelledDate(doc, now)) },
@@ -140,11 +166,11 @@ export function findPublicationDate(doc: Document, h1: Element | null, declared:
     const found = step.find();
     if (found === null) continue;
     if (found.raw !== undefined && isUtcStamp(found.raw)) {
-      const local = localDay(found.day, doc, h1, declared.urls, now);
+      const local = localDay(found.day, page);
       if (local !== null) return local;
     }
     if (step.checked === true && found.raw !== undefined
-      && (contradictedByTime({ day: found.day, raw: found.raw }, doc, h1, declared, now) || shownAsModified(found.day, doc, h1, declared, now))) {
+      && (contradictedByTime({ day: found.day, raw: found.raw }, page, declared, now) || shownAsModified(found.day, page, declared, now))) {
       return { date: null, dateSource: 'clip-date' };
     }
     return { date: found.day, dateSource: found.source ?? step.source };
