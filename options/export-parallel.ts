@@ -20,6 +20,8 @@ export interface PartRunner {
   run(onProgress: (done: number) => void): Promise<PartResult | null>;
   /** Writes the part's files again under `paths` (names clashed with another part's). */
   rewrite(paths: string[]): Promise<PartResult | null>;
+  /** Its names are final: it may let go of the articles it kept for a rewrite (its file stays). */
+  settle(): void;
   /** Stops it; its spool file is removed. */
   cancel(): Promise<void>;
   /** Frees its spool file once the browser has copied the zip. */
@@ -68,6 +70,8 @@ export function workerPart(request: PartRequest, part: { index: number; of: numb
       spool = spoolName(`-part${part.index}`);
       return result(await ask({ type: 'rewrite', paths, spool }));
     },
+    // The part's file is the page's now; the worker and the articles it holds are no longer needed.
+    settle: () => worker.terminate(),
     async cancel() {
       // Asked first, so that the worker closes and removes its file; ended anyway after a while.
       if (!dead) {
@@ -93,6 +97,7 @@ export function localPart(
   return {
     run: (onProgress) => writer.run(readBatches(request.links, 250, part), memoryZipSink(), { ...options, onProgress }),
     rewrite: (paths) => writer.rewrite(paths, memoryZipSink(), options),
+    settle: () => {},
     cancel: async () => {
       stopped = true;
     },
@@ -140,6 +145,7 @@ export async function buildExportInParts(runners: readonly PartRunner[], layout:
     const again = await Promise.race([Promise.all(results.map((r, i) => (r.files.every((f, j) => f.name === names[i]![j]) ? r : runners[i]!.rewrite(names[i]!)))), stop]);
     if (again.some((p) => p === null)) throw cancelled();
     const parts = again as PartResult[];
+    for (const runner of runners) runner.settle();
     let offset = 0;
     const records: Uint8Array[] = [];
     for (const part of parts) {
@@ -168,7 +174,7 @@ export async function buildExportInParts(runners: readonly PartRunner[], layout:
  * earlier export left behind (its page closed before it ended) are removed first.
  */
 export async function workerParts(request: PartRequest): Promise<PartRunner[]> {
-  await sweepSpoolFiles(new Set());
+  await sweepSpoolFiles();
   const of = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
   return Array.from({ length: of }, (_, index) => workerPart(request, { index, of }));
 }

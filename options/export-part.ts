@@ -1,7 +1,7 @@
-import { write, writeParts } from '../src/core/frontmatter.ts';
+import { writeParts } from '../src/core/frontmatter.ts';
 import { messageOf } from '../src/core/error-message.ts';
 import type { StoredArticle } from '../src/storage/library.ts';
-import { entriesWithImages, type ExportedFile, type FailedArticle } from './library-export.ts';
+import { entriesAt, type ExportedFile, type FailedArticle } from './library-export.ts';
 import { manifestPart, type ManifestEntry } from './library-manifest.ts';
 import { StoredZipWriter } from './stored-zip.ts';
 import { exportFilename, ZipNamer, type ExportLayout } from './zip-names.ts';
@@ -38,8 +38,6 @@ interface Written {
   filename: string;
   /** Its file's text when that does not depend on the name (no images kept), else null. */
   text: readonly string[] | null;
-  /** The name it was written under. */
-  path?: string;
 }
 
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -121,17 +119,13 @@ export class ExportPart {
   /** Adds an article's files under `path`; false (and listed as failed) when it cannot be written. */
   private async add(zip: StoredZipWriter, item: Written, path: string, out: PartOutput, options: PartOptions): Promise<boolean> {
     const { entry } = item;
-    const mtime = new Date(entry.editedAt);
     try {
       const images = item.text === null && options.readImages ? await options.readImages(entry.link) : null;
-      const keeps = images !== null && (entry.savedImages ?? []).some((ref) => images.has(ref.name));
-      const entries = keeps ? entriesWithImages(entry, path, this.layout, images) : [{ path, data: item.text ?? write(entry), mtime }];
-      for (const input of entries) await zip.add(input);
+      for (const input of entriesAt(entry, path, this.layout, images, item.text)) await zip.add(input);
     } catch (err) {
       out.failed.push({ title: entry.title || entry.link, link: entry.link, reason: messageOf(err) });
       return false;
     }
-    item.path = path;
     out.files.push({ name: path, filename: item.filename, link: entry.link, editedAt: entry.editedAt });
     out.manifest.push({ file: path, link: entry.link, savedAt: entry.savedAt, editedAt: entry.editedAt, siteName: entry.siteName, dateSource: entry.dateSource, keywords: entry.keywords });
     if (entry.editedAt > out.newest) out.newest = entry.editedAt;

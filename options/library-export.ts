@@ -64,7 +64,7 @@ function keptImages(entry: StoredArticle, images: ReadonlyMap<string, Blob> | nu
  * bundle, or in a `<name>/` folder beside a flat file, the file's links pointing at them. Throws
  * when the article cannot be written (a record the file writer refuses).
  */
-export function entriesWithImages(entry: StoredArticle, path: string, layout: ExportLayout, images: ReadonlyMap<string, Blob>): ZipEntryInput[] {
+function entriesWithImages(entry: StoredArticle, path: string, layout: ExportLayout, images: ReadonlyMap<string, Blob>): ZipEntryInput[] {
   const mtime = new Date(entry.editedAt);
   const kept = keptImages(entry, images);
   const paths = bundlePaths(path, layout === 'bundles' ? 'bundle' : 'flat');
@@ -75,18 +75,23 @@ export function entriesWithImages(entry: StoredArticle, path: string, layout: Ex
 }
 
 /**
+ * The zip entries of an article whose file is `path`: with the images it keeps when `images` holds
+ * any of them, else its file alone (`text`, when the caller has already written it). Throws when
+ * the article cannot be written (a record the file writer refuses).
+ */
+export function entriesAt(entry: StoredArticle, path: string, layout: ExportLayout, images: ReadonlyMap<string, Blob> | null, text: readonly string[] | null = null): ZipEntryInput[] {
+  if (images !== null && keptImages(entry, images).length > 0) return entriesWithImages(entry, path, layout, images);
+  return [{ path, data: text ?? writeParts(entry), mtime: new Date(entry.editedAt) }];
+}
+
+/**
  * The zip entries of one article: its file, named by the template and the layout, and the images
- * the library keeps for it. Throws when the article cannot be written (a record the file writer
- * refuses); such an article takes no name.
+ * the library keeps for it. Throws when the article cannot be written; such an article takes no
+ * name from the next one.
  */
 export function articleEntries(entry: StoredArticle, namer: ZipNamer, template: string, images: ReadonlyMap<string, Blob> | null = null): ZipEntryInput[] {
   const filename = exportFilename(template, entry);
-  if (images === null || keptImages(entry, images).length === 0) {
-    const data = writeParts(entry);
-    // Named only once written: a refused article takes no name from the next one.
-    return [{ path: namer.name(filename), data, mtime: new Date(entry.editedAt) }];
-  }
-  const entries = entriesWithImages(entry, namer.peek(filename), namer.layout, images);
+  const entries = entriesAt(entry, namer.peek(filename), namer.layout, images);
   namer.name(filename);
   return entries;
 }

@@ -86,10 +86,10 @@ async function sweep(root: OpfsRoot, keep: ReadonlySet<string>): Promise<void> {
   }
 }
 
-/** `sweep` for a page that writes its spool files elsewhere (in workers): keeps the named ones. */
-export async function sweepSpoolFiles(keep: ReadonlySet<string>): Promise<void> {
+/** `sweep` for a page whose spool files are written elsewhere (in workers), before they start. */
+export async function sweepSpoolFiles(): Promise<void> {
   const root = await opfsRoot();
-  if (root) await sweep(root, keep).catch(() => {});
+  if (root) await sweep(root, new Set()).catch(() => {});
 }
 
 /** Removes one spool file (a part of an export, once the browser has copied the zip). */
@@ -189,12 +189,9 @@ async function opfsSink(root: OpfsRoot, name: string): Promise<ZipSink> {
 
 /** A sink on disk where the page has OPFS with writable files, else in Blob parts. */
 export async function openZipSink(): Promise<ZipSink> {
-  const storage = typeof navigator === 'object' ? navigator.storage : undefined;
-  if (typeof storage?.getDirectory !== 'function' || typeof FileSystemFileHandle === 'undefined' || !('createWritable' in FileSystemFileHandle.prototype)) {
-    return memoryZipSink();
-  }
+  const root = typeof FileSystemFileHandle === 'function' && 'createWritable' in FileSystemFileHandle.prototype ? await opfsRoot() : null;
+  if (!root) return memoryZipSink();
   try {
-    const root = await storage.getDirectory() as OpfsRoot;
     const name = spoolName();
     const sink = await opfsSink(root, name);
     void sweep(root, new Set([name])).catch(() => {});

@@ -45,6 +45,15 @@ async function exportAll(parts: (request: PartRequest) => PartRunner[]): Promise
 
 const written = ['frontclip.json', 'story-1.md', 'story-2.md', 'story-3.md'];
 
+/** A part whose run fails with `error`. */
+const failingPart = (error: Error): PartRunner => ({
+  run: async () => { throw error; },
+  rewrite: async () => null,
+  settle: () => {},
+  cancel: async () => {},
+  release: () => {},
+});
+
 describe('Export all in parts on the library page', () => {
   it('writes the zip through its parts', async () => {
     const ran: number[] = [];
@@ -61,25 +70,13 @@ describe('Export all in parts on the library page', () => {
   });
 
   it('writes the zip on the page when its parts cannot start, and the reader still gets it', async () => {
-    const failing = (): PartRunner => ({
-      run: async () => { throw new PartsUnavailable('the export worker could not start'); },
-      rewrite: async () => null,
-      cancel: async () => {},
-      release: () => {},
-    });
-    const { status, files } = await exportAll(() => [failing(), failing()]);
+    const { status, files } = await exportAll(() => [0, 1].map(() => failingPart(new PartsUnavailable('the export worker could not start'))));
     expect(status).toBe('Exported 3 articles to Frontclip/frontclip-2026-01-06.zip');
     expect(files).toEqual(written);
   });
 
   it('says what went wrong when a part fails while it runs', async () => {
-    const broken = (): PartRunner => ({
-      run: async () => { throw new Error('the disk is full'); },
-      rewrite: async () => null,
-      cancel: async () => {},
-      release: () => {},
-    });
-    const { status, files } = await exportAll(() => [broken()]);
+    const { status, files } = await exportAll(() => [failingPart(new Error('the disk is full'))]);
     expect(status).toBe("Couldn't export: the disk is full");
     expect(files).toEqual([]);
   });

@@ -41,6 +41,7 @@ const sequential = async (layout: ExportLayout, links: string[] | null = null) =
 function parts(of: number, layout: ExportLayout, links: string[] | null = null) {
   const rewrites: number[] = [];
   const cancels: number[] = [];
+  const settled: number[] = [];
   const runners: PartRunner[] = Array.from({ length: of }, (_, index) => {
     const runner = localPart({ links, template: '{slug}.md', layout }, { index, of }, readArticleBatches, readArticleImages);
     return {
@@ -49,13 +50,17 @@ function parts(of: number, layout: ExportLayout, links: string[] | null = null) 
         rewrites.push(index);
         return runner.rewrite(paths);
       },
+      settle: () => {
+        settled.push(index);
+        runner.settle();
+      },
       cancel: () => {
         cancels.push(index);
         return runner.cancel();
       },
     };
   });
-  return { runners, rewrites, cancels };
+  return { runners, rewrites, cancels, settled };
 }
 
 const bytes = async (result: ExportResult) => new Uint8Array(await result.file.arrayBuffer());
@@ -65,10 +70,12 @@ describe('an export written in parts side by side', () => {
     await importArticles(articles(60));
     const one = await bytes(await sequential('flat'));
     for (const of of [1, 2, 3]) {
-      const { runners, rewrites } = parts(of, 'flat');
+      const { runners, rewrites, settled } = parts(of, 'flat');
       const result = await buildExportInParts(runners, 'flat');
       expect(Buffer.compare(Buffer.from(await bytes(result)), Buffer.from(one))).toBe(0);
       expect(rewrites).toEqual([]);
+      // Every part is told once its names are final (a worker then lets go of its articles).
+      expect(settled).toEqual(Array.from({ length: of }, (_, i) => i));
       expect(result.files).toHaveLength(60);
     }
     const files = unzipSync(one);

@@ -1,15 +1,7 @@
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { readMetadata } from '../../src/core/metadata.ts';
+import { dateOfPage } from '../helpers/page-date.ts';
 
-const NOW = new Date('2026-04-01T12:00:00Z');
-
-function dateOf(body: string, lang = 'de'): [string | null, string] {
-  const html = `<!DOCTYPE html><html lang="${lang}"><head><title>Der neue Hafenkran</title></head><body>${body}</body></html>`;
-  const doc = new JSDOM(html, { url: 'https://hafenblog.example/der-neue-hafenkran' }).window.document;
-  const meta = readMetadata(doc, doc.URL, {}, NOW);
-  return [meta.date, meta.dateSource];
-}
+const dateOf = (body: string, lang = 'de') => dateOfPage(body, { title: 'Der neue Hafenkran', url: 'https://hafenblog.example/der-neue-hafenkran', lang });
 
 const TEXT = '<p>Seit Montag hebt der neue Kran die Container am Südkai, doppelt so schnell wie der alte.</p>';
 

@@ -1,15 +1,7 @@
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { readMetadata } from '../../src/core/metadata.ts';
+import { dateOfPage } from '../helpers/page-date.ts';
 
-const NOW = new Date('2026-04-01T12:00:00Z');
-
-function dateOf(body: string, lang = 'de'): [string | null, string] {
-  const html = `<!DOCTYPE html><html lang="${lang}"><head><title>Fremde Pläne</title></head><body>${body}</body></html>`;
-  const doc = new JSDOM(html, { url: 'https://planbuero.example/fremde-plaene' }).window.document;
-  const meta = readMetadata(doc, doc.URL, {}, NOW);
-  return [meta.date, meta.dateSource];
-}
+const dateOf = (body: string, lang = 'de') => dateOfPage(body, { title: 'Fremde Pläne', url: 'https://planbuero.example/fremde-plaene', lang });
 
 const TEXT = '<p>Wer fremde Pläne übernimmt, sollte zuerst die Layer und Maßstäbe prüfen.</p>';
 
