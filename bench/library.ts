@@ -8,7 +8,7 @@
 //   - search: from the search field's input event to the list updated and the next frame painted;
 //   - export all: click to the zip on disk, once with the browser's own deflate and once with
 //     stored entries (`?zip=deflate`, `?zip=store`), with the JS heap sampled (Chromium, CDP).
-// Options: `--browser chromium|firefox|both` (default both), `--dist DIR` to measure a build made
+// Options: `--stored-only` (no deflate export), `--browser chromium|firefox|both` (default both), `--dist DIR` to measure a build made
 // elsewhere (an older commit's, for before/after figures), `--images`: a library that keeps
 // images (1,000 articles with 5 pictures of ~100 KB each, imported as Hugo bundles), where only
 // import and Export all (with the JS heap against the data) are measured; `--sync`: Sync folder
@@ -31,6 +31,8 @@ import { median } from './median.ts';
 
 const IMAGES = process.argv.includes('--images');
 const SYNC = process.argv.includes('--sync');
+// `--stored-only`: skip the deflate export (the slow comparison) when only the shipped export is wanted.
+const STORED_ONLY = process.argv.includes('--stored-only');
 const PER_ARTICLE = 5;
 const IMAGE_BYTES = 100 * 1024;
 const COUNT = Number(process.env.BENCH_COUNT ?? (IMAGES ? 1_000 : 10_000));
@@ -183,7 +185,7 @@ async function measure(driver: LibraryDriver, zipPath: string, dataBytes: number
   for (const query of QUERIES) searches.push(await searchOnce(driver, query));
   const painted = median(searches.map((s) => s.painted));
 
-  const runs = { deflate: await exportAll(driver, 'deflate'), store: await exportAll(driver, 'store') };
+  const runs = STORED_ONLY ? { store: await exportAll(driver, 'store') } : { deflate: await exportAll(driver, 'deflate'), store: await exportAll(driver, 'store') };
   const rows = [
     ['import of the zip, to "Imported"', ms(importMs), '< 5 s', importMs < 5000 ? 'yes' : 'NO'],
     importSplit,
@@ -201,7 +203,7 @@ async function measure(driver: LibraryDriver, zipPath: string, dataBytes: number
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { browser: { type: 'string', default: 'both' }, dist: { type: 'string' }, images: { type: 'boolean', default: false }, sync: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { browser: { type: 'string', default: 'both' }, dist: { type: 'string' }, images: { type: 'boolean', default: false }, sync: { type: 'boolean', default: false }, 'stored-only': { type: 'boolean', default: false } } });
   const root = resolve(import.meta.dirname, '..');
   const dist = values.dist ? resolve(values.dist) : join(root, 'dist');
   if (!values.dist) await buildExtension({ e2e: SYNC });
