@@ -4,6 +4,8 @@ import { openLibrary } from './library-schema.ts';
 import { RECORD_STORES, withLibrary } from './library-tx.ts';
 import { readMarks } from './export-marks.ts';
 import { rankTagCounts } from './rank-tags.ts';
+import { decodeSummaryBuckets, newestFirst, readBucketSummary } from './summary-buckets.ts';
+import type { LibraryDb } from './library-schema.ts';
 
 // Reading the library: nothing here writes.
 
@@ -19,53 +21,45 @@ export function getArticle(key: string): Promise<LibraryEntry | undefined> {
 /** The list's record of a saved key, or undefined when it is not in the library. */
 export function lookupArticle(key: string): Promise<Summary | undefined> {
   return withLibrary(async (db) => {
-    const tx = db.transaction(['summaries', 'exports']);
-    const [summary, marks] = await Promise.all([tx.objectStore('summaries').get(key), readMarks(tx.objectStore('exports'), [key])]);
+    const tx = db.transaction(['summaryBuckets', 'exports']);
+    const [summary, marks] = await Promise.all([readBucketSummary(tx.objectStore('summaryBuckets'), key), readMarks(tx.objectStore('exports'), [key])]);
     return summary && withExportState(summary, marks);
   });
+}
+
+/** Every stored summary, in no particular order: all the buckets in one read. */
+async function allSummaries(db: LibraryDb): Promise<StoredSummary[]> {
+  return decodeSummaryBuckets(await db.getAll('summaryBuckets'));
 }
 
 /** Every article's summary, newest save first; no body is read. */
 export function listSummaries(): Promise<Summary[]> {
   return withLibrary(async (db) => {
-    const tx = db.transaction(['summaries', 'exports']);
-    const [stored, marks] = await Promise.all([tx.objectStore('summaries').index('savedAt').getAll(), readMarks(tx.objectStore('exports'))]);
-    return stored.reverse().map((summary) => withExportState(summary, marks));
-  });
-}
-
-/** The newest `limit` summaries, read backwards along the savedAt index: the list's first screen. */
-export function listNewestSummaries(limit: number): Promise<Summary[]> {
-  return withLibrary(async (db) => {
-    const tx = db.transaction(['summaries', 'exports']);
-    const out: StoredSummary[] = [];
-    let cursor = await tx.objectStore('summaries').index('savedAt').openCursor(null, 'prev');
-    while (cursor && out.length < limit) {
-      out.push(cursor.value);
-      if (out.length < limit) cursor = await cursor.continue();
-    }
-    // Only the marks of the rows on screen: the list reads the rest with the whole library.
-    const marks = await readMarks(tx.objectStore('exports'), out.map((summary) => summary.link));
-    return out.map((summary) => withExportState(summary, marks));
+    const tx = db.transaction(['summaryBuckets', 'exports']);
+    const [stored, marks] = await Promise.all([tx.objectStore('summaryBuckets').getAll(), readMarks(tx.objectStore('exports'))]);
+    return decodeSummaryBuckets(stored).sort(newestFirst).map((summary) => withExportState(summary, marks));
   });
 }
 
 /**
- * Tags used in the library, most used first, ties alphabetical. Read from the `tags` index: one
- * key cursor over the distinct tags, then one count per tag, all in one transaction, so no
- * article is read however large the library is.
+ * The newest `limit` summaries: the list's first screen. Every summary is read (the buckets are
+ * a few large records, which the browser reads in about the time a cursor takes over a hundred
+ * small ones), and only the marks of the rows on screen.
  */
+export function listNewestSummaries(limit: number): Promise<Summary[]> {
+  return withLibrary(async (db) => {
+    const out = (await allSummaries(db)).sort(newestFirst).slice(0, Math.max(0, limit));
+    const marks = await readMarks(db.transaction('exports').store, out.map((summary) => summary.link));
+    return out.map((summary) => withExportState(summary, marks));
+  });
+}
+
+/** Tags used in the library, most used first, ties alphabetical, counted over the summaries. */
 export function knownTags(): Promise<string[]> {
   return withLibrary(async (db) => {
-    const index = db.transaction('summaries').store.index('tags');
-    const tags: string[] = [];
-    let cursor = await index.openKeyCursor(null, 'nextunique');
-    while (cursor) {
-      tags.push(cursor.key);
-      cursor = await cursor.continue();
-    }
-    const counts = await Promise.all(tags.map((tag) => index.count(tag)));
-    return rankTagCounts(tags.map((tag, i) => ({ tag, count: counts[i] ?? 0 })));
+    const counts = new Map<string, number>();
+    for (const summary of await allSummaries(db)) for (const tag of summary.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    return rankTagCounts([...counts].map(([tag, count]) => ({ tag, count })));
   });
 }
 
@@ -106,7 +100,7 @@ export async function* readArticleBatches(links: readonly string[] | null, size 
       return;
     }
     // As many buckets per read as hold about `size` articles in a library of this size.
-    const total = await db.count('summaries');
+    const total = (await allSummaries(db)).length;
     const step = Math.min(ARTICLE_BUCKETS, Math.max(1, Math.round((size * ARTICLE_BUCKETS) / Math.max(1, total))));
     for (let start = first; start < end; start += step) {
       const records = await db.getAll('articleBuckets', IDBKeyRange.bound(start, Math.min(start + step, end), false, true));

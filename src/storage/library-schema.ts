@@ -3,6 +3,7 @@ import { mergeTags } from '../core/tag-text.ts';
 import { siteHost } from '../core/urls.ts';
 import { writeMarks } from './export-marks.ts';
 import { linksByBucket, type ArticleBucket } from './article-buckets.ts';
+import { BucketedSummaries, type SummaryBucket } from './summary-buckets.ts';
 import { summaryOf, type ExportMarks, type ExportState, type StoredArticle, type StoredImage, type StoredSummary, type Summary } from './library-record.ts';
 
 export interface LibrarySchema extends DBSchema {
@@ -11,10 +12,10 @@ export interface LibrarySchema extends DBSchema {
     key: number;
     value: ArticleBucket;
   };
-  summaries: {
-    key: string;
-    value: StoredSummary;
-    indexes: { savedAt: string; tags: string };
+  summaryBuckets: {
+    /** A bucket of summaries (summary-buckets.ts). */
+    key: number;
+    value: SummaryBucket;
   };
   exports: {
     /** A bucket of marks (export-marks.ts). */
@@ -47,18 +48,31 @@ export const DB_NAME = 'frontclip';
  * 6: `articles` (one record per article) gives way to `articleBuckets`, 256 records of articles
  *    by a hash of the link (article-buckets.ts): reading or writing a whole library is then a
  *    few hundred large records, which the browser reads and writes several times faster.
+ * 7: `summaries` (one record per article, indexed by `savedAt` and `tags`) gives way to
+ *    `summaryBuckets`, 64 records of summaries by a hash of the link (summary-buckets.ts): an
+ *    import of 10,000 articles spent most of its write on those records and their index entries.
  */
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 type UpgradeTx = IDBPTransaction<LibrarySchema, StoreName[], 'versionchange'>;
 
-/** The store versions 1 to 5 kept articles in, one record per article, keyed by link. */
+/**
+ * The stores earlier versions kept: articles (versions 1 to 5) and summaries (2 to 6), one record
+ * per article, keyed by link.
+ */
 interface LegacySchema extends DBSchema {
   articles: { key: string; value: StoredArticle };
+  summaries: { key: string; value: StoredSummary; indexes: { savedAt: string; tags: string } };
 }
 
+type LegacyTx = IDBPTransaction<LegacySchema, ('articles' | 'summaries')[], 'versionchange'>;
+
 function legacyArticles(tx: UpgradeTx) {
-  return (tx as unknown as IDBPTransaction<LegacySchema, ['articles'], 'versionchange'>).objectStore('articles');
+  return (tx as unknown as LegacyTx).objectStore('articles');
+}
+
+function legacySummaries(tx: UpgradeTx) {
+  return (tx as unknown as LegacyTx).objectStore('summaries');
 }
 
 /**
@@ -68,7 +82,7 @@ function legacyArticles(tx: UpgradeTx) {
  */
 async function fillVersion2(tx: UpgradeTx): Promise<void> {
   const articles = legacyArticles(tx);
-  const summaries = tx.objectStore('summaries');
+  const summaries = legacySummaries(tx);
   let cursor = await articles.openCursor();
   while (cursor) {
     const old = cursor.value as Omit<StoredArticle, 'site'> & { site?: string };
@@ -87,7 +101,7 @@ const sameTags = (a: readonly string[], b: readonly string[]) => a.length === b.
  */
 async function fillVersion3(tx: UpgradeTx): Promise<void> {
   const articles = legacyArticles(tx);
-  let cursor = await tx.objectStore('summaries').openCursor();
+  let cursor = await legacySummaries(tx).openCursor();
   while (cursor) {
     const old = cursor.value as Omit<Summary, 'exportedVersion'> & { exportedVersion?: string | null };
     // (Summaries of version 3 and 4 still carry the export state; version 5 takes it out.)
@@ -105,7 +119,7 @@ async function fillVersion3(tx: UpgradeTx): Promise<void> {
 /** Version 5: the export state the summaries carried, gathered into the buckets of marks. */
 async function fillVersion5(tx: UpgradeTx): Promise<void> {
   const marks: ExportMarks = new Map();
-  for (const old of await tx.objectStore('summaries').getAll() as (StoredSummary & Partial<ExportState>)[]) {
+  for (const old of await legacySummaries(tx).getAll() as (StoredSummary & Partial<ExportState>)[]) {
     if (typeof old.exportedAt === 'string') marks.set(old.link, { exportedAt: old.exportedAt, exportedVersion: old.exportedVersion ?? null });
   }
   await writeMarks(tx.objectStore('exports'), marks, marks.keys());
@@ -130,6 +144,14 @@ async function fillVersion6(tx: UpgradeTx, dropOld: () => void): Promise<void> {
   dropOld();
 }
 
+/** Version 7: every summary moves into its bucket (all of them fit in memory: no bodies), and the old store goes. */
+async function fillVersion7(tx: UpgradeTx, dropOld: () => void): Promise<void> {
+  const buckets = new BucketedSummaries(tx.objectStore('summaryBuckets'));
+  for (const summary of await legacySummaries(tx).getAll()) await buckets.put(summary);
+  await buckets.flush();
+  dropOld();
+}
+
 /** Runs an upgrade step; a failure aborts the upgrade transaction (and the open), changing nothing. */
 function inUpgrade(tx: UpgradeTx, step: (tx: UpgradeTx) => Promise<void>): Promise<void> {
   return step(tx).catch(() => {
@@ -146,27 +168,27 @@ export function openLibrary(): Promise<LibraryDb> {
   return openDB<LibrarySchema>(DB_NAME, DB_VERSION, {
     upgrade(db, oldVersion, _newVersion, tx) {
       const legacy = db as unknown as IDBPDatabase<LegacySchema>;
-      if (oldVersion < 2) db.createObjectStore('summaries', { keyPath: 'link' }).createIndex('savedAt', 'savedAt');
+      // Stores a later step moves away are made only for a library that has data to move.
+      if (oldVersion >= 1 && oldVersion < 2) legacy.createObjectStore('summaries', { keyPath: 'link' }).createIndex('savedAt', 'savedAt');
       if (oldVersion < 4) db.createObjectStore('images', { keyPath: ['link', 'name'] }).createIndex('link', 'link');
-      if (oldVersion < 5) {
-        db.createObjectStore('exports');
-        // One index entry per tag: knownTags counts them without reading a single summary.
-        tx.objectStore('summaries').createIndex('tags', 'tags', { multiEntry: true });
-      }
+      if (oldVersion < 5) db.createObjectStore('exports');
       if (oldVersion >= 1 && oldVersion < 5) {
         const articles = legacyArticles(tx);
         for (const old of ['savedAt', 'site', 'tags']) if (articles.indexNames.contains(old as never)) articles.deleteIndex(old as never);
       }
       if (oldVersion < 6) db.createObjectStore('articleBuckets');
+      if (oldVersion < 7) db.createObjectStore('summaryBuckets');
       // The upgrade transaction waits for these requests; a failure aborts it (and the open). The
       // steps run one after the other: version 3 folds the summaries version 2 writes, version 5
-      // gathers the export state version 3 leaves, version 6 moves the articles the others wrote.
-      if (oldVersion >= 1 && oldVersion < 6) {
+      // gathers the export state version 3 leaves, version 6 moves the articles the others wrote,
+      // version 7 the summaries.
+      if (oldVersion >= 1 && oldVersion < 7) {
         void inUpgrade(tx, async (upgrade) => {
           if (oldVersion < 2) await fillVersion2(upgrade);
           if (oldVersion < 3) await fillVersion3(upgrade);
           if (oldVersion < 5) await fillVersion5(upgrade);
-          await fillVersion6(upgrade, () => legacy.deleteObjectStore('articles'));
+          if (oldVersion < 6) await fillVersion6(upgrade, () => legacy.deleteObjectStore('articles'));
+          await fillVersion7(upgrade, () => legacy.deleteObjectStore('summaries'));
         });
       }
     },

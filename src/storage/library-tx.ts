@@ -1,5 +1,6 @@
-import { unwrap, type IDBPTransaction } from 'idb';
+import type { IDBPTransaction } from 'idb';
 import { BucketedArticles } from './article-buckets.ts';
+import { BucketedSummaries } from './summary-buckets.ts';
 import { notifyLibraryChanged } from './library-events.ts';
 import type { StoredArticle } from './library-record.ts';
 import { summaryOf } from './library-record.ts';
@@ -10,20 +11,34 @@ import { openLibrary, type LibraryDb, type LibrarySchema, type StoreName } from 
  * store that joins the record later (an article's saved images) is written in the same
  * transaction as the article, without touching the writers.
  */
-export const RECORD_STORES: StoreName[] = ['articleBuckets', 'summaries', 'images', 'exports'];
+export const RECORD_STORES: StoreName[] = ['articleBuckets', 'summaryBuckets', 'images', 'exports'];
 
 export type WriteTx = IDBPTransaction<LibrarySchema, StoreName[], 'readwrite'>;
 
-const bucketsOfTx = new WeakMap<WriteTx, BucketedArticles>();
+interface TxBuckets {
+  articles: BucketedArticles;
+  summaries: BucketedSummaries;
+}
+
+const bucketsOfTx = new WeakMap<WriteTx, TxBuckets>();
+
+function txBuckets(tx: WriteTx): TxBuckets {
+  let buckets = bucketsOfTx.get(tx);
+  if (!buckets) {
+    buckets = { articles: new BucketedArticles(tx.objectStore('articleBuckets')), summaries: new BucketedSummaries(tx.objectStore('summaryBuckets')) };
+    bucketsOfTx.set(tx, buckets);
+  }
+  return buckets;
+}
 
 /** The articles of a write transaction (article-buckets.ts): its changes are written before it commits. */
 export function txArticles(tx: WriteTx): BucketedArticles {
-  let articles = bucketsOfTx.get(tx);
-  if (!articles) {
-    articles = new BucketedArticles(tx.objectStore('articleBuckets'));
-    bucketsOfTx.set(tx, articles);
-  }
-  return articles;
+  return txBuckets(tx).articles;
+}
+
+/** The summaries of a write transaction (summary-buckets.ts): written before it commits, like the articles. */
+export function txSummaries(tx: WriteTx): BucketedSummaries {
+  return txBuckets(tx).summaries;
 }
 
 /** What a long write may be given: a way to stop it, and a report of its progress. */
@@ -74,7 +89,8 @@ export async function writeTransaction<T>(work: (tx: WriteTx) => Promise<T>, sig
     done.catch(() => {});
     try {
       const value = await work(tx);
-      await bucketsOfTx.get(tx)?.flush();
+      const buckets = bucketsOfTx.get(tx);
+      if (buckets) await Promise.all([buckets.articles.flush(), buckets.summaries.flush()]);
       await done;
       return value;
     } catch (err) {
@@ -96,20 +112,14 @@ export async function writeTransaction<T>(work: (tx: WriteTx) => Promise<T>, sig
  * `editedAt`.)
  */
 export function putRecord(tx: WriteTx, entry: StoredArticle): Promise<unknown> {
-  return Promise.all([txArticles(tx).put(entry), tx.objectStore('summaries').put(summaryOf(entry))]);
+  return Promise.all([txArticles(tx).put(entry), txSummaries(tx).put(summaryOf(entry))]);
 }
 
-/**
- * `putRecord` for many records at once (an import of a library): the summaries are queued as bare
- * IndexedDB requests, without a promise and two listeners each, and the caller's transaction
- * settles them all (a failed request aborts it). `onPut` is called as each record is stored.
- */
+/** `putRecord` for many records at once (an import of a library); `onPut` is called as each is stored. */
 export async function putRecords(tx: WriteTx, entries: readonly StoredArticle[], onPut: () => void): Promise<void> {
-  const summaries = unwrap(tx.objectStore('summaries'));
-  const articles = txArticles(tx);
   await Promise.all(entries.map(async (entry) => {
-    await articles.put(entry);
-    summaries.put(summaryOf(entry)).onsuccess = onPut;
+    await putRecord(tx, entry);
+    onPut();
   }));
 }
 

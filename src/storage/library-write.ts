@@ -5,7 +5,7 @@ import { combineDuplicates } from './import-merge.ts';
 import { libraryKey, storedArticle } from './library-key.ts';
 import { summaryOf, withExportState, type LibraryEntry, type StoredArticle, type Summary } from './library-record.ts';
 import { readMarks, writeMarks } from './export-marks.ts';
-import { progressCounter, putRecord, putRecords, txArticles, writeTransaction, type WriteOptions, type WriteTx } from './library-tx.ts';
+import { progressCounter, putRecord, putRecords, txArticles, txSummaries, writeTransaction, type WriteOptions, type WriteTx } from './library-tx.ts';
 import { applyTagChange, mergeImportedTags, type TagChange } from './tag-change.ts';
 import { removeImages, type ImageToKeep } from './library-images.ts';
 import type { StoredImage } from './library-record.ts';
@@ -78,9 +78,9 @@ export function importArticles(incoming: readonly ImportedArticle[], options: Wr
   const tick = progressCounter(unique.length, options.onProgress);
   return writeTransaction(async (tx: WriteTx) => {
     const articles = txArticles(tx);
-    const summaries = tx.objectStore('summaries');
-    // One read of the keys instead of a get per article: most of a large import is new links.
-    const saved = new Set(await summaries.getAllKeys());
+    const summaries = txSummaries(tx);
+    // Every bucket read at once instead of a get per article: most of a large import is new links.
+    const saved = await summaries.links();
     const added: StoredArticle[] = [];
     let merged = 0;
     let unchanged = 0;
@@ -114,8 +114,7 @@ export function importArticles(incoming: readonly ImportedArticle[], options: Wr
         tick();
       }
     }));
-    // The new links, most of a large import, in one run of bare requests. They come in never
-    // exported: no mark outlives its article (deleteArticles removes it).
+    // The new links, most of a large import. They come in never exported: no mark outlives its article (deleteArticles removes it).
     await putRecords(tx, added, tick);
     return { added: added.length, merged, unchanged, duplicates, refused };
   }, options.signal);
@@ -133,7 +132,7 @@ export function deleteArticles(links: readonly string[], options: WriteOptions =
   const tick = progressCounter(links.length, options.onProgress);
   return writeTransaction(async (tx) => {
     const articles = txArticles(tx);
-    const summaries = tx.objectStore('summaries');
+    const summaries = txSummaries(tx);
     const marks = await readMarks(tx.objectStore('exports'), links);
     const found = await Promise.all(links.map(async (link) => {
       const [article, summary] = await Promise.all([articles.get(link), summaries.get(link)]);
@@ -178,7 +177,7 @@ export function retagArticles(links: readonly string[], change: TagChange, optio
   const tick = progressCounter(links.length, options.onProgress);
   return writeTransaction(async (tx) => {
     const articles = txArticles(tx);
-    const summaries = tx.objectStore('summaries');
+    const summaries = txSummaries(tx);
     const changed = await Promise.all(links.map(async (link) => {
       try {
         const summary = await summaries.get(link);
@@ -213,10 +212,11 @@ export async function markExported(versions: readonly ExportedVersion[], at: Dat
   const stamp = at.toISOString();
   const wanted = new Map(versions.map((v) => [v.link, v.editedAt]));
   return writeTransaction(async (tx) => {
-    const store = tx.objectStore('summaries');
-    // Many links (an export of the library): one getAll beats a get per link.
+    const summaries = txSummaries(tx);
+    // Many links (an export of the library): every bucket in one read.
+    if (versions.length > 64) await summaries.links();
     const [candidates, marks] = await Promise.all([
-      versions.length > 64 ? store.getAll().then((all) => all.filter((s) => wanted.has(s.link))) : Promise.all(versions.map((v) => store.get(v.link))),
+      Promise.all(versions.map((v) => summaries.get(v.link))),
       readMarks(tx.objectStore('exports'), versions.length > 64 ? undefined : [...wanted.keys()]),
     ]);
     const marked: string[] = [];

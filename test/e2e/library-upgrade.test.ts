@@ -62,28 +62,43 @@ function writeVersion5Library(page: AnyPage, count: number): Promise<void> {
 }
 
 /** The stores and every article the library holds now, read with the bare API. */
-function readLibrary(page: AnyPage): Promise<{ stores: string[]; version: number; articles: { link: string; body: string }[] }> {
-  return page.evaluate(() => new Promise<{ stores: string[]; version: number; articles: { link: string; body: string }[] }>((resolve, reject) => {
+interface LibraryContents {
+  stores: string[];
+  version: number;
+  articles: { link: string; body: string }[];
+  summaries: { link: string; title: string; tags: string[] }[];
+}
+
+function readLibrary(page: AnyPage): Promise<LibraryContents> {
+  return page.evaluate(() => new Promise<LibraryContents>((resolve, reject) => {
     const open = indexedDB.open('frontclip');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const db = open.result;
-      const all = db.transaction('articleBuckets').objectStore('articleBuckets').getAll();
-      all.onerror = () => reject(all.error);
-      all.onsuccess = () => {
+      const tx = db.transaction(['articleBuckets', 'summaryBuckets']);
+      const articles = tx.objectStore('articleBuckets').getAll();
+      const summaries = tx.objectStore('summaryBuckets').getAll();
+      tx.onerror = () => reject(tx.error);
+      tx.oncomplete = () => {
         db.close();
-        resolve({ stores: [...db.objectStoreNames].sort(), version: db.version, articles: (all.result as { link: string; body: string }[][]).flat() });
+        resolve({
+          stores: [...db.objectStoreNames].sort(), version: db.version,
+          articles: (articles.result as LibraryContents['articles'][]).flat(),
+          summaries: (summaries.result as string[]).flatMap((text) => JSON.parse(text) as LibraryContents['summaries']),
+        });
       };
     };
   }), null);
 }
 
-/** What the library holds after the upgrade: version 6, the buckets, every article whole. */
+/** What the library holds after the upgrade: version 7, the buckets, every article and summary whole. */
 async function expectMoved(page: AnyPage): Promise<void> {
   const after = await readLibrary(page);
-  expect(after.version).toBe(6);
-  expect(after.stores).toEqual(['articleBuckets', 'exports', 'images', 'summaries']);
+  expect(after.version).toBe(7);
+  expect(after.stores).toEqual(['articleBuckets', 'exports', 'images', 'summaryBuckets']);
   expect(after.articles).toHaveLength(COUNT);
+  expect(after.summaries).toHaveLength(COUNT);
+  expect(after.summaries.find((s) => s.link === 'https://harbour.example/news/123')).toMatchObject({ title: 'Harbour story 123', tags: ['harbour', 't4'] });
   const one = after.articles.find((a) => a.link === 'https://harbour.example/news/123');
   expect(one?.body).toContain('The council met on Tuesday (123).');
 }
@@ -107,7 +122,7 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('a version 5 libra
     await ext?.close();
   });
 
-  it('moves every article into its bucket, lists them, and exports them all', async () => {
+  it('moves every article and summary into its bucket, lists them, and exports them all', async () => {
     const blank = await ext.openExtensionPage('options/index.html');
     await writeVersion5Library(blank as AnyPage, COUNT);
     await blank.close();
@@ -133,7 +148,7 @@ describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH))('a version 5 library
     await ff?.close();
   });
 
-  it('moves every article into its bucket, lists them, and exports them all', async () => {
+  it('moves every article and summary into its bucket, lists them, and exports them all', async () => {
     const blank = await ff.openExtensionPage('options/index.html');
     await writeVersion5Library(blank as unknown as AnyPage, COUNT);
     await blank.close();

@@ -9,6 +9,8 @@ import {
 } from '../../src/storage/library.ts';
 import { allArticles } from '../helpers/library-contents.ts';
 import { DB_NAME, DB_VERSION, openLibrary } from '../../src/storage/library-schema.ts';
+import { articleBucket } from '../../src/storage/article-buckets.ts';
+import { SUMMARY_BUCKETS } from '../../src/storage/summary-buckets.ts';
 import { sampleArticle } from './ui-helpers.ts';
 
 const T1 = new Date('2026-01-01T10:00:00Z');
@@ -128,11 +130,12 @@ describe('the library store', () => {
     await saveArticle(article(1, ['mine']), T1);
     const before = await allArticles();
     // A record that passes the checks but fails while it is written, inside the transaction (the
-    // disk fills up at that very put).
+    // disk fills up at the put of a bucket that holds it: its articles, or its summaries' text).
     const bad = article(7);
+    const holdsBad = (value: unknown) => (Array.isArray(value) ? value.some((entry: { link?: string }) => entry.link === bad.link) : typeof value === 'string' && value.includes(JSON.stringify(bad.link)));
     const put = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
-      if ((value as { link?: string }).link === bad.link) throw new DOMException('The disk is full.', 'QuotaExceededError');
+      if (holdsBad(value)) throw new DOMException('The disk is full.', 'QuotaExceededError');
       return put.call(this, value, key);
     };
     try {
@@ -172,8 +175,8 @@ describe('the library store', () => {
   });
 });
 
-describe('the version 1 to 2 upgrade', () => {
-  it('keeps every version-1 article and builds the summaries and indexes', async () => {
+describe('the version 1 upgrade', () => {
+  it('keeps every version-1 article and builds the summaries', async () => {
     // The library exactly as version 1 created it.
     const v1 = await openDB(DB_NAME, 1, {
       upgrade(db) {
@@ -186,12 +189,10 @@ describe('the version 1 to 2 upgrade', () => {
 
     const db = await openLibrary();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articleBuckets', 'exports', 'images', 'summaries']);
-    // Articles are kept in buckets without an index (each is work on every put); tags are
-    // indexed on the small summaries.
+    expect([...db.objectStoreNames].sort()).toEqual(['articleBuckets', 'exports', 'images', 'summaryBuckets']);
+    // Articles and summaries are kept in buckets without an index (each is work on every put).
     expect([...db.transaction('articleBuckets').store.indexNames]).toEqual([]);
-    expect([...db.transaction('summaries').store.indexNames].sort()).toEqual(['savedAt', 'tags']);
-    expect(await db.getAllFromIndex('summaries', 'tags', 'legacy')).toHaveLength(2);
+    expect([...db.transaction('summaryBuckets').store.indexNames]).toEqual([]);
     db.close();
 
     for (const entry of old) {
@@ -202,8 +203,8 @@ describe('the version 1 to 2 upgrade', () => {
   });
 });
 
-describe('the version 5 to 6 upgrade', () => {
-  it('moves every article from its own record into its bucket and drops the old store', async () => {
+describe('the version 5 upgrade', () => {
+  it('moves every article and summary from its own record into its bucket and drops the old stores', async () => {
     // The library exactly as version 5 created it.
     const v5 = await openDB(DB_NAME, 5, {
       upgrade(db) {
@@ -224,9 +225,13 @@ describe('the version 5 to 6 upgrade', () => {
 
     const db = await openLibrary();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articleBuckets', 'exports', 'images', 'summaries']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articleBuckets', 'exports', 'images', 'summaryBuckets']);
     const buckets = await db.getAll('articleBuckets');
+    expect(await db.count('summaryBuckets')).toBe(SUMMARY_BUCKETS);
     db.close();
+    // Every summary listed, newest first; the tags counted from them.
+    expect(await listSummaries()).toHaveLength(600);
+    expect(await knownTags()).toEqual(['t0', 't1', 't2', 't3', 't4']);
     // 600 articles in a few hundred records, each bucket in link order.
     expect(buckets.length).toBeGreaterThan(100);
     expect(buckets.length).toBeLessThanOrEqual(256);
@@ -238,5 +243,46 @@ describe('the version 5 to 6 upgrade', () => {
     expect((await getArticle(article(7).link))?.title).toBe('Retitled');
     await deleteArticles([article(8).link]);
     expect(await allArticles()).toHaveLength(599);
+    expect(await listSummaries()).toHaveLength(599);
+    expect((await lookupArticle(article(7).link))?.title).toBe('Retitled');
+  });
+});
+
+describe('the version 6 upgrade', () => {
+  it('moves every summary from its own record into its bucket, keeps the export marks, and drops the old store', async () => {
+    // The library exactly as version 6 created it: articles in buckets, one summary per record.
+    const v6 = await openDB(DB_NAME, 6, {
+      upgrade(db) {
+        const summaries = db.createObjectStore('summaries', { keyPath: 'link' });
+        summaries.createIndex('savedAt', 'savedAt');
+        summaries.createIndex('tags', 'tags', { multiEntry: true });
+        db.createObjectStore('images', { keyPath: ['link', 'name'] }).createIndex('link', 'link');
+        db.createObjectStore('exports');
+        db.createObjectStore('articleBuckets');
+      },
+    });
+    const old = Array.from({ length: 300 }, (_, n) => ({
+      ...article(n, n % 2 === 0 ? ['even', `t${n % 3}`] : [`t${n % 3}`]), site: 'site.example',
+      savedAt: new Date(Date.UTC(2025, 0, 1, 0, n)).toISOString(), editedAt: T2.toISOString(),
+    }));
+    const buckets = new Map<number, typeof old>();
+    for (const entry of old) buckets.set(articleBucket(entry.link), [...(buckets.get(articleBucket(entry.link)) ?? []), entry]);
+    for (const [bucket, entries] of buckets) await v6.put('articleBuckets', entries.sort((a, b) => (a.link < b.link ? -1 : 1)), bucket);
+    for (const entry of old) {
+      await v6.put('summaries', { link: entry.link, title: entry.title, description: entry.description, siteName: entry.siteName, site: entry.site, date: entry.date, tags: entry.tags, draft: entry.draft, savedAt: entry.savedAt, editedAt: entry.editedAt });
+    }
+    v6.close();
+
+    const db = await openLibrary();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['articleBuckets', 'exports', 'images', 'summaryBuckets']);
+    db.close();
+    const listed = await listSummaries();
+    expect(listed.map((s) => s.link)).toEqual([...old].reverse().map((e) => e.link));
+    expect(listed[0]).toEqual({ link: old[299]!.link, title: old[299]!.title, description: old[299]!.description, siteName: old[299]!.siteName, site: 'site.example', date: old[299]!.date, tags: old[299]!.tags, draft: old[299]!.draft, savedAt: old[299]!.savedAt, editedAt: old[299]!.editedAt, exportedAt: null, exportedVersion: null });
+    expect((await listNewestSummaries(2)).map((s) => s.link)).toEqual([old[299]!.link, old[298]!.link]);
+    expect((await knownTags())[0]).toBe('even');
+    expect(await markExported([{ link: old[10]!.link, editedAt: old[10]!.editedAt }], T3)).toBe(1);
+    expect((await lookupArticle(old[10]!.link))?.exportedAt).toBe(T3.toISOString());
   });
 });

@@ -1,0 +1,52 @@
+import { BucketedRecords, type BucketLayout, type BucketStore } from './bucketed-records.ts';
+import type { StoredSummary } from './library-record.ts';
+import { linkBucket } from './link-bucket.ts';
+
+/**
+ * The list's summaries are kept in this many records of the `summaryBuckets` store, by a hash of
+ * the link, each record the bucket's summaries in link order as one JSON text. Measured in
+ * Chromium (10,000 summaries): one record per summary with the `savedAt` and `tags` indexes took
+ * 4.2 s to write in one transaction (2.2 s without the indexes: the browser's cost is per record
+ * and per index entry) and 0.4 s to read whole; in buckets the same summaries write in 0.15 s
+ * and read in ~0.1 s (structured clone) or ~0.05 s (one JSON text parsed). A library of 10,000
+ * articles makes buckets of ~70 KB of text; one article's save rewrites one of them.
+ */
+export const SUMMARY_BUCKETS = 64;
+
+/** The record that holds a link's summary. */
+export function summaryBucket(link: string): number {
+  return linkBucket(link, SUMMARY_BUCKETS);
+}
+
+/** A bucket as stored: the JSON text of its summaries (plain strings, booleans and arrays). */
+export type SummaryBucket = string;
+
+const SUMMARY_LAYOUT: BucketLayout<StoredSummary, SummaryBucket> = {
+  bucketOf: summaryBucket,
+  encode: (records) => JSON.stringify(records),
+  decode: (value) => JSON.parse(value) as StoredSummary[],
+};
+
+/** Every summary of the stored buckets, in no particular order. */
+export function decodeSummaryBuckets(values: readonly SummaryBucket[]): StoredSummary[] {
+  return values.flatMap((value) => SUMMARY_LAYOUT.decode(value));
+}
+
+/** The summary of a link, read from its bucket. */
+export async function readBucketSummary(store: Pick<BucketStore<SummaryBucket>, 'get'>, link: string): Promise<StoredSummary | undefined> {
+  const value = await store.get(summaryBucket(link));
+  return value === undefined ? undefined : SUMMARY_LAYOUT.decode(value).find((summary) => summary.link === link);
+}
+
+/** The summaries one write transaction works on (bucketed-records.ts). */
+export class BucketedSummaries extends BucketedRecords<StoredSummary, SummaryBucket> {
+  constructor(store: BucketStore<SummaryBucket>) {
+    super(store, SUMMARY_LAYOUT);
+  }
+}
+
+/** Newest save first; saves of the same instant by link, last first (the order the savedAt index read backwards gave). */
+export function newestFirst(a: StoredSummary, b: StoredSummary): number {
+  if (a.savedAt !== b.savedAt) return a.savedAt < b.savedAt ? 1 : -1;
+  return a.link < b.link ? 1 : a.link > b.link ? -1 : 0;
+}
