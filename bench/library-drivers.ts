@@ -50,7 +50,8 @@ export async function firefoxDriver(extensionDir: string): Promise<LibraryDriver
     async open(query = '', path = 'options/library.html') {
       if (page) await page.close();
       page = await ff.openExtensionPage(`${path}${query}`);
-      await page.setViewport({ width: 1200, height: 900 });
+      // Best effort: Firefox ESR 140's WebDriver BiDi lacks a command puppeteer sends with it.
+      await page.setViewport({ width: 1200, height: 900 }).catch(() => {});
     },
     evaluate: (fn, arg) => page!.evaluate(fn as never, arg) as never,
     async upload(path) {

@@ -4,7 +4,7 @@ import { openLibrary } from './library-schema.ts';
 import { RECORD_STORES, withLibrary } from './library-tx.ts';
 import { readMarks } from './export-marks.ts';
 import { rankTagCounts } from './rank-tags.ts';
-import { decodeSummaryBuckets, newestFirst, readBucketSummary } from './summary-buckets.ts';
+import { decodeSummaryBuckets, newestFirst, newestOfBuckets, readBucketSummary } from './summary-buckets.ts';
 import type { LibraryDb } from './library-schema.ts';
 
 // Reading the library: nothing here writes.
@@ -42,13 +42,12 @@ export function listSummaries(): Promise<Summary[]> {
 }
 
 /**
- * The newest `limit` summaries: the list's first screen. Every summary is read (the buckets are
- * a few large records, which the browser reads in about the time a cursor takes over a hundred
- * small ones), and only the marks of the rows on screen.
+ * The newest `limit` summaries: the list's first screen. Every bucket is read (a few large
+ * records of text), only the head of each is parsed, and only the marks of the rows on screen.
  */
 export function listNewestSummaries(limit: number): Promise<Summary[]> {
   return withLibrary(async (db) => {
-    const out = (await allSummaries(db)).sort(newestFirst).slice(0, Math.max(0, limit));
+    const out = newestOfBuckets(await db.getAll('summaryBuckets'), limit);
     const marks = await readMarks(db.transaction('exports').store, out.map((summary) => summary.link));
     return out.map((summary) => withExportState(summary, marks));
   });

@@ -84,7 +84,7 @@ function readLibrary(page: AnyPage): Promise<LibraryContents> {
         resolve({
           stores: [...db.objectStoreNames].sort(), version: db.version,
           articles: (articles.result as LibraryContents['articles'][]).flat(),
-          summaries: (summaries.result as string[]).flatMap((text) => JSON.parse(text) as LibraryContents['summaries']),
+          summaries: (summaries.result as string[][]).flat().map((text) => JSON.parse(text) as LibraryContents['summaries'][number]),
         });
       };
     };

@@ -132,7 +132,7 @@ describe('the library store', () => {
     // A record that passes the checks but fails while it is written, inside the transaction (the
     // disk fills up at the put of a bucket that holds it: its articles, or its summaries' text).
     const bad = article(7);
-    const holdsBad = (value: unknown) => (Array.isArray(value) ? value.some((entry: { link?: string }) => entry.link === bad.link) : typeof value === 'string' && value.includes(JSON.stringify(bad.link)));
+    const holdsBad = (value: unknown) => Array.isArray(value) && value.some((entry: { link?: string } | string) => (typeof entry === 'string' ? entry.includes(JSON.stringify(bad.link)) : entry.link === bad.link));
     const put = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
       if (holdsBad(value)) throw new DOMException('The disk is full.', 'QuotaExceededError');
@@ -155,6 +155,19 @@ describe('the library store', () => {
     const all = await listSummaries();
     for (const limit of [1, 2, 3, 4, 6, 10]) expect(await listNewestSummaries(limit)).toEqual(all.slice(0, limit));
     expect((await listNewestSummaries(2)).map((s) => s.title)[0]).toBe('Article number 5');
+  });
+
+  it('the first screen is the newest summaries across every bucket, whatever order they were saved in', async () => {
+    // 400 articles over the 64 buckets, saved in an order unrelated to their times, some at the
+    // same instant; one saved again later (it keeps its first save's time).
+    const times = Array.from({ length: 400 }, (_, n) => new Date(Date.UTC(2025, 0, 1, 0, (n * 37) % 300)));
+    await importArticles(times.map((at, n) => ({ ...article(n), savedAt: at.toISOString(), editedAt: at.toISOString() })));
+    await saveArticle({ ...article(123), title: 'Edited' }, T3);
+    const all = await listSummaries();
+    expect(all).toHaveLength(400);
+    for (let i = 1; i < all.length; i++) expect(all[i - 1]!.savedAt >= all[i]!.savedAt).toBe(true);
+    for (const limit of [1, 7, 40, 399, 400, 500]) expect(await listNewestSummaries(limit)).toEqual(all.slice(0, limit));
+    expect(all.find((s) => s.link === article(123).link)?.title).toBe('Edited');
   });
 
   it('reads all articles in batches, or the given links', async () => {
