@@ -8,6 +8,7 @@ import { launchFirefoxWithExtension, type FirefoxWithExtension } from './harness
 import { waitForFile } from './harness/downloads.ts';
 import { serveImageArticle, type ImageCase } from './harness/image-fixtures.ts';
 import { parse } from '../../src/core/frontmatter.ts';
+import { byRole, statusMatching, waitInPage } from './harness/firefox-page.ts';
 
 // Firefox differs where it matters here: its background is an event page that downloads blob:
 // URLs (data: URLs are refused), and its permission prompts are its own.
@@ -37,18 +38,13 @@ describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH))('images saved with t
     }, images.page);
     expect(tabId).toBeTypeOf('number');
     const popup = await ff.openExtensionPage(`popup/index.html?tabId=${tabId}`);
-    const box = popup.locator('::-p-aria([name="Save images"][role="checkbox"])');
     // From the keyboard: scrolled into view, the box sits under the popup's sticky action bar,
     // where a pointer click at its centre lands on the bar.
-    await (await box.waitHandle()).focus();
+    await (await byRole(popup, 'Save images', 'checkbox')).focus();
     await popup.keyboard.press(' ');
-    await popup.waitForFunction(() => (document.querySelector('.field-images input') as HTMLInputElement | null)?.checked === true, { timeout: 5_000 });
-    await popup.locator('::-p-aria([name="Download"][role="button"])').click();
-    const status = await popup.waitForFunction(
-      () => [...document.querySelectorAll('[role="status"]')].map((el) => el.textContent ?? '').find((t) => /^(?:Downloaded|Couldn't)/.test(t)),
-      { timeout: 60_000 },
-    );
-    expect(await status.jsonValue()).toBe(`Downloaded Frontclip/the-footbridge-opens/index.md · ${images.report}`);
+    await waitInPage(popup, () => (document.querySelector('.field-images input') as HTMLInputElement | null)?.checked === true, null, 5_000);
+    await (await byRole(popup, 'Download', 'button')).click();
+    expect(await statusMatching(popup, /^(?:Downloaded|Couldn't)/, 60_000)).toBe(`Downloaded Frontclip/the-footbridge-opens/index.md · ${images.report}`);
 
     const folder = join(ff.downloads, 'Frontclip', 'the-footbridge-opens');
     const index = parse((await waitForFile(join(folder, 'index.md'))).toString('utf8'));
@@ -63,7 +59,7 @@ describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH))('images saved with t
 
   it('Save to: a folder of one\'s own is shown as unavailable, with the reason, and a synced "folder" setting still downloads', async () => {
     const settings = await ff.openExtensionPage('options/index.html');
-    await settings.locator('::-p-aria([name="A folder on this computer"][role="radio"])').wait();
+    await byRole(settings, 'A folder on this computer', 'radio');
     const state = await settings.evaluate(() => {
       const radio = [...document.querySelectorAll<HTMLInputElement>('input[name="saveTo"]')];
       return { disabled: radio.map((r) => r.disabled), checked: radio.map((r) => r.checked), text: document.body.textContent ?? '' };

@@ -9,6 +9,7 @@ import { launchFirefoxWithExtension, type FirefoxWithExtension } from './harness
 import { waitForFile } from './harness/downloads.ts';
 import { cliArticle, expectedFile } from './harness/expected-file.ts';
 import type { MessageName, RequestOf, ResponseOf } from '../../src/messages.ts';
+import { byRole, statusMatching } from './harness/firefox-page.ts';
 
 describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH))('Frontclip in Firefox ESR', { timeout: 90_000 }, () => {
   let server: FixtureServer;
@@ -51,22 +52,18 @@ describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH))('Frontclip in Firefo
     const { url, tabId } = await openFixture('news-article.html?firefox=popup');
     const popup = await ff.openExtensionPage(`popup/index.html?tabId=${tabId}`);
     // Firefox's accessibility locator also matches a <label> by its text, so the role is given too.
-    await popup.locator('::-p-aria([name="Remove tag nations"][role="button"])').click();
-    await popup.locator('::-p-aria([name="Add tag"][role="combobox"])').fill('diplomacy');
+    await (await byRole(popup, 'Remove tag nations', 'button')).click();
+    await (await byRole(popup, 'Add tag', 'combobox')).type('diplomacy');
     await popup.keyboard.press('Enter');
-    await popup.locator('::-p-aria([name="Remove tag diplomacy"][role="button"])').wait();
+    await byRole(popup, 'Remove tag diplomacy', 'button');
     expect(await popup.$$('::-p-aria([name="Remove tag nations"][role="button"])')).toHaveLength(0);
-    await popup.locator('::-p-aria([name="Download"][role="button"])').click();
+    await (await byRole(popup, 'Download', 'button')).click();
 
     const clipped = cliArticle('news-article.html', url);
     const expected = expectedFile({ ...clipped, tags: [...clipped.tags.filter((t) => t !== 'nations'), 'diplomacy'] });
     const file = await waitForFile(join(ff.downloads, 'Frontclip', clipped.filename));
     expect(file.toString('utf8')).toBe(expected);
-    const confirmation = await popup.waitForFunction(
-      () => [...document.querySelectorAll('[role="status"]')].map((el) => el.textContent ?? '').find((t) => t.includes('Downloaded')),
-      { timeout: 10_000 },
-    );
-    expect(await confirmation.jsonValue()).toContain(`Frontclip/${clipped.filename}`);
+    expect(await statusMatching(popup, /Downloaded/, 10_000)).toContain(`Frontclip/${clipped.filename}`);
   });
 
   it('quick download through the background (a blob: URL there); a clash gets "(1)", never an overwrite', async () => {

@@ -10,6 +10,7 @@ import { launchFirefoxWithExtension, type FirefoxWithExtension } from './harness
 import { waitForFile } from './harness/downloads.ts';
 import { cliArticle } from './harness/expected-file.ts';
 import { browserAvailable, FIREFOX_PATH, requireBuild } from './harness/paths.ts';
+import { byRole, statusMatching } from './harness/firefox-page.ts';
 
 /** A smoke test: the library page lists, and exports a zip (a blob: download, deflate workers), in Firefox too. */
 describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH))('the library in Firefox ESR', { timeout: 90_000 }, () => {
@@ -47,13 +48,9 @@ describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH))('the library in Fire
     expect(await send('save', { article: clip.article })).toMatchObject({ ok: true });
 
     const library = await ff.openExtensionPage('options/library.html');
-    await library.locator(`::-p-aria([name="${clip.article.title}"][role="button"])`).wait();
-    await library.locator('::-p-aria([name="Export all"][role="button"])').click();
-    const outcome = await library.waitForFunction(
-      () => [...document.querySelectorAll('[role="status"]')].map((el) => el.textContent ?? '').find((t) => /^Exported|^Couldn't/.test(t)),
-      { timeout: 30_000 },
-    );
-    const text = (await outcome.jsonValue()) as string;
+    await byRole(library, clip.article.title, 'button');
+    await (await byRole(library, 'Export all', 'button')).click();
+    const text = await statusMatching(library, /^Exported|^Couldn't/, 30_000);
     expect(text).toMatch(/^Exported 1 article to Frontclip\/frontclip-\d{4}-\d{2}-\d{2}\.zip$/);
     const zip = await waitForFile(join(ff.downloads, text.replace(/^Exported 1 article to /, '')));
     const files = unzipSync(new Uint8Array(zip));
@@ -66,10 +63,6 @@ describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH))('the library in Fire
     const input = await library.$('input[type="file"]');
     const path = join(ff.downloads, text.replace(/^Exported 1 article to /, ''));
     await (input as unknown as { uploadFile: (p: string) => Promise<void> }).uploadFile(path);
-    const imported = await library.waitForFunction(
-      () => [...document.querySelectorAll('[role="status"]')].map((el) => el.textContent ?? '').find((t) => /^Imported|^Nothing/.test(t)),
-      { timeout: 60_000 },
-    );
-    expect(await imported.jsonValue()).toBe('Imported 1 article (1 already saved as they are).');
+    expect(await statusMatching(library, /^Imported|^Nothing/, 60_000)).toBe('Imported 1 article (1 already saved as they are).');
   });
 });

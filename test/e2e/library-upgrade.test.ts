@@ -5,6 +5,7 @@ import { launchWithExtension, type ExtensionBrowser } from './harness/chromium.t
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from './harness/firefox.ts';
 import { waitForFile } from './harness/downloads.ts';
 import { browserAvailable, CHROMIUM_PATH, FIREFOX_PATH, requireBuild } from './harness/paths.ts';
+import { byRole, statusMatching, waitInPage } from './harness/firefox-page.ts';
 
 /** A page of either harness (Playwright or Puppeteer): both run a function with one argument. */
 interface AnyPage {
@@ -154,13 +155,9 @@ describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH))('a version 5 library
     await blank.close();
 
     const library = await ff.openExtensionPage('options/library.html');
-    await library.waitForFunction((n) => document.querySelector('.library-count')?.textContent === `${n} articles`, { timeout: 60_000 }, COUNT);
+    await waitInPage(library, (n) => document.querySelector('.library-count')?.textContent === `${n} articles`, COUNT, 60_000);
     await expectMoved(library as unknown as AnyPage);
-    await library.locator('::-p-aria([name="Export all"][role="button"])').click();
-    const outcome = await library.waitForFunction(
-      () => [...document.querySelectorAll('[role="status"]')].map((el) => el.textContent ?? '').find((t) => /^Exported|^Couldn't/.test(t)),
-      { timeout: 60_000 },
-    );
-    await expectExported(ff.downloads, (await outcome.jsonValue()) as string);
+    await (await byRole(library, 'Export all', 'button')).click();
+    await expectExported(ff.downloads, await statusMatching(library, /^Exported|^Couldn't/, 60_000));
   });
 });
