@@ -6,6 +6,7 @@
 //   - first rows: navigation start to the first rows in the DOM (the page's `frontclip:first-rows`
 //     mark), median of several loads;
 //   - search: from the search field's input event to the list updated and the next frame painted;
+//   - the popup's library tags: the worker's `knownTags` answer, asked from the library page;
 //   - export all: click to the zip on disk, once with the browser's own deflate and once with
 //     stored entries (`?zip=deflate`, `?zip=store`), with the JS heap sampled (Chromium, CDP).
 // Options: `--stored-only` (no deflate export), `--browser chromium|firefox|both` (default both), `--dist DIR` to measure a build made
@@ -76,6 +77,19 @@ async function firstRows(driver: LibraryDriver): Promise<number> {
     await sleep(25);
   }
   throw new Error('no first rows');
+}
+
+/** The library's tags as the popup asks for them: the worker's `knownTags` answer, from the library page. */
+function knownTagsOnce(driver: LibraryDriver): Promise<number> {
+  return driver.evaluate(async () => {
+    type Runtime = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+    const scope = globalThis as unknown as { browser?: Runtime; chrome?: Runtime };
+    const api = (scope.browser ?? scope.chrome)!;
+    const start = performance.now();
+    const reply = (await api.runtime.sendMessage({ name: 'knownTags', request: {} })) as { ok: boolean; tags?: string[] };
+    if (!reply.ok || !reply.tags?.length) throw new Error('the worker gave no known tags');
+    return performance.now() - start;
+  }, null);
 }
 
 function searchOnce(driver: LibraryDriver, query: string): Promise<{ script: number; painted: number; shown: string }> {
@@ -184,6 +198,8 @@ async function measure(driver: LibraryDriver, zipPath: string, dataBytes: number
   const searches = [];
   for (const query of QUERIES) searches.push(await searchOnce(driver, query));
   const painted = median(searches.map((s) => s.painted));
+  const tagTimes: number[] = [];
+  for (let i = 0; i < LOADS; i++) tagTimes.push(await knownTagsOnce(driver));
 
   const runs = STORED_ONLY ? { store: await exportAll(driver, 'store') } : { deflate: await exportAll(driver, 'deflate'), store: await exportAll(driver, 'store') };
   const rows = [
@@ -191,6 +207,7 @@ async function measure(driver: LibraryDriver, zipPath: string, dataBytes: number
     importSplit,
     [`first rows, median of ${LOADS} loads`, `${ms(median(loads))} (${loads.map((l) => l.toFixed(0)).join(', ')})`, '< 300 ms', median(loads) < 300 ? 'yes' : 'NO'],
     [`search, median of ${QUERIES.length} queries (to painted)`, `${ms(painted)} (slowest ${ms(Math.max(...searches.map((s) => s.painted)))})`, '< 100 ms', painted < 100 ? 'yes' : 'NO'],
+    [`the popup's library tags (worker's knownTags), median of ${LOADS}`, `${ms(median(tagTimes))} (${tagTimes.map((t) => t.toFixed(0)).join(', ')})`, '-', '-'],
   ];
   for (const [kind, run] of Object.entries(runs)) {
     rows.push(
