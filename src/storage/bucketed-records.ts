@@ -61,15 +61,27 @@ export class BucketedRecords<T extends { link: string }, V> {
     return (await this.open(link)).get(link);
   }
 
+  /** Puts `entry` (null: removes its link's record); resolves with the record it replaced. */
+  protected async replace(link: string, entry: T | null): Promise<T | undefined> {
+    const records = await this.open(link);
+    const previous = records.get(link);
+    if (entry) records.set(link, entry);
+    else records.delete(link);
+    if (entry || previous) this.changed.add(this.layout.bucketOf(link));
+    return previous;
+  }
+
   async put(entry: T): Promise<void> {
-    (await this.open(entry.link)).set(entry.link, entry);
-    this.changed.add(this.layout.bucketOf(entry.link));
+    await this.replace(entry.link, entry);
   }
 
   async delete(link: string): Promise<boolean> {
-    const removed = (await this.open(link)).delete(link);
-    if (removed) this.changed.add(this.layout.bucketOf(link));
-    return removed;
+    return (await this.replace(link, null)) !== undefined;
+  }
+
+  /** Every record of the buckets loaded so far, with this transaction's changes (`links` loads them all). */
+  protected async loadedRecords(): Promise<T[]> {
+    return (await Promise.all(this.loaded.values())).flatMap((records) => [...records.values()]);
   }
 
   /** Writes the changed buckets, each in link order (an emptied one is deleted). */

@@ -5,6 +5,7 @@ import { RECORD_STORES, withLibrary } from './library-tx.ts';
 import { readMarks } from './export-marks.ts';
 import { rankTagCounts } from './rank-tags.ts';
 import { decodeSummaryBuckets, newestFirst, newestOfBuckets, readBucketSummary } from './summary-buckets.ts';
+import { newestOfViews, VIEWS_KEY } from './summary-views.ts';
 import type { LibraryDb } from './library-schema.ts';
 
 // Reading the library: nothing here writes.
@@ -42,23 +43,23 @@ export function listSummaries(): Promise<Summary[]> {
 }
 
 /**
- * The newest `limit` summaries: the list's first screen. Every bucket is read (a few large
- * records of text), only the head of each is parsed, and only the marks of the rows on screen.
+ * The newest `limit` summaries: the list's first screen, from the views record (summary-views.ts)
+ * and, for more than it keeps, the head of every bucket; only the marks of the rows on screen.
  */
 export function listNewestSummaries(limit: number): Promise<Summary[]> {
   return withLibrary(async (db) => {
-    const out = newestOfBuckets(await db.getAll('summaryBuckets'), limit);
+    const views = await db.get('summaryViews', VIEWS_KEY);
+    const out = (views && newestOfViews(views, limit)) ?? newestOfBuckets(await db.getAll('summaryBuckets'), limit);
     const marks = await readMarks(db.transaction('exports').store, out.map((summary) => summary.link));
     return out.map((summary) => withExportState(summary, marks));
   });
 }
 
-/** Tags used in the library, most used first, ties alphabetical, counted over the summaries. */
+/** Tags used in the library, most used first, ties alphabetical, from the counts the views keep. */
 export function knownTags(): Promise<string[]> {
   return withLibrary(async (db) => {
-    const counts = new Map<string, number>();
-    for (const summary of await allSummaries(db)) for (const tag of summary.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-    return rankTagCounts([...counts].map(([tag, count]) => ({ tag, count })));
+    const views = await db.get('summaryViews', VIEWS_KEY);
+    return rankTagCounts((views?.tags ?? []).map(([tag, count]) => ({ tag, count })));
   });
 }
 

@@ -4,6 +4,7 @@ import { siteHost } from '../core/urls.ts';
 import { writeMarks } from './export-marks.ts';
 import { linksByBucket, type ArticleBucket } from './article-buckets.ts';
 import { BucketedSummaries, type SummaryBucket } from './summary-buckets.ts';
+import type { SummaryViews } from './summary-views.ts';
 import { summaryOf, type ExportMarks, type ExportState, type StoredArticle, type StoredImage, type StoredSummary, type Summary } from './library-record.ts';
 
 export interface LibrarySchema extends DBSchema {
@@ -16,6 +17,11 @@ export interface LibrarySchema extends DBSchema {
     /** A bucket of summaries (summary-buckets.ts). */
     key: number;
     value: SummaryBucket;
+  };
+  summaryViews: {
+    /** One record: the newest summaries and the tag counts (summary-views.ts). */
+    key: string;
+    value: SummaryViews;
   };
   exports: {
     /** A bucket of marks (export-marks.ts). */
@@ -51,6 +57,8 @@ export const DB_NAME = 'frontclip';
  * 7: `summaries` (one record per article, indexed by `savedAt` and `tags`) gives way to
  *    `summaryBuckets`, 64 records of summaries by a hash of the link (summary-buckets.ts): an
  *    import of 10,000 articles spent most of its write on those records and their index entries.
+ *    What the indexes gave without reading every summary (the newest ones, the tags and their
+ *    counts) is one record of `summaryViews`, kept in step by every write.
  */
 export const DB_VERSION = 7;
 
@@ -146,7 +154,7 @@ async function fillVersion6(tx: UpgradeTx, dropOld: () => void): Promise<void> {
 
 /** Version 7: every summary moves into its bucket (all of them fit in memory: no bodies), and the old store goes. */
 async function fillVersion7(tx: UpgradeTx, dropOld: () => void): Promise<void> {
-  const buckets = new BucketedSummaries(tx.objectStore('summaryBuckets'));
+  const buckets = new BucketedSummaries(tx.objectStore('summaryBuckets'), tx.objectStore('summaryViews'));
   for (const summary of await legacySummaries(tx).getAll()) await buckets.put(summary);
   await buckets.flush();
   dropOld();
@@ -177,7 +185,10 @@ export function openLibrary(): Promise<LibraryDb> {
         for (const old of ['savedAt', 'site', 'tags']) if (articles.indexNames.contains(old as never)) articles.deleteIndex(old as never);
       }
       if (oldVersion < 6) db.createObjectStore('articleBuckets');
-      if (oldVersion < 7) db.createObjectStore('summaryBuckets');
+      if (oldVersion < 7) {
+        db.createObjectStore('summaryBuckets');
+        db.createObjectStore('summaryViews');
+      }
       // The upgrade transaction waits for these requests; a failure aborts it (and the open). The
       // steps run one after the other: version 3 folds the summaries version 2 writes, version 5
       // gathers the export state version 3 leaves, version 6 moves the articles the others wrote,

@@ -11,7 +11,7 @@ import { openLibrary, type LibraryDb, type LibrarySchema, type StoreName } from 
  * store that joins the record later (an article's saved images) is written in the same
  * transaction as the article, without touching the writers.
  */
-export const RECORD_STORES: StoreName[] = ['articleBuckets', 'summaryBuckets', 'images', 'exports'];
+export const RECORD_STORES: StoreName[] = ['articleBuckets', 'summaryBuckets', 'summaryViews', 'images', 'exports'];
 
 export type WriteTx = IDBPTransaction<LibrarySchema, StoreName[], 'readwrite'>;
 
@@ -25,7 +25,7 @@ const bucketsOfTx = new WeakMap<WriteTx, TxBuckets>();
 function txBuckets(tx: WriteTx): TxBuckets {
   let buckets = bucketsOfTx.get(tx);
   if (!buckets) {
-    buckets = { articles: new BucketedArticles(tx.objectStore('articleBuckets')), summaries: new BucketedSummaries(tx.objectStore('summaryBuckets')) };
+    buckets = { articles: new BucketedArticles(tx.objectStore('articleBuckets')), summaries: new BucketedSummaries(tx.objectStore('summaryBuckets'), tx.objectStore('summaryViews')) };
     bucketsOfTx.set(tx, buckets);
   }
   return buckets;

@@ -1,6 +1,9 @@
 import { BucketedRecords, type BucketLayout, type BucketStore } from './bucketed-records.ts';
 import type { StoredSummary } from './library-record.ts';
 import { linkBucket } from './link-bucket.ts';
+import { applyChanges, newestFirst, viewsOf, VIEWS_KEY, type SummaryChanges, type SummaryViews } from './summary-views.ts';
+
+export { newestFirst } from './summary-views.ts';
 
 /**
  * The list's summaries are kept in this many records of the `summaryBuckets` store, by a hash of
@@ -21,12 +24,6 @@ export function summaryBucket(link: string): number {
 
 /** A bucket as stored: the JSON text of each of its summaries, newest first (`newestFirst`). */
 export type SummaryBucket = string[];
-
-/** Newest save first; saves of the same instant by link, last first (the order the savedAt index read backwards gave). */
-export function newestFirst(a: StoredSummary, b: StoredSummary): number {
-  if (a.savedAt !== b.savedAt) return a.savedAt < b.savedAt ? 1 : -1;
-  return a.link < b.link ? 1 : a.link > b.link ? -1 : 0;
-}
 
 const parseSummary = (text: string) => JSON.parse(text) as StoredSummary;
 
@@ -56,9 +53,44 @@ export async function readBucketSummary(store: Pick<BucketStore<SummaryBucket>, 
   return value === undefined ? undefined : SUMMARY_LAYOUT.decode(value).find((summary) => summary.link === link);
 }
 
-/** The summaries one write transaction works on (bucketed-records.ts). */
+/** The store of the views (summary-views.ts): one record. */
+export interface ViewStore {
+  get(key: string): Promise<SummaryViews | undefined>;
+  put(value: SummaryViews, key: string): Promise<unknown>;
+}
+
+/**
+ * The summaries one write transaction works on (bucketed-records.ts), and the views kept beside
+ * them: `flush` writes the changed buckets and the views after the changes, in the same
+ * transaction.
+ */
 export class BucketedSummaries extends BucketedRecords<StoredSummary, SummaryBucket> {
-  constructor(store: BucketStore<SummaryBucket>) {
+  private readonly changes: SummaryChanges = new Map();
+
+  constructor(store: BucketStore<SummaryBucket>, private readonly views: ViewStore) {
     super(store, SUMMARY_LAYOUT);
+  }
+
+  protected override async replace(link: string, entry: StoredSummary | null): Promise<StoredSummary | undefined> {
+    const previous = await super.replace(link, entry);
+    const change = this.changes.get(link);
+    if (change) change.after = entry;
+    else if (entry || previous) this.changes.set(link, { before: previous, after: entry });
+    return previous;
+  }
+
+  override async flush(): Promise<void> {
+    if (this.changes.size > 0) {
+      const stored = await this.views.get(VIEWS_KEY);
+      let next = stored ? applyChanges(stored, this.changes) : null;
+      if (!next) {
+        // Counted afresh over every summary, this transaction's changes included.
+        await this.links();
+        next = viewsOf(await this.loadedRecords());
+      }
+      this.changes.clear();
+      await this.views.put(next, VIEWS_KEY);
+    }
+    await super.flush();
   }
 }

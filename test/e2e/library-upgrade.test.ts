@@ -96,7 +96,7 @@ function readLibrary(page: AnyPage): Promise<LibraryContents> {
 async function expectMoved(page: AnyPage): Promise<void> {
   const after = await readLibrary(page);
   expect(after.version).toBe(7);
-  expect(after.stores).toEqual(['articleBuckets', 'exports', 'images', 'summaryBuckets']);
+  expect(after.stores).toEqual(['articleBuckets', 'exports', 'images', 'summaryBuckets', 'summaryViews']);
   expect(after.articles).toHaveLength(COUNT);
   expect(after.summaries).toHaveLength(COUNT);
   expect(after.summaries.find((s) => s.link === 'https://harbour.example/news/123')).toMatchObject({ title: 'Harbour story 123', tags: ['harbour', 't4'] });

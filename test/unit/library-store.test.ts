@@ -202,10 +202,11 @@ describe('the version 1 upgrade', () => {
 
     const db = await openLibrary();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articleBuckets', 'exports', 'images', 'summaryBuckets']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articleBuckets', 'exports', 'images', 'summaryBuckets', 'summaryViews']);
     // Articles and summaries are kept in buckets without an index (each is work on every put).
     expect([...db.transaction('articleBuckets').store.indexNames]).toEqual([]);
     expect([...db.transaction('summaryBuckets').store.indexNames]).toEqual([]);
+    expect([...db.transaction('summaryViews').store.indexNames]).toEqual([]);
     db.close();
 
     for (const entry of old) {
@@ -238,7 +239,7 @@ describe('the version 5 upgrade', () => {
 
     const db = await openLibrary();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articleBuckets', 'exports', 'images', 'summaryBuckets']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articleBuckets', 'exports', 'images', 'summaryBuckets', 'summaryViews']);
     const buckets = await db.getAll('articleBuckets');
     expect(await db.count('summaryBuckets')).toBe(SUMMARY_BUCKETS);
     db.close();
@@ -288,7 +289,7 @@ describe('the version 6 upgrade', () => {
 
     const db = await openLibrary();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articleBuckets', 'exports', 'images', 'summaryBuckets']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articleBuckets', 'exports', 'images', 'summaryBuckets', 'summaryViews']);
     db.close();
     const listed = await listSummaries();
     expect(listed.map((s) => s.link)).toEqual([...old].reverse().map((e) => e.link));
@@ -297,5 +298,51 @@ describe('the version 6 upgrade', () => {
     expect((await knownTags())[0]).toBe('even');
     expect(await markExported([{ link: old[10]!.link, editedAt: old[10]!.editedAt }], T3)).toBe(1);
     expect((await lookupArticle(old[10]!.link))?.exportedAt).toBe(T3.toISOString());
+  });
+});
+
+describe('the views kept beside the summaries', () => {
+  it('always give the newest summaries and the tag counts that reading every summary gives', async () => {
+    // A seeded run of every kind of write: saves (new and again), an import of older articles,
+    // retags, deletes (of the newest too) and restores, checked against a full read after each.
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const counted = (summaries: { tags: string[] }[]) => {
+      const counts = new Map<string, number>();
+      for (const s of summaries) for (const t of s.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+      return [...counts].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1)).map(([t]) => t);
+    };
+    let clock = Date.UTC(2026, 0, 1);
+    const tick = () => new Date((clock += 60_000));
+    await importArticles(Array.from({ length: 150 }, (_, n) => ({ ...article(n, [`t${n % 4}`]), savedAt: new Date(Date.UTC(2025, 0, 1, 0, n)).toISOString() })));
+    for (let step = 0; step < 40; step++) {
+      const kind = random(5);
+      const n = random(220);
+      if (kind === 0) await saveArticle(article(n, [`t${random(9)}`, `u${random(3)}`]), tick());
+      else if (kind === 1) {
+        const newest = await listNewestSummaries(3);
+        await deleteArticles(newest.slice(0, 1 + random(3)).map((s) => s.link));
+      } else if (kind === 2) await retagArticles([article(n).link, article(random(220)).link], { add: [`r${random(4)}`], remove: [`t${random(4)}`] }, { now: tick() });
+      else if (kind === 3) {
+        const removed = await deleteArticles([article(n).link, article(random(220)).link]);
+        if (random(2) === 0) await restoreArticles(removed);
+      } else await importArticles([article(n, ['imported']), article(random(220), ['imported'])], { now: tick() });
+      const all = await listSummaries();
+      for (const limit of [1, 40, 100, 101]) expect(await listNewestSummaries(limit), `step ${step}, limit ${limit}`).toEqual(all.slice(0, limit));
+      expect(await knownTags(), `step ${step}`).toEqual(counted(all));
+    }
+  });
+
+  it('an empty library has no newest summaries and no tags; deleting every article empties them again', async () => {
+    expect(await listNewestSummaries(40)).toEqual([]);
+    expect(await knownTags()).toEqual([]);
+    await saveArticle(article(1, ['one']), T1);
+    expect(await knownTags()).toEqual(['one']);
+    await deleteArticles([article(1).link]);
+    expect(await listNewestSummaries(40)).toEqual([]);
+    expect(await knownTags()).toEqual([]);
   });
 });
