@@ -61,18 +61,47 @@ export class BucketedRecords<T extends { link: string }, V> {
     return (await this.open(link)).get(link);
   }
 
+  /** Called for every change, with the record before it (if any) and after it (null: removed). */
+  protected noteChange(_link: string, _before: T | undefined, _after: T | null): void {}
+
   /** Puts `entry` (null: removes its link's record); resolves with the record it replaced. */
-  protected async replace(link: string, entry: T | null): Promise<T | undefined> {
+  private async replace(link: string, entry: T | null): Promise<T | undefined> {
     const records = await this.open(link);
     const previous = records.get(link);
     if (entry) records.set(link, entry);
     else records.delete(link);
-    if (entry || previous) this.changed.add(this.layout.bucketOf(link));
+    if (entry || previous) {
+      this.changed.add(this.layout.bucketOf(link));
+      this.noteChange(link, previous, entry);
+    }
     return previous;
   }
 
   async put(entry: T): Promise<void> {
     await this.replace(entry.link, entry);
+  }
+
+  /**
+   * Puts many records (an import of a library): each bucket is opened once and its records set
+   * without a promise each, which for 10,000 records was most of the time spent putting them.
+   */
+  async putAll(entries: readonly T[]): Promise<void> {
+    const groups = new Map<number, T[]>();
+    for (const entry of entries) {
+      const bucket = this.layout.bucketOf(entry.link);
+      const group = groups.get(bucket);
+      if (group) group.push(entry);
+      else groups.set(bucket, [entry]);
+    }
+    await Promise.all([...groups].map(async ([bucket, group]) => {
+      const records = await this.open(group[0]!.link);
+      for (const entry of group) {
+        const previous = records.get(entry.link);
+        records.set(entry.link, entry);
+        this.noteChange(entry.link, previous, entry);
+      }
+      this.changed.add(bucket);
+    }));
   }
 
   async delete(link: string): Promise<boolean> {

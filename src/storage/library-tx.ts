@@ -115,12 +115,10 @@ export function putRecord(tx: WriteTx, entry: StoredArticle): Promise<unknown> {
   return Promise.all([txArticles(tx).put(entry), txSummaries(tx).put(summaryOf(entry))]);
 }
 
-/** `putRecord` for many records at once (an import of a library); `onPut` is called as each is stored. */
+/** `putRecord` for many records at once (an import of a library); `onPut` is called for each once all are stored. */
 export async function putRecords(tx: WriteTx, entries: readonly StoredArticle[], onPut: () => void): Promise<void> {
-  await Promise.all(entries.map(async (entry) => {
-    await putRecord(tx, entry);
-    onPut();
-  }));
+  await Promise.all([txArticles(tx).putAll(entries), txSummaries(tx).putAll(entries.map(summaryOf))]);
+  for (let i = 0; i < entries.length; i++) onPut();
 }
 
 /** Counts finished records and reports them at most every `every` records, and at the end. */

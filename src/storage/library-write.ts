@@ -82,23 +82,29 @@ export function importArticles(incoming: readonly ImportedArticle[], options: Wr
     // Every bucket read at once instead of a get per article: most of a large import is new links.
     const saved = await summaries.links();
     const added: StoredArticle[] = [];
+    const imagePuts: Promise<unknown>[] = [];
+    const known: ImportedArticle[] = [];
+    // The new links (most of a large import) in a plain loop: no promise per article.
+    for (const article of unique) {
+      if (saved.has(article.link)) {
+        known.push(article);
+        continue;
+      }
+      const savedAt = isTime(article.savedAt) ? article.savedAt : stamp;
+      const editedAt = isTime(article.editedAt) ? article.editedAt : savedAt;
+      const entry = storedArticle(article, { savedAt, editedAt });
+      const kept = article.keptImages ?? [];
+      if (kept.length > 0) {
+        // In the same transaction as the article: a cancelled import leaves no stray picture.
+        entry.savedImages = kept.map(({ name, src, url, type, size }) => ({ name, src, url, type, size }));
+        const images = tx.objectStore('images');
+        for (const k of new Map(kept.map((k) => [k.name, k])).values()) imagePuts.push(images.put({ link: entry.link, name: k.name, blob: k.blob }));
+      }
+      added.push(entry);
+    }
     let merged = 0;
     let unchanged = 0;
-    await Promise.all(unique.map(async (article) => {
-      if (!saved.has(article.link)) {
-        const savedAt = isTime(article.savedAt) ? article.savedAt : stamp;
-        const editedAt = isTime(article.editedAt) ? article.editedAt : savedAt;
-        const entry = storedArticle(article, { savedAt, editedAt });
-        const kept = article.keptImages ?? [];
-        if (kept.length > 0) {
-          // In the same transaction as the article: a cancelled import leaves no stray picture.
-          entry.savedImages = kept.map(({ name, src, url, type, size }) => ({ name, src, url, type, size }));
-          const images = tx.objectStore('images');
-          await Promise.all([...new Map(kept.map((k) => [k.name, k])).values()].map((k) => images.put({ link: entry.link, name: k.name, blob: k.blob })));
-        }
-        added.push(entry);
-        return;
-      }
+    await Promise.all([...imagePuts, ...known.map(async (article) => {
       try {
         const summary = await summaries.get(article.link);
         const next = summary ? mergeImportedTags(summary.tags, article.tags) : null;
@@ -113,7 +119,7 @@ export function importArticles(incoming: readonly ImportedArticle[], options: Wr
       } finally {
         tick();
       }
-    }));
+    })]);
     // The new links, most of a large import. They come in never exported: no mark outlives its article (deleteArticles removes it).
     await putRecords(tx, added, tick);
     return { added: added.length, merged, unchanged, duplicates, refused };

@@ -71,12 +71,10 @@ export class BucketedSummaries extends BucketedRecords<StoredSummary, SummaryBuc
     super(store, SUMMARY_LAYOUT);
   }
 
-  protected override async replace(link: string, entry: StoredSummary | null): Promise<StoredSummary | undefined> {
-    const previous = await super.replace(link, entry);
+  protected override noteChange(link: string, before: StoredSummary | undefined, after: StoredSummary | null): void {
     const change = this.changes.get(link);
-    if (change) change.after = entry;
-    else if (entry || previous) this.changes.set(link, { before: previous, after: entry });
-    return previous;
+    if (change) change.after = after;
+    else this.changes.set(link, { before, after });
   }
 
   override async flush(): Promise<void> {
