@@ -1,5 +1,7 @@
-// `npm run bench:popup -- [cases.jsonl ...] [--pages 20] [--runs 3]`: how long the popup takes to
-// show a filled form, beside Readability alone on the same live tab, in headless Chromium.
+// `npm run bench:popup -- [cases.jsonl ...] [--pages 20] [--runs 3] [--library N]`: how long the
+// popup takes to show a filled form, beside Readability alone on the same live tab, in headless
+// Chromium. `--library N` first fills the profile's library with N generated articles through the
+// library page's own Import (the popup asks the worker for the library's tags as it opens).
 //
 // Pages: the news fixture, then `--pages` pages spread evenly over the given cases files (saved
 // pages from real sites, served from 127.0.0.1; every request to another host is aborted, so no
@@ -15,31 +17,47 @@
 //     the worker: the part of the popup's time spent in the tab.
 // Target (issue 13): median popup time at most median Readability-in-the-tab + 150 ms.
 import { createServer, type Server } from 'node:http';
-import { appendFile, cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { CDPSession, Page, Worker } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
 import { build } from 'vite';
 import type { Browser as Api } from 'webextension-polyfill';
 import { buildExtension } from '../scripts/build.ts';
 import { launchChromium } from '../scripts/launch-chromium.ts';
 import { median } from './median.ts';
+import { articlesZip, generateArticles } from './library-data.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const TARGET_MS = 150;
 
-interface Options { files: string[]; pages: number; runs: number }
+interface Options { files: string[]; pages: number; runs: number; library: number }
 
 function parseArgs(argv: string[]): Options {
-  const out: Options = { files: [], pages: 20, runs: 3 };
+  const out: Options = { files: [], pages: 20, runs: 3, library: 0 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--pages') out.pages = Number(argv[++i]);
     else if (arg === '--runs') out.runs = Number(argv[++i]);
+    else if (arg === '--library') out.library = Number(argv[++i]);
     else out.files.push(resolve(arg));
   }
-  if (!(out.pages >= 0) || !(out.runs >= 1)) throw new Error('usage: bench:popup [cases.jsonl ...] [--pages N] [--runs N]');
+  if (!(out.pages >= 0) || !(out.runs >= 1) || !(out.library >= 0)) throw new Error('usage: bench:popup [cases.jsonl ...] [--pages N] [--runs N] [--library N]');
   return out;
+}
+
+/** Fills the profile's library with `count` generated articles through the library page's Import. */
+async function fillLibrary(context: BrowserContext, extensionId: string, work: string, count: number): Promise<void> {
+  const zipPath = join(work, 'library.zip');
+  await writeFile(zipPath, articlesZip(generateArticles(count)));
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options/library.html`);
+  await page.locator('input[type="file"]').setInputFiles(zipPath);
+  const status = page.getByRole('status').filter({ hasText: /^Imported|^Nothing|^Couldn't/ });
+  await status.first().waitFor({ timeout: 600_000 });
+  const text = (await status.first().textContent()) ?? '';
+  if (!text.startsWith(`Imported ${count.toLocaleString()}`)) throw new Error(`the library was not filled: ${text}`);
+  await page.close();
 }
 
 interface PageCase { name: string; file: string }
@@ -193,6 +211,10 @@ async function main(): Promise<void> {
   const { origin, server } = await servePages(bytes);
   const dir = await extensionWithYardstick(work);
   const browser = await launchChromium({ extensionDir: dir, downloads: join(work, 'downloads'), headless: true });
+  if (options.library > 0) {
+    console.log(`Filling the library with ${options.library.toLocaleString()} articles…`);
+    await fillLibrary(browser.context, browser.extensionId, work, options.library);
+  }
   const rows: { name: string; popup: PopupRun[]; tab: TabRun[] }[] = [];
   try {
     const article = await browser.context.newPage();
@@ -236,7 +258,7 @@ async function main(): Promise<void> {
   const popupMs = perPage((r) => r.popup.map((p) => p.total));
   const readabilityMs = perPage((r) => r.tab.map((t) => t.readability));
   const over = perPage((r) => [finiteMedian(r.popup.map((p) => p.total)) - finiteMedian(r.tab.map((t) => t.readability))]);
-  console.log(`\nPopup benchmark: ${clipped.length} of ${rows.length} pages gave a form, ${options.runs} runs each (median per page, then median over pages)`);
+  console.log(`\nPopup benchmark: ${clipped.length} of ${rows.length} pages gave a form, ${options.runs} runs each (median per page, then median over pages), library of ${options.library.toLocaleString()} articles`);
   console.log(`Machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')}\n`);
   const lines: [string, number][] = [
     ['popup: its page starting to the filled form', popupMs],
