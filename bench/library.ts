@@ -27,7 +27,7 @@ import { buildExtension } from '../scripts/build.ts';
 import { waitForFile } from '../test/e2e/harness/downloads.ts';
 import { articlesZip, bundlesWithImagesZip, generateArticles } from './library-data.ts';
 import { chromiumDriver, downloadedPath, firefoxDriver, type LibraryDriver } from './library-drivers.ts';
-import { descendantsCpuMs } from './process-cpu.ts';
+import { cpuSpent, descendantsCpuByKind } from './process-cpu.ts';
 import { median } from './median.ts';
 
 const IMAGES = process.argv.includes('--images');
@@ -139,15 +139,16 @@ async function exportAll(driver: LibraryDriver, zip: 'deflate' | 'store'): Promi
 }
 
 /** Clicks Sync folder and waits for its outcome: the time, the browser's CPU time, and the status line. */
-async function syncOnce(driver: LibraryDriver): Promise<{ ms: number; cpuMs: number; outcome: string }> {
+async function syncOnce(driver: LibraryDriver): Promise<{ ms: number; cpuMs: number; byKind: [string, number][]; outcome: string }> {
   await driver.open();
   await fullList(driver);
   await driver.evaluate(() => { document.querySelector('[role="status"].status')!.textContent = ''; }, null);
   const start = Date.now();
-  const cpuStart = descendantsCpuMs();
+  const cpuStart = descendantsCpuByKind();
   await driver.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Sync folder')!.click(), null);
   const outcome = await statusMatching(driver, '^(Synced|Stopped|No folder|Frontclip may)', 600_000);
-  return { ms: Date.now() - start, cpuMs: descendantsCpuMs() - cpuStart, outcome };
+  const byKind = cpuSpent(cpuStart, descendantsCpuByKind());
+  return { ms: Date.now() - start, cpuMs: byKind.reduce((n, [, ms]) => n + ms, 0), byKind, outcome };
 }
 
 async function syncRows(driver: LibraryDriver, importMs: number): Promise<string[][]> {
@@ -163,6 +164,7 @@ async function syncRows(driver: LibraryDriver, importMs: number): Promise<string
     [`import of ${COUNT.toLocaleString()} articles`, ms(importMs), '-', '-'],
     ['first Sync folder (every article written)', `${ms(first.ms)}: ${first.outcome}`, '< 20 s', first.ms < 20_000 ? 'yes' : 'NO'],
     ['  CPU time of the browser\'s processes', ms(first.cpuMs), '-', '-'],
+    ['  of which, by process', first.byKind.slice(0, 4).map(([kind, t]) => `${kind} ${ms(t)}`).join(', '), '-', '-'],
     ['second Sync folder (nothing changed)', `${ms(second.ms)}: ${second.outcome}`, '< 2 s', second.ms < 2_000 ? 'yes' : 'NO'],
     ['  CPU time of the browser\'s processes', ms(second.cpuMs), '-', '-'],
   ];
