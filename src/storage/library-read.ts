@@ -1,12 +1,11 @@
 import { ARTICLE_BUCKETS, linksByBucket, readBucketArticle } from './article-buckets.ts';
 import { withExportState, type LibraryEntry, type StoredArticle, type StoredSummary, type Summary } from './library-record.ts';
-import { openLibrary } from './library-schema.ts';
+import { openLibrary, type LibraryDb } from './library-schema.ts';
 import { RECORD_STORES, withLibrary } from './library-tx.ts';
 import { readMarks } from './export-marks.ts';
 import { rankTagCounts } from './rank-tags.ts';
-import { decodeSummaryBuckets, newestFirst, newestOfBuckets, readBucketSummary } from './summary-buckets.ts';
-import { newestOfViews, VIEWS_KEY } from './summary-views.ts';
-import type { LibraryDb } from './library-schema.ts';
+import { countSummaries, decodeSummaryBuckets, readBucketSummary } from './summary-buckets.ts';
+import { newestFirst, newestOfViews, VIEWS_KEY } from './summary-views.ts';
 
 // Reading the library: nothing here writes.
 
@@ -44,12 +43,12 @@ export function listSummaries(): Promise<Summary[]> {
 
 /**
  * The newest `limit` summaries: the list's first screen, from the views record (summary-views.ts)
- * and, for more than it keeps, the head of every bucket; only the marks of the rows on screen.
+ * or, for more than it keeps, every summary; only the marks of the rows on screen.
  */
 export function listNewestSummaries(limit: number): Promise<Summary[]> {
   return withLibrary(async (db) => {
     const views = await db.get('summaryViews', VIEWS_KEY);
-    const out = (views && newestOfViews(views, limit)) ?? newestOfBuckets(await db.getAll('summaryBuckets'), limit);
+    const out = (views && newestOfViews(views, limit)) ?? (await allSummaries(db)).sort(newestFirst).slice(0, Math.max(0, limit));
     const marks = await readMarks(db.transaction('exports').store, out.map((summary) => summary.link));
     return out.map((summary) => withExportState(summary, marks));
   });
@@ -100,7 +99,7 @@ export async function* readArticleBatches(links: readonly string[] | null, size 
       return;
     }
     // As many buckets per read as hold about `size` articles in a library of this size.
-    const total = (await allSummaries(db)).length;
+    const total = countSummaries(await db.getAll('summaryBuckets'));
     const step = Math.min(ARTICLE_BUCKETS, Math.max(1, Math.round((size * ARTICLE_BUCKETS) / Math.max(1, total))));
     for (let start = first; start < end; start += step) {
       const records = await db.getAll('articleBuckets', IDBKeyRange.bound(start, Math.min(start + step, end), false, true));

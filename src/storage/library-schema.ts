@@ -155,7 +155,7 @@ async function fillVersion6(tx: UpgradeTx, dropOld: () => void): Promise<void> {
 /** Version 7: every summary moves into its bucket (all of them fit in memory: no bodies), and the old store goes. */
 async function fillVersion7(tx: UpgradeTx, dropOld: () => void): Promise<void> {
   const buckets = new BucketedSummaries(tx.objectStore('summaryBuckets'), tx.objectStore('summaryViews'));
-  for (const summary of await legacySummaries(tx).getAll()) await buckets.put(summary);
+  await buckets.putAll(await legacySummaries(tx).getAll());
   await buckets.flush();
   dropOld();
 }

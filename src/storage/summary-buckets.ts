@@ -1,19 +1,17 @@
 import { BucketedRecords, type BucketLayout, type BucketStore } from './bucketed-records.ts';
 import type { StoredSummary } from './library-record.ts';
 import { linkBucket } from './link-bucket.ts';
-import { applyChanges, newestFirst, viewsOf, VIEWS_KEY, type SummaryChanges, type SummaryViews } from './summary-views.ts';
-
-export { newestFirst } from './summary-views.ts';
+import { applyChanges, viewsOf, VIEWS_KEY, type SummaryChanges, type SummaryViews } from './summary-views.ts';
 
 /**
  * The list's summaries are kept in this many records of the `summaryBuckets` store, by a hash of
- * the link, each record the bucket's summaries newest first, each summary as its JSON text.
+ * the link, each record the bucket's summaries in link order, each summary as its JSON text.
  * Measured in Chromium (10,000 summaries): one record per summary with the `savedAt` and `tags`
  * indexes took 4.2 s to write in one transaction (2.2 s without the indexes: the browser's cost is
  * per record and per index entry) and 0.4 s to read whole; in buckets the same summaries write in
  * 0.15 s, and text reads back faster than objects (the browser copies a string; it rebuilds an
- * object field by field). Newest first, the list's first screen parses only the head of each
- * bucket. A library of 10,000 articles makes buckets of ~80 KB; a save rewrites one of them.
+ * object field by field). The list's first screen and the tags come from the views record
+ * (summary-views.ts). A library of 10,000 articles makes buckets of ~80 KB; a save rewrites one.
  */
 export const SUMMARY_BUCKETS = 64;
 
@@ -22,14 +20,14 @@ export function summaryBucket(link: string): number {
   return linkBucket(link, SUMMARY_BUCKETS);
 }
 
-/** A bucket as stored: the JSON text of each of its summaries, newest first (`newestFirst`). */
+/** A bucket as stored: the JSON text of each of its summaries, in link order. */
 export type SummaryBucket = string[];
 
 const parseSummary = (text: string) => JSON.parse(text) as StoredSummary;
 
 const SUMMARY_LAYOUT: BucketLayout<StoredSummary, SummaryBucket> = {
   bucketOf: summaryBucket,
-  encode: (records) => [...records].sort(newestFirst).map((summary) => JSON.stringify(summary)),
+  encode: (records) => records.map((summary) => JSON.stringify(summary)),
   decode: (value) => value.map(parseSummary),
 };
 
@@ -38,13 +36,9 @@ export function decodeSummaryBuckets(values: readonly SummaryBucket[]): StoredSu
   return values.flatMap((value) => SUMMARY_LAYOUT.decode(value));
 }
 
-/**
- * The newest `limit` summaries of the stored buckets, newest first: only the first `limit` of
- * each bucket can be among them, so only those are parsed.
- */
-export function newestOfBuckets(values: readonly SummaryBucket[], limit: number): StoredSummary[] {
-  if (limit <= 0) return [];
-  return values.flatMap((value) => value.slice(0, limit).map(parseSummary)).sort(newestFirst).slice(0, limit);
+/** How many summaries the stored buckets hold, without parsing them. */
+export function countSummaries(values: readonly SummaryBucket[]): number {
+  return values.reduce((n, value) => n + value.length, 0);
 }
 
 /** The summary of a link, read from its bucket. */

@@ -47,7 +47,7 @@ export function applyChanges(views: SummaryViews, changes: SummaryChanges): Summ
     if (count > 0) tags.set(tag, count);
     else tags.delete(tag);
   };
-  const newest = new Map(views.newest.map((text) => [parse(text).link, text]));
+  const newest = new Map(views.newest.map(parse).map((summary) => [summary.link, summary]));
   const full = newest.size >= NEWEST_KEPT;
   const added: StoredSummary[] = [];
   for (const [link, { before, after }] of changes) {
@@ -56,11 +56,11 @@ export function applyChanges(views: SummaryViews, changes: SummaryChanges): Summ
     const listed = newest.get(link);
     if (listed !== undefined) {
       newest.delete(link);
-      if (full && (after === null || after.savedAt !== parse(listed).savedAt)) return null;
+      if (full && (after === null || after.savedAt !== listed.savedAt)) return null;
     }
     if (after) added.push(after);
   }
-  const merged = [...[...newest.values()].map(parse), ...added].sort(newestFirst).slice(0, NEWEST_KEPT);
+  const merged = [...newest.values(), ...added].sort(newestFirst).slice(0, NEWEST_KEPT);
   return { newest: merged.map((s) => JSON.stringify(s)), tags: [...tags] };
 }
 

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { openDB } from 'idb';
+import { openDB, type IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { normalize, write } from '../../src/core/frontmatter.ts';
 import {
@@ -11,6 +11,7 @@ import { allArticles } from '../helpers/library-contents.ts';
 import { DB_NAME, DB_VERSION, openLibrary } from '../../src/storage/library-schema.ts';
 import { articleBucket } from '../../src/storage/article-buckets.ts';
 import { SUMMARY_BUCKETS } from '../../src/storage/summary-buckets.ts';
+import { summaryOf } from '../../src/storage/library-record.ts';
 import { sampleArticle } from './ui-helpers.ts';
 
 const T1 = new Date('2026-01-01T10:00:00Z');
@@ -217,23 +218,28 @@ describe('the version 1 upgrade', () => {
   });
 });
 
+/** The stores versions 5 and 6 both kept: one summary per record with its two indexes, images, export marks. */
+function createSharedLegacyStores(db: IDBPDatabase): void {
+  const summaries = db.createObjectStore('summaries', { keyPath: 'link' });
+  summaries.createIndex('savedAt', 'savedAt');
+  summaries.createIndex('tags', 'tags', { multiEntry: true });
+  db.createObjectStore('images', { keyPath: ['link', 'name'] }).createIndex('link', 'link');
+  db.createObjectStore('exports');
+}
+
 describe('the version 5 upgrade', () => {
   it('moves every article and summary from its own record into its bucket and drops the old stores', async () => {
     // The library exactly as version 5 created it.
     const v5 = await openDB(DB_NAME, 5, {
       upgrade(db) {
         db.createObjectStore('articles', { keyPath: 'link' });
-        const summaries = db.createObjectStore('summaries', { keyPath: 'link' });
-        summaries.createIndex('savedAt', 'savedAt');
-        summaries.createIndex('tags', 'tags', { multiEntry: true });
-        db.createObjectStore('images', { keyPath: ['link', 'name'] }).createIndex('link', 'link');
-        db.createObjectStore('exports');
+        createSharedLegacyStores(db);
       },
     });
     const old = Array.from({ length: 600 }, (_, n) => ({ ...article(n, [`t${n % 5}`]), site: `site${n % 3}.example`, savedAt: T1.toISOString(), editedAt: T2.toISOString() }));
     for (const entry of old) {
       await v5.put('articles', entry);
-      await v5.put('summaries', { link: entry.link, title: entry.title, description: entry.description, siteName: entry.siteName, site: entry.site, date: entry.date, tags: entry.tags, draft: entry.draft, savedAt: entry.savedAt, editedAt: entry.editedAt });
+      await v5.put('summaries', summaryOf(entry));
     }
     v5.close();
 
@@ -267,11 +273,7 @@ describe('the version 6 upgrade', () => {
     // The library exactly as version 6 created it: articles in buckets, one summary per record.
     const v6 = await openDB(DB_NAME, 6, {
       upgrade(db) {
-        const summaries = db.createObjectStore('summaries', { keyPath: 'link' });
-        summaries.createIndex('savedAt', 'savedAt');
-        summaries.createIndex('tags', 'tags', { multiEntry: true });
-        db.createObjectStore('images', { keyPath: ['link', 'name'] }).createIndex('link', 'link');
-        db.createObjectStore('exports');
+        createSharedLegacyStores(db);
         db.createObjectStore('articleBuckets');
       },
     });
@@ -283,7 +285,7 @@ describe('the version 6 upgrade', () => {
     for (const entry of old) buckets.set(articleBucket(entry.link), [...(buckets.get(articleBucket(entry.link)) ?? []), entry]);
     for (const [bucket, entries] of buckets) await v6.put('articleBuckets', entries.sort((a, b) => (a.link < b.link ? -1 : 1)), bucket);
     for (const entry of old) {
-      await v6.put('summaries', { link: entry.link, title: entry.title, description: entry.description, siteName: entry.siteName, site: entry.site, date: entry.date, tags: entry.tags, draft: entry.draft, savedAt: entry.savedAt, editedAt: entry.editedAt });
+      await v6.put('summaries', summaryOf(entry));
     }
     v6.close();
 
