@@ -124,7 +124,7 @@ export async function mountLibrary(root: HTMLElement, deps: LibraryDeps): Promis
       return;
     }
     state.setSummaries(summaries, true);
-    setTimeout(() => state.searchTexts(), 0);
+    void state.prepareSearchTexts();
     const tagCounts = countValues(summaries.map((s) => s.tags));
     state.knownTags = tagCounts.map((t) => t.value);
     view.bulkTags.setSuggestions(state.knownTags);

@@ -5,6 +5,7 @@ import { applyTagChange, mergeImportedTags } from '../../src/storage/tag-change.
 import { scrollToReveal, visibleRange } from '../../src/ui/visible-range.ts';
 import { countValues, filterSummaries, foldForSearch, queryWords, searchText } from '../../options/library-search.ts';
 import { ZipNamer, zipFilename } from '../../options/zip-names.ts';
+import { LibraryState } from '../../options/library-state.ts';
 import type { Summary } from '../../src/storage/library-record.ts';
 import { sampleArticle } from './ui-helpers.ts';
 
@@ -91,6 +92,35 @@ describe('library search', () => {
     const start = performance.now();
     for (const q of ['harbour', 'number 5', 'zzz', 'tag4 coast']) filterSummaries(many, manyTexts, { query: q, tag: '', site: '' });
     expect((performance.now() - start) / 4).toBeLessThan(50);
+  });
+
+  it('builds search texts in slices, one task each, and a search before the end still sees every article', async () => {
+    const many = Array.from({ length: 1_200 }, (_, i) => summary(`Story ${i} ${i === 1_150 ? 'lighthouse' : 'harbour'}`));
+    const state = new LibraryState();
+    state.setSummaries(many, true);
+    const preparing = state.prepareSearchTexts(500);
+    // Nothing is built in the task that asked for it: the page finishes showing the list first.
+    expect(state['texts']).toHaveLength(0);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(state['texts']).toHaveLength(500);
+    // A search now builds the rest at once and finds the article past the built slice.
+    state.apply({ query: 'lighthouse', tag: '', site: '', notExported: false });
+    expect(state.shown.map((s) => s.title)).toEqual(['Story 1150 lighthouse']);
+    await preparing;
+    expect(state.searchTexts()).toEqual(many.map(searchText));
+  });
+
+  it('stops preparing texts for summaries that were replaced, and the new ones are searched by their own texts', async () => {
+    const state = new LibraryState();
+    state.setSummaries(Array.from({ length: 1_000 }, (_, i) => summary(`Old ${i} harbour`)), true);
+    const preparing = state.prepareSearchTexts(100);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const fresh = [summary('New lighthouse'), summary('New harbour')];
+    state.setSummaries(fresh, true);
+    await preparing;
+    expect(state.searchTexts()).toEqual(fresh.map(searchText));
+    state.apply({ query: 'harbour', tag: '', site: '', notExported: false });
+    expect(state.shown.map((s) => s.title)).toEqual(['New harbour']);
   });
 
   it('counts filter values, most used first', () => {
