@@ -198,7 +198,7 @@ export function readImport(sources: readonly ImportSource[], template: string, o
     }
     try {
       const article = { ...withManifest(readArticle(text, template), entry), from: name, order: at };
-      article.body = ownBody(article.body, text, bytes);
+      article.body = ownBody(article.body, bytes);
       reading.articles.push(article);
       return article;
     } catch (err) {

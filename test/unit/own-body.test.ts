@@ -17,21 +17,25 @@ describe('an imported body decoded from its own bytes', () => {
         const decoded = new TextDecoder().decode(bytes);
         const read = parseWritten(decoded)!;
         expect(read.body).toBe(body);
-        const range = bodyRange(read.body, decoded, bytes);
+        const range = bodyRange(bytes);
         expect(range).not.toBeNull();
         expect(decode(bytes.subarray(...range!))).toBe(body);
-        expect(ownBody(read.body, decoded, bytes)).toBe(body);
+        expect(ownBody(read.body, bytes)).toBe(body);
       }
     }
   });
 
-  it('leaves a body that is not the file\'s tail, or an empty one, as it is', () => {
+  it('leaves a body the bytes do not hold exactly, or an empty one, as it is', () => {
     const text = file('Body\r\nwith a CRLF').replace(/\n/g, '\r\n');
     const bytes = new TextEncoder().encode(text);
     const read = parse(text);
-    expect(bodyRange(read.body, text, bytes)).toBeNull();
-    expect(ownBody(read.body, text, bytes)).toBe(read.body);
+    expect(bodyRange(bytes)).toBeNull();
+    expect(ownBody(read.body, bytes)).toBe(read.body);
+    // A body the reader changed (here: no final line break in the file, and a trailing newline
+    // the writer trims) is kept as read.
+    const trimmed = new TextEncoder().encode(`${file('Body').slice(0, -1)}\n\n\n`);
+    expect(ownBody('Body', trimmed)).toBe('Body');
     const empty = file('');
-    expect(bodyRange('', empty, new TextEncoder().encode(empty))).toBeNull();
+    expect(ownBody('', new TextEncoder().encode(empty))).toBe('');
   });
 });
