@@ -29,4 +29,19 @@ describe('foldSpaces: page text as a reader sees it', () => {
     expect(normalize({ ...blank, title }).title).toBe('a b c\uFEFFd');
     expect(foldSpaces(title)).toBe('a b c d');
   });
+
+  it('the file\'s folding finds every White_Space character (it skips fields with none), alone or at an edge', () => {
+    const blank = { date: '2026-01-01', description: '', summary: '', slug: 's', image: '', link: '', source: '', categories: [], tags: [], draft: false, body: '' };
+    const title = (text: string) => normalize({ ...blank, title: text }).title;
+    const wrong: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const c = String.fromCharCode(code);
+      if (!/\p{White_Space}/u.test(c)) continue;
+      if (title(`a${c}b`) !== 'a b' || title(`${c}a`) !== 'a' || title(`a${c}`) !== 'a') wrong.push(`U+${code.toString(16)}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(title('a  b')).toBe('a b');
+    expect(title('plain title, nothing to fold')).toBe('plain title, nothing to fold');
+  });
 });
