@@ -30,7 +30,10 @@ export class BucketedRecords<T extends { link: string }, V> {
   constructor(private readonly store: BucketStore<V>, private readonly layout: BucketLayout<T, V>) {}
 
   private open(link: string): Promise<Map<string, T>> {
-    const bucket = this.layout.bucketOf(link);
+    return this.openBucket(this.layout.bucketOf(link));
+  }
+
+  private openBucket(bucket: number): Promise<Map<string, T>> {
     let records = this.loaded.get(bucket);
     if (!records) {
       records = this.store.get(bucket).then((stored) => this.mapOf(stored));
@@ -59,6 +62,19 @@ export class BucketedRecords<T extends { link: string }, V> {
 
   async get(link: string): Promise<T | undefined> {
     return (await this.open(link)).get(link);
+  }
+
+  /**
+   * The records of many links, in their order: each bucket opened once, then read without a
+   * promise per link (marking 10,000 articles exported awaited one `get` each).
+   */
+  async getMany(links: readonly string[]): Promise<(T | undefined)[]> {
+    const numbers = links.map((link) => this.layout.bucketOf(link));
+    const buckets = new Map<number, Map<string, T>>();
+    await Promise.all([...new Set(numbers)].map(async (bucket) => {
+      buckets.set(bucket, await this.openBucket(bucket));
+    }));
+    return links.map((link, i) => buckets.get(numbers[i]!)!.get(link));
   }
 
   /** Called for every change, with the record before it (if any) and after it (null: removed). */

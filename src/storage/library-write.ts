@@ -222,7 +222,7 @@ export async function markExported(versions: readonly ExportedVersion[], at: Dat
     // Many links (an export of the library): every bucket in one read.
     if (versions.length > 64) await summaries.links();
     const [candidates, marks] = await Promise.all([
-      Promise.all(versions.map((v) => summaries.get(v.link))),
+      summaries.getMany(versions.map((v) => v.link)),
       readMarks(tx.objectStore('exports'), versions.length > 64 ? undefined : [...wanted.keys()]),
     ]);
     const marked: string[] = [];

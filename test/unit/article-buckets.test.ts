@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ARTICLE_BUCKETS, articleBucket } from '../../src/storage/article-buckets.ts';
+import { BucketedRecords } from '../../src/storage/bucketed-records.ts';
 import { deleteArticles, getArticle, importArticles, retagArticles, saveArticle } from '../../src/storage/library.ts';
 import { openLibrary } from '../../src/storage/library-schema.ts';
 import { allArticles } from '../helpers/library-contents.ts';
@@ -77,5 +78,36 @@ describe('articles kept in buckets', () => {
     const left = await bucketRecords();
     expect(left).toHaveLength(1);
     expect(left[0]!.map((a) => a.link)).toEqual([other.link]);
+  });
+});
+
+describe('BucketedRecords.getMany', () => {
+  // An in-memory bucket store that counts its reads.
+  const memoryStore = () => {
+    const data = new Map<number, { link: string; n: number }[]>();
+    const reads = { count: 0 };
+    const store = {
+      get: async (bucket: number) => { reads.count++; return data.get(bucket); },
+      getAll: async () => [...data.values()],
+      getAllKeys: async () => [...data.keys()],
+      put: async (value: { link: string; n: number }[], bucket: number) => { data.set(bucket, value); },
+      delete: async (bucket: number) => { data.delete(bucket); },
+    };
+    return { store, reads };
+  };
+  const layout = { bucketOf: (link: string) => link.length % 3, encode: (r: { link: string; n: number }[]) => r, decode: (v: { link: string; n: number }[]) => v };
+
+  it('gives each link\'s record in the links\' order, undefined where none, reading each bucket once, with the transaction\'s own changes', async () => {
+    const { store, reads } = memoryStore();
+    const first = new BucketedRecords(store, layout);
+    await first.putAll(['a', 'bb', 'ccc', 'dddd', 'eeeee'].map((link, n) => ({ link, n })));
+    await first.flush();
+    const records = new BucketedRecords(store, layout);
+    await records.put({ link: 'ffffff', n: 9 });
+    reads.count = 0;
+    const got = await records.getMany(['eeeee', 'zz', 'a', 'ffffff', 'bb', 'a']);
+    expect(got.map((r) => r?.n)).toEqual([4, undefined, 0, 9, 1, 0]);
+    // Buckets 2 and 1 were not loaded yet (bucket 0 was, by the put): one read each.
+    expect(reads.count).toBe(2);
   });
 });
