@@ -110,7 +110,7 @@ export class BucketedRecords<T extends { link: string }, V> {
       else groups.set(bucket, [entry]);
     }
     await Promise.all([...groups].map(async ([bucket, group]) => {
-      const records = await this.open(group[0]!.link);
+      const records = await this.openBucket(bucket);
       for (const entry of group) {
         const previous = records.get(entry.link);
         records.set(entry.link, entry);
