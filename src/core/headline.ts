@@ -24,12 +24,12 @@ export function titleKey(text: string): string {
 
 /**
  * What may stand between a headline and a site or section name: a separator (`|`, `-`, `–`, `—`,
- * `:`, `·`, `»`, `/`, `_`, full-width ones) or an opening bracket (`Headline (Published 2016)`).
+ * `:`, `·`, `»`, `›`, `•`, `│`, `/`, `_`, full-width ones) or an opening bracket (`Headline (Published 2016)`).
  * `titleKey` folds `«` and `»` into `"`, so a `"` standing alone between spaces is such a
  * separator too (`Site » Headline`); a quote that opens or closes words is not.
  */
-export const JOIN_AFTER = /^\s*(?:[|\-\u2013\u2014:\u00b7\u00bb/_\uff5c\uff1a\u30fb\u2022~]|\(|\[|\uff08)|^\s+"\s/;
-export const JOIN_BEFORE = /(?:[|\-\u2013\u2014:\u00b7\u00bb/_\uff5c\uff1a\u30fb\u2022~])\s*$|\s"\s+$/;
+export const JOIN_AFTER = /^\s*(?:[|\-\u2013\u2014:\u00b7\u00bb\u203a\u2502/_\uff5c\uff1a\u30fb\u2022~]|\(|\[|\uff08)|^\s+"\s/;
+export const JOIN_BEFORE = /(?:[|\-\u2013\u2014:\u00b7\u00bb\u203a\u2502/_\uff5c\uff1a\u30fb\u2022~])\s*$|\s"\s+$/;
 const ELLIPSIS = /\s*(?:\.{3}|\u2026)\s*$/;
 
 /** The text of a heading as a reader sees it: whitespace folded, hidden helpers left out. */

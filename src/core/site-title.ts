@@ -3,9 +3,12 @@
  * titles for search engines and social cards (FORMAT.md, `title`).
  */
 
-/** Lower-case letters and digits only, so `Fox News`, `FOX-NEWS` and `foxnews` compare equal. */
+/**
+ * Lower-case letters and digits only, accents dropped, so `Fox News`, `FOX-NEWS` and `foxnews`
+ * compare equal, and so do `Nestlé Marktplatz` and its host `nestle-marktplatz`.
+ */
 export function siteKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** The keys of the names a site goes by, without empty ones. */
@@ -25,7 +28,7 @@ export function hostLabel(host: string): string {
 
 /** ASCII separators need spaces around them; CJK titles use full-width ones without. */
 const TITLE_SEPARATORS = [
-  ' - ', ' | ', ' \u2014 ', ' \u2013 ', ' \u00b7 ', ' :: ', ' : ', ' \u00bb ', ' / ', '\uff5c', '\uff1a', '_',
+  ' - ', ' | ', ' \u2014 ', ' \u2013 ', ' \u00b7 ', ' :: ', ' : ', ' \u00bb ', ' \u203a ', ' \u2022 ', ' \u2502 ', ' / ', '\uff5c', '\uff1a', '_',
 ];
 /** Separators some sites write without spaces (`Headline:Site`, `Headline|Site`). */
 const TIGHT_SEPARATORS = [':', '|'];
@@ -77,7 +80,7 @@ function withoutSiteHead(title: string, separators: string[], keys: string[]): s
 }
 
 /** A separator left dangling at the end (`Headline |`), where a template printed an empty site name. */
-const DANGLING_SEPARATOR = /\s+[-|\u2013\u2014:\u00b7\u00bb/]\s*$/;
+const DANGLING_SEPARATOR = /\s+[-|\u2013\u2014:\u00b7\u00bb\u203a\u2022\u2502/]\s*$/;
 
 /**
  * Drops a trailing ` | Site` and a leading `Site: ` when `Site` is one of the names the site goes

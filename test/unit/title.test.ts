@@ -91,6 +91,13 @@ describe('the title is what the reader sees', () => {
       '<main><h1>Winter timetable for the ferry</h1><p>Text.</p></main>');
     expect(titleOf(quoted)).toBe('Winter timetable for the ferry «Island Star»');
   });
+
+  it.each(['\u203a', '\u2502'])('knows the headline a declared title joins to a blog name by %s', (mark) => {
+    // No site name is declared: the headline is known by the page's <h1> alone.
+    const doc = page(`<meta property="og:title" content="Running through the winter ${mark} Notes from the North"><title>x</title>`,
+      '<article><h1>Running through the winter</h1><p>Text of the post, long enough to read.</p></article>');
+    expect(titleOf(doc)).toBe('Running through the winter');
+  });
 });
 
 describe('site names around a declared title', () => {
@@ -99,8 +106,20 @@ describe('site names around a declared title', () => {
     ['Coastline Wire: Storm closes the coast road', 'Storm closes the coast road'],
     ['Coastline Wire - Storm closes the coast road | Coastline Wire', 'Storm closes the coast road'],
     ['Climate: Drilling until it gets hot', 'Climate: Drilling until it gets hot'],
+    // Typographic separators: a single guillemet, a bullet, a box-drawing bar.
+    ['Storm closes the coast road \u203a Coastline Wire', 'Storm closes the coast road'],
+    ['Storm closes the coast road \u2022 Coastline Wire', 'Storm closes the coast road'],
+    ['Storm closes the coast road \u2502 Coastline Wire', 'Storm closes the coast road'],
+    ['Storm closes the coast road \u203a', 'Storm closes the coast road'],
+    // Such a mark inside the headline, before words that are not the site's, stays.
+    ['Coast road \u2022 a storm and its cost', 'Coast road \u2022 a storm and its cost'],
   ])('%s', (title, want) => {
     expect(dropSiteName(title, ['Coastline Wire', 'coastline.example', 'coastline'])).toBe(want);
+  });
+
+  it('knows the site by a name written with accents its host leaves out', () => {
+    expect(dropSiteName('Become a product tester \u2502 Nestl\u00e9 Marktplatz', ['nestle-marktplatz.de', 'nestle-marktplatz'])).toBe('Become a product tester');
+    expect(dropSiteName('Cr\u00e8me br\u00fbl\u00e9e at home - Caf\u00e9 Z\u00fcrich', ['cafe-zurich.example', 'cafe-zurich'])).toBe('Cr\u00e8me br\u00fbl\u00e9e at home');
   });
 });
 
