@@ -2,6 +2,7 @@ import TurndownService from 'turndown';
 import { gfm } from '@joplin/turndown-plugin-gfm';
 import { addMathRule } from './markdown-math.ts';
 import { addFigureRules } from './markdown-figures.ts';
+import { addMediaRules } from './markdown-media.ts';
 import { addFootnoteRule, takeFootnotes } from './markdown-footnotes.ts';
 
 const LANGUAGE = /(?:^|\s)(?:language|lang)-([\w+#.-]+)/i;
@@ -42,6 +43,7 @@ function createService(): TurndownService {
     },
   });
   addFigureRules(service);
+  addMediaRules(service);
   addMathRule(service);
   addFootnoteRule(service);
   // Turndown pads list markers to four columns (`-   item`); one space reads better and is what
