@@ -3,6 +3,7 @@ import { readMetadata, type PageMetadata } from './metadata.ts';
 import { sanitizeElement } from './sanitize.ts';
 import { removeFurniture } from './boilerplate.ts';
 import { recoverLead } from './lead.ts';
+import { removePhpErrors } from './php-errors.ts';
 import { pruneForReadability } from './prune.ts';
 import { dropRepeatedHeadline } from './repeated-headline.ts';
 import { FALLBACK_BELOW, fallbackBody } from './fallback-body.ts';
@@ -101,6 +102,7 @@ function readArticle(doc: Document, base: string, timed: Timed): Body {
     div.append(...Array.from(content.childNodes));
     removeFurniture(div);
     recoverLead(doc, div);
+    removePhpErrors(div);
     return div;
   });
   return {
@@ -112,6 +114,7 @@ function readArticle(doc: Document, base: string, timed: Timed): Body {
 function readPage(doc: Document): Body {
   const holder = doc.implementation.createHTMLDocument('').createElement('div');
   if (doc.body) holder.append(...Array.from(doc.body.cloneNode(true).childNodes));
+  removePhpErrors(holder);
   mathScriptsToMathml(holder);
   return { element: holder, hints: {} };
 }
