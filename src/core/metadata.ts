@@ -9,7 +9,6 @@ import { findHeadline } from './headline.ts';
 import { chooseTitle } from './title.ts';
 import { hostLabel } from './site-title.ts';
 import { foldSpaces } from './fold.ts';
-import { plainDescription } from './description.ts';
 import {
   type JsonLd, type JsonLdNode, jsonLdImage, jsonLdKeywords, jsonLdName, jsonLdText, nodeTypes, readJsonLd,
 } from './jsonld.ts';
@@ -264,10 +263,9 @@ export function readMetadata(doc: Document, pageUrl: string, hints: ReadabilityH
     urls: [link, pageUrl],
     modified: [...MODIFIED_META.flatMap((name) => tags.get(name) ?? []), ...pageNodes(ld).map((node) => jsonLdText(node['dateModified']))],
   }, now);
-  const plain = (value: string | null | undefined) => plainDescription(value, doc);
   const description = firstOf(
-    plain(metaValue(tags, 'og:description')), plain(metaValue(tags, 'description')), plain(fromJsonLd(ld, 'description')),
-    plain(metaValue(tags, 'twitter:description')), plain(hints.excerpt),
+    metaValue(tags, 'og:description'), metaValue(tags, 'description'), fromJsonLd(ld, 'description'),
+    metaValue(tags, 'twitter:description'), hints.excerpt,
   );
 
   return {
