@@ -9,6 +9,7 @@ import { findHeadline } from './headline.ts';
 import { chooseTitle } from './title.ts';
 import { hostLabel } from './site-title.ts';
 import { foldSpaces } from './fold.ts';
+import { leadExcerpt } from './lead-excerpt.ts';
 import {
   type JsonLd, type JsonLdNode, jsonLdImage, jsonLdKeywords, jsonLdName, jsonLdText, nodeTypes, readJsonLd,
 } from './jsonld.ts';
@@ -20,7 +21,10 @@ export interface ReadabilityHints {
   excerpt?: string | null;
   siteName?: string | null;
   publishedTime?: string | null;
-  /** The article element Readability returned: where a lead image is looked for when none is declared. */
+  /**
+   * The article element Readability returned, cleaned: where a lead image is looked for when none
+   * is declared, and the description's first paragraph when none is declared.
+   */
   content?: Element | null;
 }
 
@@ -265,8 +269,8 @@ export function readMetadata(doc: Document, pageUrl: string, hints: ReadabilityH
   }, now);
   const description = firstOf(
     metaValue(tags, 'og:description'), metaValue(tags, 'description'), fromJsonLd(ld, 'description'),
-    metaValue(tags, 'twitter:description'), hints.excerpt,
-  );
+    metaValue(tags, 'twitter:description'),
+  ) || firstOf(leadExcerpt(hints.content), hints.excerpt);
 
   return {
     title,
