@@ -9,11 +9,6 @@ import { foldSpaces } from './fold.ts';
  * reader sees, so it is left out with the element.
  */
 
-/** A link target written so that Markdown cannot end it early (spaces, parentheses). */
-function destination(url: string): string {
-  return url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
-
 /** The media's own address: `src`, else its first `<source>`'s; web addresses only. */
 function mediaSource(media: Element): string {
   const src = (media.getAttribute('src') ?? '').trim() || (media.querySelector('source[src]')?.getAttribute('src') ?? '').trim();
@@ -27,9 +22,13 @@ export function addMediaRules(service: TurndownService): void {
       const media = node as Element;
       const src = mediaSource(media);
       if (!src) return '';
-      const kind = media.nodeName === 'VIDEO' ? 'Video' : 'Audio';
-      const label = service.escape(foldSpaces(media.getAttribute('title') || media.getAttribute('aria-label') || '') || kind);
-      return `\n\n[${label}](${destination(src)})\n\n`;
+      // Written as the link it stands for, so Turndown's own link rule escapes the text and address.
+      // (Turndown converts what an element holds: the link goes in a holder.)
+      const holder = media.ownerDocument.createElement('div');
+      const link = holder.appendChild(media.ownerDocument.createElement('a'));
+      link.setAttribute('href', src);
+      link.textContent = foldSpaces(media.getAttribute('title') || media.getAttribute('aria-label') || '') || (media.nodeName === 'VIDEO' ? 'Video' : 'Audio');
+      return `\n\n${service.turndown(holder)}\n\n`;
     },
   });
   service.remove(['canvas']);

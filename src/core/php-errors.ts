@@ -7,13 +7,14 @@
  */
 
 /** PHP's error levels as it prints them. */
-const LEVEL = /^(?:PHP )?(?:Warning|Notice|Deprecated|Strict Standards|(?:Catchable |Recoverable )?[Ff]atal error|Parse error)$/;
+const LEVELS = String.raw`(?:PHP )?(?:Warning|Notice|Deprecated|Strict Standards|(?:Catchable |Recoverable )?[Ff]atal error|Parse error)`;
+const LEVEL = new RegExp(`^${LEVELS}$`);
 /** A script's path as PHP names it: with a slash, a `.php` name, or `Unknown`. */
 const PATH = String.raw`(?:[^\s/\\]*[/\\]\S*|\S+\.php|Unknown)`;
 /** What lies between the level and the line number: `:  message in <path> on line `. */
 const BETWEEN = new RegExp(String.raw`^:\s+\S[\s\S]{0,800}\sin\s+${PATH}\s+on line\s*$`);
 /** The plain-text form within one text node. */
-const PLAIN = new RegExp(String.raw`(?:PHP )?(?:Warning|Notice|Deprecated|Strict Standards|(?:Catchable |Recoverable )?[Ff]atal error|Parse error):\s+\S[^\n]{0,800}?\sin\s+${PATH}\s+on line \d+`, 'g');
+const PLAIN = new RegExp(String.raw`${LEVELS}:\s+\S[^\n]{0,800}?\sin\s+${PATH}\s+on line \d+`, 'g');
 /** How many nodes a message may span (the level's tag to the line number's). */
 const MAX_NODES = 12;
 

@@ -94,7 +94,7 @@ describe("the page's own video and audio", () => {
   it('become links to their files, titled as the page titled them, without their fallback text', () => {
     const md = markdown('<p>Before.</p><video src="/media/load test (1).mp4" controls>Your browser does not support the video tag.</video>'
       + '<audio title="The engineer [interview]"><source src="https://cdn.spanandbeam.example/talk.mp3" type="audio/mpeg">Ihr Browser unterstützt kein Audio.</audio><p>After.</p>');
-    expect(md).toBe('Before.\n\n[Video](https://spanandbeam.example/media/load%20test%20%281%29.mp4)\n\n'
+    expect(md).toBe('Before.\n\n[Video](https://spanandbeam.example/media/load%20test%20\\(1\\).mp4)\n\n'
       + '[The engineer \\[interview\\]](https://cdn.spanandbeam.example/talk.mp3)\n\nAfter.');
   });
 
