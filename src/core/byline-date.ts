@@ -24,7 +24,13 @@ const COPYRIGHT = /©|\(c\)\s*\d|copyright/i;
  * Japanese sites stamp the article itself, so only `最終更新` / `更新日` ("last updated") count.
  */
 const PUBLISHED_WORDS = /公開|公表|掲載|配信|投稿|发布|發佈|发表|發表|게시|입력|(?:^|[^\p{L}])(?:published|posted|veröffentlicht|publié|publicado|pubblicato|gepubliceerd)(?:[^\p{L}]|$)/iu;
-const MODIFIED_WORDS = /最終更新|更新日|수정일|(?:^|[^\p{L}])(?:updated|modified|edited|revised|aktualisiert|actualizado|atualizado|aggiornato|bijgewerkt)(?:[^\p{L}]|$)/iu;
+const MODIFIED_WORDS = /最終更新|更新日|수정일/u;
+/**
+ * The same words in the languages that put them before the date they label (`Updated Jan 20,
+ * 2020`): one after the line's date labels a later one (`January 19, 2020 / 12:25 PM / Updated 8
+ * hours ago`), and the line's date is the publication's.
+ */
+const MODIFIED_LABEL_WORDS = /(?:^|[^\p{L}])(?:updated|modified|edited|revised|aktualisiert|actualizado|atualizado|aggiornato|bijgewerkt)(?:[^\p{L}]|$)/iu;
 
 /**
  * Words that introduce a byline or its date, in the languages whose dates are read: `By`,
@@ -113,7 +119,8 @@ export function dayFromByline(doc: Document, h1: Element | null, now: Date = new
     if (day === null) return null;
     const label = `${context} ${text.slice(0, Math.max(0, text.search(/\d/)))}`.trim();
     if (MODIFIED_BEFORE.test(label)) return null;
-    if (!PUBLISHED_WORDS.test(text) && (MODIFIED_WORDS.test(text) || (parent !== null && isModified(parent)))) return null;
+    const modified = MODIFIED_WORDS.test(text) || MODIFIED_LABEL_WORDS.test(text.slice(0, text.search(/\d/)));
+    if (!PUBLISHED_WORDS.test(text) && (modified || (parent !== null && isModified(parent)))) return null;
     return isBylineDate(text, label, parent) ? day : null;
   };
   const visit = (node: Node): boolean => {

@@ -15,23 +15,33 @@ const MIN_YEAR = 1990;
 const MAX_AHEAD_MS = 366 * 24 * 3600 * 1000;
 
 /**
- * Month names of the languages whose news sites write dates in words, month by month: English,
- * French, German, Spanish, Italian, Portuguese, Dutch. Matched without accents and case.
+ * Month names of the languages whose news sites write dates in words, month by month, as the
+ * language writes them after a day number (Slavic languages decline them: `13 października`,
+ * `13 октября`): English, French, German, Spanish, Italian, Portuguese, Dutch, Catalan, the
+ * Scandinavian languages, Romanian, Indonesian, Turkish, Polish, Czech, Russian, Ukrainian and
+ * Bulgarian. Matched without accents and case. Languages whose names of two months share a
+ * beginning (Croatian's `listopad` is October, Polish's November) are left out: an abbreviation
+ * that could be two months is refused, and such a language would make other languages' ones so.
  */
 const MONTH_WORDS: readonly string[][] = [
-  ['january', 'janvier', 'januar', 'enero', 'gennaio', 'janeiro', 'januari'],
-  ['february', 'fevrier', 'februar', 'febrero', 'febbraio', 'fevereiro', 'februari'],
-  ['march', 'mars', 'marz', 'marzo', 'marco', 'maart'],
-  ['april', 'avril', 'abril', 'aprile'],
-  ['may', 'mai', 'mayo', 'maggio', 'maio', 'mei'],
-  ['june', 'juin', 'juni', 'junio', 'giugno', 'junho'],
-  ['july', 'juillet', 'juli', 'julio', 'luglio', 'julho'],
-  ['august', 'aout', 'agosto', 'augustus'],
-  ['september', 'septembre', 'septiembre', 'setiembre', 'settembre', 'setembro'],
-  ['october', 'octobre', 'oktober', 'octubre', 'ottobre', 'outubro'],
-  ['november', 'novembre', 'noviembre', 'novembro'],
-  ['december', 'decembre', 'dezember', 'diciembre', 'dicembre', 'dezembro'],
-];
+  ['january', 'janvier', 'januar', 'enero', 'gennaio', 'janeiro', 'januari', 'gener', 'ianuarie', 'ocak', 'styczen', 'stycznia', 'leden', 'ledna', 'январь', 'января', 'січень', 'січня', 'януари'],
+  ['february', 'fevrier', 'februar', 'febrero', 'febbraio', 'fevereiro', 'februari', 'febrer', 'februarie', 'subat', 'luty', 'lutego', 'unor', 'unora', 'февраль', 'февраля', 'лютий', 'лютого', 'февруари'],
+  ['march', 'mars', 'marz', 'marzo', 'marco', 'maart', 'marc', 'marts', 'martie', 'maret', 'mart', 'marzec', 'marca', 'brezen', 'brezna', 'март', 'марта', 'березень', 'березня'],
+  ['april', 'avril', 'abril', 'aprile', 'aprilie', 'nisan', 'kwiecien', 'kwietnia', 'duben', 'dubna', 'апрель', 'апреля', 'квітень', 'квітня', 'април'],
+  ['may', 'mai', 'mayo', 'maggio', 'maio', 'mei', 'maig', 'maj', 'mayıs', 'mayis', 'maja', 'kveten', 'kvetna', 'маи', 'мая', 'травень', 'травня'],
+  ['june', 'juin', 'juni', 'junio', 'giugno', 'junho', 'juny', 'iunie', 'haziran', 'czerwiec', 'czerwca', 'cerven', 'cervna', 'июнь', 'июня', 'червень', 'червня', 'юни'],
+  ['july', 'juillet', 'juli', 'julio', 'luglio', 'julho', 'juliol', 'iulie', 'temmuz', 'lipiec', 'lipca', 'cervenec', 'cervence', 'июль', 'июля', 'липень', 'липня', 'юли'],
+  ['august', 'aout', 'agosto', 'augustus', 'agost', 'augusti', 'agustus', 'agustos', 'sierpien', 'sierpnia', 'srpen', 'srpna', 'август', 'августа', 'серпень', 'серпня'],
+  ['september', 'septembre', 'septiembre', 'setiembre', 'settembre', 'setembro', 'setembre', 'septembrie', 'eylul', 'wrzesien', 'wrzesnia', 'zari', 'сентябрь', 'сентября', 'вересень', 'вересня', 'септември'],
+  ['october', 'octobre', 'oktober', 'octubre', 'ottobre', 'outubro', 'octombrie', 'ekim', 'pazdziernik', 'pazdziernika', 'rijen', 'rijna', 'октябрь', 'октября', 'жовтень', 'жовтня', 'октомври'],
+  ['november', 'novembre', 'noviembre', 'novembro', 'noiembrie', 'kasım', 'kasim', 'listopad', 'listopada', 'listopadu', 'ноябрь', 'ноября', 'листопад', 'листопада', 'ноември'],
+  ['december', 'decembre', 'dezember', 'diciembre', 'dicembre', 'dezembro', 'desembre', 'desember', 'decembrie', 'aralık', 'aralik', 'grudzien', 'grudnia', 'prosinec', 'prosince', 'декабрь', 'декабря', 'грудень', 'грудня', 'декември'],
+].map((names) => names.map(withoutAccents));
+
+/** Lower case without combining marks (`Février` -> `fevrier`, `října` -> `rijna`, `май` -> `маи`). */
+function withoutAccents(word: string): string {
+  return word.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
 
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
@@ -49,11 +59,12 @@ export function formatDay(year: number, month: number, day: number, now: Date = 
 
 /**
  * 1..12 for a month name or its abbreviation of three letters or more (`Sep`, `Sept.`, `janv.`,
- * `Dez.`), else 0; an abbreviation that could be two different months is refused.
+ * `Dez.`), else 0; an abbreviation that could be two different months is refused, and so is `des`
+ * without its dot: December's in Norwegian and Indonesian, but a word of every French sentence.
  */
 function monthNumber(word: string): number {
-  const lower = word.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\.$/, '');
-  if (lower.length < 3) return 0;
+  const lower = withoutAccents(word).replace(/\.$/, '');
+  if (lower.length < 3 || (lower === 'des' && !word.endsWith('.'))) return 0;
   let found = 0;
   for (const [index, names] of MONTH_WORDS.entries()) {
     if (names.some((name) => name.startsWith(lower))) {

@@ -18,6 +18,16 @@ const MAX_VALUE = 80;
 const UNREAD = 'nav, footer, [class*="comment"], [id*="comment"]';
 
 /**
+ * What follows a label: the text right after it (`<span>Datum:</span> 19.11.2021<br>`), else the
+ * element after it (`<dt>Datum</dt><dd>…</dd>`).
+ */
+function valueAfter(label: Element): string {
+  let text = '';
+  for (let node = label.nextSibling; node !== null && node.nodeType === 3; node = node.nextSibling) text += node.nodeValue ?? '';
+  return foldSpaces(text) || foldSpaces(label.nextElementSibling?.textContent);
+}
+
+/**
  * The day of the labelled dates of the page outside menus, footers and comments, when they
  * all give one day (several days: a list of posts).
  */
@@ -32,7 +42,7 @@ export function dayFromLabelledDate(doc: Document, now: Date = new Date()): stri
     const label = node.parentElement;
     // The label is an element of its own, and its value the element right after it.
     if (label === null || foldSpaces(label.textContent) !== foldSpaces(text) || label.closest(UNREAD) !== null) continue;
-    const value = foldSpaces(label.nextElementSibling?.textContent);
+    const value = valueAfter(label);
     if (value === '' || value.length > MAX_VALUE) continue;
     const found = parseDay(value, now, order);
     if (found === null) continue;

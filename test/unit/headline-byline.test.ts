@@ -33,6 +33,18 @@ describe('dates written in words, in several languages', () => {
     ['6 de janeiro de 2026', '2026-01-06'],
     ['6 mei 2025', '2025-05-06'],
     ['Published Jan. 6, 2026, 4:19 PM', '2026-01-06'],
+    ['20 septembrie 2025 16:20', '2025-09-20'],
+    ['13 października 2025', '2025-10-13'],
+    ['13 октября 2025 г.', '2025-10-13'],
+    ['2 травня 2025', '2025-05-02'],
+    ['3. května 2025', '2025-05-03'],
+    ['5 Ekim 2025', '2025-10-05'],
+    ['5 Kasım 2025', '2025-11-05'],
+    ['12 Agustus 2025', '2025-08-12'],
+    ['7 de gener de 2026', '2026-01-07'],
+    ['24. augusti 2025', '2025-08-24'],
+    ['13. des. 2025', '2025-12-13'],
+    ['Mar 5, 2026', '2026-03-05'],
   ])('reads %s', (text, day) => {
     expect(parseDay(text, NOW)).toBe(day);
   });
@@ -40,6 +52,14 @@ describe('dates written in words, in several languages', () => {
   it('refuses words that only start like a month', () => {
     expect(parseDay('6 mayors 2026', NOW)).toBeNull();
     expect(parseDay('Mayor 6, 2026', NOW)).toBeNull();
+  });
+
+  it('refuses a French article read as Norwegian December, and a beginning two months share', () => {
+    expect(parseDay('les 3 des 2025 lauréats', NOW)).toBeNull();
+    // Czech červen is June, červenec July.
+    expect(parseDay('3 červen 2025', NOW)).toBeNull();
+    expect(parseDay('3 června 2025', NOW)).toBe('2025-06-03');
+    expect(parseDay('3 července 2025', NOW)).toBe('2025-07-03');
   });
 });
 
@@ -57,6 +77,13 @@ describe('byline dates', () => {
   it('skips a date labelled as an update in English', () => {
     const doc = page('', '<article><h1>Headline of the story</h1><p>Updated <span>March 2, 2026</span></p><p>By A. Writer, Feb. 27, 2026</p></article>');
     expect(bylineDay(doc)).toBe('2026-02-27');
+  });
+
+  it('reads a date that an update of another day follows on its line', () => {
+    const doc = page('', '<article><div class="header-date">January 19, 2026 / 12:25 PM / Updated 8 hours ago</div><h1>Headline of the story</h1><p>Text.</p></article>');
+    expect(bylineDay(doc)).toBe('2026-01-19');
+    const labelled = page('', '<article><h1>Headline of the story</h1><p>Last updated January 20, 2026 12:25 PM</p><p>Text.</p></article>');
+    expect(bylineDay(labelled)).toBeNull();
   });
 
   it('goes by the line\'s own words before the name of its element, and reads words after the date', () => {

@@ -16,6 +16,13 @@ describe('a date under a label of its own', () => {
     expect(dateOf(credits, 'fr')).toEqual(['2019-05-23', 'byline']);
   });
 
+  it('reads the text right after a label element, as an author box writes it', () => {
+    // Below a long article, past where a byline is looked for.
+    const box = `<article><h1>Fremde Pläne</h1>${TEXT.repeat(30)}<div class="author-box"><span class="label">Datum:</span> 19.11.2021 <br>
+      <span class="label">Autor:</span> Fritz Imhof<br></div></article>`;
+    expect(dateOf(box)).toEqual(['2021-11-19', 'byline']);
+  });
+
   it('takes no day from labels that give several days, from comments, or from a label inside a sentence', () => {
     const list = `<article><h1>Fremde Pläne</h1>${TEXT}</article><div class="sidebar">
       <dl><dt>Datum</dt><dd>12.01.2017</dd></dl><dl><dt>Datum</dt><dd>03.02.2017</dd></dl></div>`;
