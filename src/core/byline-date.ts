@@ -141,6 +141,10 @@ export function dayFromByline(doc: Document, h1: Element | null, now: Date = new
       recent = `${recent} ${text}`.slice(-40);
       if (headlineAt >= 0 && read - headlineAt > BYLINE_AFTER) return true;
       const parent = child.parentElement;
+      // Inside the headline only a stamp of its own (`<span class="date">27.01.2022</span>`, a
+      // line that opens with the day): a day at the end of the headline's words is what it
+      // reports on (`Results of the relay, 19.5.2007` above `by X | 20 May 2007`).
+      if (h1 !== null && h1.contains(child) && text.length > DATE_LINE_CHARS && !STARTS_WITH_DATE.test(text)) continue;
       const day = accept(text, context, parent);
       if (day === null) continue;
       // Before the headline only its own container counts: higher up is the masthead's date.

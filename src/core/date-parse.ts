@@ -18,29 +18,33 @@ const MAX_AHEAD_MS = 366 * 24 * 3600 * 1000;
  * Month names of the languages whose news sites write dates in words, month by month, as the
  * language writes them after a day number (Slavic languages decline them: `13 października`,
  * `13 октября`): English, French, German, Spanish, Italian, Portuguese, Dutch, Catalan, the
- * Scandinavian languages, Romanian, Indonesian, Turkish, Polish, Czech, Russian, Ukrainian and
- * Bulgarian. Matched without accents and case. Languages whose names of two months share a
+ * Scandinavian languages, Romanian, Indonesian, Turkish, Polish, Czech, Russian, Ukrainian,
+ * Bulgarian, Greek and Arabic (the Egyptian names and the Levantine ones of one word). Matched
+ * without accents, Arabic's hamza and vowel marks, and case. Languages whose names of two months share a
  * beginning (Croatian's `listopad` is October, Polish's November) are left out: an abbreviation
  * that could be two months is refused, and such a language would make other languages' ones so.
  */
 const MONTH_WORDS: readonly string[][] = [
-  ['january', 'janvier', 'januar', 'enero', 'gennaio', 'janeiro', 'januari', 'gener', 'ianuarie', 'ocak', 'styczen', 'stycznia', 'leden', 'ledna', 'январь', 'января', 'січень', 'січня', 'януари'],
-  ['february', 'fevrier', 'februar', 'febrero', 'febbraio', 'fevereiro', 'februari', 'febrer', 'februarie', 'subat', 'luty', 'lutego', 'unor', 'unora', 'февраль', 'февраля', 'лютий', 'лютого', 'февруари'],
-  ['march', 'mars', 'marz', 'marzo', 'marco', 'maart', 'marc', 'marts', 'martie', 'maret', 'mart', 'marzec', 'marca', 'brezen', 'brezna', 'март', 'марта', 'березень', 'березня'],
-  ['april', 'avril', 'abril', 'aprile', 'aprilie', 'nisan', 'kwiecien', 'kwietnia', 'duben', 'dubna', 'апрель', 'апреля', 'квітень', 'квітня', 'април'],
-  ['may', 'mai', 'mayo', 'maggio', 'maio', 'mei', 'maig', 'maj', 'mayıs', 'mayis', 'maja', 'kveten', 'kvetna', 'маи', 'мая', 'травень', 'травня'],
-  ['june', 'juin', 'juni', 'junio', 'giugno', 'junho', 'juny', 'iunie', 'haziran', 'czerwiec', 'czerwca', 'cerven', 'cervna', 'июнь', 'июня', 'червень', 'червня', 'юни'],
-  ['july', 'juillet', 'juli', 'julio', 'luglio', 'julho', 'juliol', 'iulie', 'temmuz', 'lipiec', 'lipca', 'cervenec', 'cervence', 'июль', 'июля', 'липень', 'липня', 'юли'],
-  ['august', 'aout', 'agosto', 'augustus', 'agost', 'augusti', 'agustus', 'agustos', 'sierpien', 'sierpnia', 'srpen', 'srpna', 'август', 'августа', 'серпень', 'серпня'],
-  ['september', 'septembre', 'septiembre', 'setiembre', 'settembre', 'setembro', 'setembre', 'septembrie', 'eylul', 'wrzesien', 'wrzesnia', 'zari', 'сентябрь', 'сентября', 'вересень', 'вересня', 'септември'],
-  ['october', 'octobre', 'oktober', 'octubre', 'ottobre', 'outubro', 'octombrie', 'ekim', 'pazdziernik', 'pazdziernika', 'rijen', 'rijna', 'октябрь', 'октября', 'жовтень', 'жовтня', 'октомври'],
-  ['november', 'novembre', 'noviembre', 'novembro', 'noiembrie', 'kasım', 'kasim', 'listopad', 'listopada', 'listopadu', 'ноябрь', 'ноября', 'листопад', 'листопада', 'ноември'],
-  ['december', 'decembre', 'dezember', 'diciembre', 'dicembre', 'dezembro', 'desembre', 'desember', 'decembrie', 'aralık', 'aralik', 'grudzien', 'grudnia', 'prosinec', 'prosince', 'декабрь', 'декабря', 'грудень', 'грудня', 'декември'],
+  ['january', 'janvier', 'januar', 'enero', 'gennaio', 'janeiro', 'januari', 'gener', 'ianuarie', 'ocak', 'styczen', 'stycznia', 'leden', 'ledna', 'январь', 'января', 'січень', 'січня', 'януари', 'يناير', 'ιανουαριου', 'ιανουαριος'],
+  ['february', 'fevrier', 'februar', 'febrero', 'febbraio', 'fevereiro', 'februari', 'febrer', 'februarie', 'subat', 'luty', 'lutego', 'unor', 'unora', 'февраль', 'февраля', 'лютий', 'лютого', 'февруари', 'فبراير', 'شباط', 'φεβρουαριου', 'φεβρουαριος'],
+  ['march', 'mars', 'marz', 'marzo', 'marco', 'maart', 'marc', 'marts', 'martie', 'maret', 'mart', 'marzec', 'marca', 'brezen', 'brezna', 'март', 'марта', 'березень', 'березня', 'مارس', 'آذار', 'μαρτιου', 'μαρτιος'],
+  ['april', 'avril', 'abril', 'aprile', 'aprilie', 'nisan', 'kwiecien', 'kwietnia', 'duben', 'dubna', 'апрель', 'апреля', 'квітень', 'квітня', 'април', 'أبريل', 'إبريل', 'نيسان', 'απριλιου', 'απριλιος'],
+  ['may', 'mai', 'mayo', 'maggio', 'maio', 'mei', 'maig', 'maj', 'mayıs', 'mayis', 'maja', 'kveten', 'kvetna', 'маи', 'мая', 'травень', 'травня', 'مايو', 'أيار', 'μαιου', 'μαιος'],
+  ['june', 'juin', 'juni', 'junio', 'giugno', 'junho', 'juny', 'iunie', 'haziran', 'czerwiec', 'czerwca', 'cerven', 'cervna', 'июнь', 'июня', 'червень', 'червня', 'юни', 'يونيو', 'يونيه', 'حزيران', 'ιουνιου', 'ιουνιος'],
+  ['july', 'juillet', 'juli', 'julio', 'luglio', 'julho', 'juliol', 'iulie', 'temmuz', 'lipiec', 'lipca', 'cervenec', 'cervence', 'июль', 'июля', 'липень', 'липня', 'юли', 'يوليو', 'يوليه', 'تموز', 'ιουλιου', 'ιουλιος'],
+  ['august', 'aout', 'agosto', 'augustus', 'agost', 'augusti', 'agustus', 'agustos', 'sierpien', 'sierpnia', 'srpen', 'srpna', 'август', 'августа', 'серпень', 'серпня', 'أغسطس', 'αυγουστου', 'αυγουστος'],
+  ['september', 'septembre', 'septiembre', 'setiembre', 'settembre', 'setembro', 'setembre', 'septembrie', 'eylul', 'wrzesien', 'wrzesnia', 'zari', 'сентябрь', 'сентября', 'вересень', 'вересня', 'септември', 'سبتمبر', 'أيلول', 'σεπτεμβριου', 'σεπτεμβριος'],
+  ['october', 'octobre', 'oktober', 'octubre', 'ottobre', 'outubro', 'octombrie', 'ekim', 'pazdziernik', 'pazdziernika', 'rijen', 'rijna', 'октябрь', 'октября', 'жовтень', 'жовтня', 'октомври', 'أكتوبر', 'οκτωβριου', 'οκτωβριος'],
+  ['november', 'novembre', 'noviembre', 'novembro', 'noiembrie', 'kasım', 'kasim', 'listopad', 'listopada', 'listopadu', 'ноябрь', 'ноября', 'листопад', 'листопада', 'ноември', 'نوفمبر', 'νοεμβριου', 'νοεμβριος'],
+  ['december', 'decembre', 'dezember', 'diciembre', 'dicembre', 'dezembro', 'desembre', 'desember', 'decembrie', 'aralık', 'aralik', 'grudzien', 'grudnia', 'prosinec', 'prosince', 'декабрь', 'декабря', 'грудень', 'грудня', 'декември', 'ديسمبر', 'δεκεμβριου', 'δεκεμβριος'],
 ].map((names) => names.map(withoutAccents));
 
-/** Lower case without combining marks (`Février` -> `fevrier`, `října` -> `rijna`, `май` -> `маи`). */
+/**
+ * Lower case without combining marks (`Février` -> `fevrier`, `října` -> `rijna`, `май` -> `маи`,
+ * `Αυγούστου` -> `αυγουστου`, `أكتوبر` -> `اكتوبر`).
+ */
 function withoutAccents(word: string): string {
-  return word.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return word.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, '');
 }
 
 function pad(n: number, width: number): string {
@@ -98,6 +102,16 @@ const MONTH_DAY_TIME_YEAR = /(?<![\p{L}\d])(\p{L}{3,})\s+(\d{1,2})\s+\d{1,2}:\d{
 const CJK_DAY = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/;
 
 /**
+ * Arabic-Indic and Persian digits as ASCII ones (`٧ أكتوبر ٢٠٢٠`). A Hijri or Solar Hijri year
+ * (1442, 1399) then falls before MIN_YEAR and is refused like any other implausible year.
+ */
+function asciiDigits(text: string): string {
+  return /[\u0660-\u0669\u06f0-\u06f9]/.test(text)
+    ? text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (digit) => String((digit.codePointAt(0)! & 0xf)))
+    : text;
+}
+
+/**
  * Reads the calendar day out of a timestamp as written: ISO 8601 with or without time and offset,
  * `2026-01-06 06:45`, `20260106`, RFC 2822 (`Tue, 06 Jan 2026 06:45:12 GMT`), English prose
  * (`January 6, 2026`, `6th January 2026`), `06.01.2026`, `Tue May 24 05:55:00 2016`,
@@ -108,7 +122,7 @@ const CJK_DAY = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일
  * the day.
  */
 export function parseDay(value: string | null | undefined, now: Date = new Date(), order: DayOrder = null): string | null {
-  const text = foldSpaces(value);
+  const text = asciiDigits(foldSpaces(value));
   if (text === '') return null;
 
   if (/^\d{9,10}(?:\.\d+)?$/.test(text)) return fromEpoch(Number(text) * 1000, now);

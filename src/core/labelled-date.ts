@@ -1,6 +1,6 @@
 /**
  * The day a page gives under a label of its own, `<dt>Datum</dt><dd>12.01.2017</dd>`, `<p>Mise en
- * ligne</p><p>23 mai 2019</p>`: a fact sheet beside the article (often an aside, which the other
+ * ligne</p><p>23 mai 2019</p>`, `Erschienen am: 01.11.2023`: a fact sheet beside the article (often an aside, which the other
  * readers pass over as another thing's). Read last, only when the page gives no other date.
  */
 import { parseDay } from './date-parse.ts';
@@ -12,7 +12,10 @@ import { foldSpaces } from './fold.ts';
  * are read (`Date`, `Datum`, `Published`, `Veröffentlicht am`, `Mise en ligne`, `Publié le`,
  * `Fecha`, `Pubblicato il`, `Gepubliceerd op`).
  */
-const DATE_LABEL = /^(?:date|datum|fecha|data|published|posted|publication date|date published|ver[öo]ffentlicht(?: am)?|erschienen(?: am)?|publi[ée]e?(?: le)?|mise en ligne|date de publication|paru(?: le)?|publicad[oa](?: el)?|fecha de publicaci[óo]n|pubblicato(?: il)?|data di pubblicazione|gepubliceerd(?: op)?|datum van publicatie)\s*:?$/i;
+const LABEL_WORDS = '(?:date|datum|fecha|data|published|posted|publication date|date published|ver[öo]ffentlicht(?: am)?|erschienen(?: am)?|publi[ée]e?(?: le)?|mise en ligne|date de publication|paru(?: le)?|publicad[oa](?: el)?|fecha de publicaci[óo]n|pubblicato(?: il)?|data di pubblicazione|gepubliceerd(?: op)?|datum van publicatie)';
+const DATE_LABEL = new RegExp(`^${LABEL_WORDS}\\s*:?$`, 'i');
+/** The label and its value on one line, a colon between them: `Erschienen am: 01.11.2023`. */
+const INLINE_LABEL = new RegExp(`^${LABEL_WORDS}\\s*:\\s*(.+)$`, 'i');
 /** A value longer than this is not a date stamp. */
 const MAX_VALUE = 80;
 const UNREAD = 'nav, footer, [class*="comment"], [id*="comment"]';
@@ -38,12 +41,20 @@ export function dayFromLabelledDate(doc: Document, now: Date = new Date()): stri
   let day: string | null = null;
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
     const text = node.nodeValue ?? '';
-    if (text.length > 40 || !DATE_LABEL.test(foldSpaces(text))) continue;
+    if (text.length > 40 + MAX_VALUE) continue;
+    const folded = foldSpaces(text);
     const label = node.parentElement;
-    // The label is an element of its own, and its value the element right after it.
-    if (label === null || foldSpaces(label.textContent) !== foldSpaces(text) || label.closest(UNREAD) !== null) continue;
-    const value = valueAfter(label);
-    if (value === '' || value.length > MAX_VALUE) continue;
+    if (label === null) continue;
+    let value: string;
+    if (folded.length <= 40 && DATE_LABEL.test(folded)) {
+      // The label is an element of its own, and its value the text or element right after it.
+      if (foldSpaces(label.textContent) !== folded) continue;
+      value = valueAfter(label);
+    } else {
+      value = INLINE_LABEL.exec(folded)?.[1] ?? '';
+    }
+    if (value === '' || label.closest(UNREAD) !== null) continue;
+    if (value.length > MAX_VALUE) continue;
     const found = parseDay(value, now, order);
     if (found === null) continue;
     if (day !== null && found !== day) return null;

@@ -45,6 +45,11 @@ describe('dates written in words, in several languages', () => {
     ['24. augusti 2025', '2025-08-24'],
     ['13. des. 2025', '2025-12-13'],
     ['Mar 5, 2026', '2026-03-05'],
+    ['19 Αυγούστου 2025', '2025-08-19'],
+    ['07 أكتوبر 2025', '2025-10-07'],
+    ['٧ اكتوبر ٢٠٢٥', '2025-10-07'],
+    ['5 إبريل 2025', '2025-04-05'],
+    ['12 حزيران 2025', '2025-06-12'],
   ])('reads %s', (text, day) => {
     expect(parseDay(text, NOW)).toBe(day);
   });
@@ -60,6 +65,11 @@ describe('dates written in words, in several languages', () => {
     expect(parseDay('3 červen 2025', NOW)).toBeNull();
     expect(parseDay('3 června 2025', NOW)).toBe('2025-06-03');
     expect(parseDay('3 července 2025', NOW)).toBe('2025-07-03');
+  });
+
+  it('refuses a Solar Hijri or Hijri date written in Persian or Arabic digits', () => {
+    expect(parseDay('۱۴۰۴/۰۴/۱۲', NOW)).toBeNull();
+    expect(parseDay('١٤٤٧/٠١/١٩', NOW)).toBeNull();
   });
 });
 
@@ -77,6 +87,17 @@ describe('byline dates', () => {
   it('skips a date labelled as an update in English', () => {
     const doc = page('', '<article><h1>Headline of the story</h1><p>Updated <span>March 2, 2026</span></p><p>By A. Writer, Feb. 27, 2026</p></article>');
     expect(bylineDay(doc)).toBe('2026-02-27');
+  });
+
+  it('reads the byline under a headline that reports on a day, and a stamp inside the headline', () => {
+    const title = 'Results of the regional relay championship, Aalen, 19.5.2026';
+    // Themes wrap the headline and its byline in one container named for the post's meta.
+    const doc = page(`<title>${title}</title>`, `<article><div class="post-meta-wrapper"><h1>${title}</h1><p>by A. Writer | <span>20. May 2026</span></p></div><p>Text.</p></article>`);
+    expect(bylineDay(doc)).toBe('2026-05-20');
+    const stamp = page('<title>Headline of the story</title>', '<article><h1><span class="topline">27.01.2026</span>Headline of the story</h1><p>Text.</p></article>');
+    expect(bylineDay(stamp)).toBe('2026-01-27');
+    const opening = page('<title>Headline of the story that the biathlon team wrote</title>', '<article><h1>23.01.2026 - Headline of the story that the biathlon team wrote</h1><p>Text.</p></article>');
+    expect(bylineDay(opening)).toBe('2026-01-23');
   });
 
   it('reads a date that an update of another day follows on its line', () => {

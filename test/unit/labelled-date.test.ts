@@ -23,6 +23,13 @@ describe('a date under a label of its own', () => {
     expect(dateOf(box)).toEqual(['2021-11-19', 'byline']);
   });
 
+  it('reads a label and its value on one line, a colon between them, but not a sentence that starts with the word', () => {
+    const line = `<article><h1>Fremde Pläne</h1>${TEXT.repeat(30)}<p class="info">Letzte Änderung: 31.10.2023 - 14:49<br>Erschienen am: 01.11.2023<br>Lesungen: 61</p></article>`;
+    expect(dateOf(line)).toEqual(['2023-11-01', 'byline']);
+    const prose = `<article><h1>Fremde Pläne</h1>${TEXT.repeat(30)}<p>Datum der Abgabe ist der 01.11.2023, sagt das Amt.</p></article>`;
+    expect(dateOf(prose)).toEqual([null, 'clip-date']);
+  });
+
   it('takes no day from labels that give several days, from comments, or from a label inside a sentence', () => {
     const list = `<article><h1>Fremde Pläne</h1>${TEXT}</article><div class="sidebar">
       <dl><dt>Datum</dt><dd>12.01.2017</dd></dl><dl><dt>Datum</dt><dd>03.02.2017</dd></dl></div>`;
