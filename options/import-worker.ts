@@ -3,6 +3,7 @@
 // at once, each on one part of the files.
 import { readImport, type ImportReading } from './library-import.ts';
 import { messageOf } from '../src/core/error-message.ts';
+import { packBodies, type PackedBodies } from './body-pack.ts';
 
 export interface ImportRequest {
   files: File[];
@@ -12,16 +13,18 @@ export interface ImportRequest {
 
 export type ImportReply =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; reading: ImportReading }
+  /** The articles' bodies travel apart, packed (./body-pack.ts). */
+  | { type: 'done'; reading: ImportReading; bodies: PackedBodies }
   | { type: 'error'; message: string };
 
-const scope = self as unknown as { onmessage: ((event: MessageEvent<ImportRequest>) => void) | null; postMessage: (reply: ImportReply) => void };
+const scope = self as unknown as { onmessage: ((event: MessageEvent<ImportRequest>) => void) | null; postMessage: (reply: ImportReply, transfer?: Transferable[]) => void };
 
 scope.onmessage = async ({ data: { files, template, part } }) => {
   try {
     const sources = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
     const reading = readImport(sources, template, { part, onProgress: (done, total) => scope.postMessage({ type: 'progress', done, total }) });
-    scope.postMessage({ type: 'done', reading });
+    const bodies = packBodies(reading.articles);
+    scope.postMessage({ type: 'done', reading, bodies }, [bodies.bytes.buffer]);
   } catch (err) {
     scope.postMessage({ type: 'error', message: messageOf(err) });
   }

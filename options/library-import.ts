@@ -8,7 +8,6 @@ import { parseUrl, siteHost } from '../src/core/urls.ts';
 import { MANIFEST_NAME, readManifest, type ManifestEntry } from './library-manifest.ts';
 import { imageTypeOfName, linkedImages, type ImportedImage } from './import-images.ts';
 import { messageOf } from '../src/core/error-message.ts';
-import { ownBody } from './own-body.ts';
 
 /** One picked file: its name and bytes (a browser File's arrayBuffer, or a Node buffer in tests). */
 export interface ImportSource {
@@ -198,7 +197,6 @@ export function readImport(sources: readonly ImportSource[], template: string, o
     }
     try {
       const article = { ...withManifest(readArticle(text, template), entry), from: name, order: at };
-      article.body = ownBody(article.body, bytes);
       reading.articles.push(article);
       return article;
     } catch (err) {
