@@ -20,9 +20,10 @@ const MAX_AHEAD_MS = 366 * 24 * 3600 * 1000;
  * `13 октября`): English, French, German, Spanish, Italian, Portuguese, Dutch, Catalan, the
  * Scandinavian languages, Romanian, Indonesian, Turkish, Polish, Czech, Russian, Ukrainian,
  * Bulgarian, Greek and Arabic (the Egyptian names and the Levantine ones of one word). Matched
- * without accents, Arabic's hamza and vowel marks, and case. Languages whose names of two months share a
- * beginning (Croatian's `listopad` is October, Polish's November) are left out: an abbreviation
- * that could be two months is refused, and such a language would make other languages' ones so.
+ * without accents, Arabic's hamza and vowel marks, and case. Languages whose names of two months
+ * share a beginning (Croatian's `listopad` is October, Polish's November) are left out: an
+ * abbreviation that could be two months is refused, and such a language would make other
+ * languages' ones so.
  */
 const MONTH_WORDS: readonly string[][] = [
   ['january', 'janvier', 'januar', 'enero', 'gennaio', 'janeiro', 'januari', 'gener', 'ianuarie', 'ocak', 'styczen', 'stycznia', 'leden', 'ledna', 'январь', 'января', 'січень', 'січня', 'януари', 'يناير', 'ιανουαριου', 'ιανουαριος'],

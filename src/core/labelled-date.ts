@@ -1,7 +1,8 @@
 /**
  * The day a page gives under a label of its own, `<dt>Datum</dt><dd>12.01.2017</dd>`, `<p>Mise en
- * ligne</p><p>23 mai 2019</p>`, `Erschienen am: 01.11.2023`: a fact sheet beside the article (often an aside, which the other
- * readers pass over as another thing's). Read last, only when the page gives no other date.
+ * ligne</p><p>23 mai 2019</p>`, `Erschienen am: 01.11.2023`: a fact sheet beside the article
+ * (often an aside, which the other readers pass over as another thing's). Read last, only when the
+ * page gives no other date.
  */
 import { parseDay } from './date-parse.ts';
 import { dayOrderOf } from './date-order.ts';
@@ -53,8 +54,7 @@ export function dayFromLabelledDate(doc: Document, now: Date = new Date()): stri
     } else {
       value = INLINE_LABEL.exec(folded)?.[1] ?? '';
     }
-    if (value === '' || label.closest(UNREAD) !== null) continue;
-    if (value.length > MAX_VALUE) continue;
+    if (value === '' || value.length > MAX_VALUE || label.closest(UNREAD) !== null) continue;
     const found = parseDay(value, now, order);
     if (found === null) continue;
     if (day !== null && found !== day) return null;
