@@ -117,9 +117,11 @@ export function dayFromByline(doc: Document, h1: Element | null, now: Date = new
     if (text.length > BYLINE_MAX_CHARS || COPYRIGHT.test(text) || !/\d/.test(text)) return null;
     const day = parseDay(text, now, dayOrderOf(doc));
     if (day === null) return null;
-    const label = `${context} ${text.slice(0, Math.max(0, text.search(/\d/)))}`.trim();
+    // The line's words before its first digit: what labels its date.
+    const lead = text.slice(0, text.search(/\d/));
+    const label = `${context} ${lead}`.trim();
     if (MODIFIED_BEFORE.test(label)) return null;
-    const modified = MODIFIED_WORDS.test(text) || MODIFIED_LABEL_WORDS.test(text.slice(0, text.search(/\d/)));
+    const modified = MODIFIED_WORDS.test(text) || MODIFIED_LABEL_WORDS.test(lead);
     if (!PUBLISHED_WORDS.test(text) && (modified || (parent !== null && isModified(parent)))) return null;
     return isBylineDate(text, label, parent) ? day : null;
   };

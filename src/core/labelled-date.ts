@@ -14,9 +14,11 @@ import { foldSpaces } from './fold.ts';
  * `Fecha`, `Pubblicato il`, `Gepubliceerd op`).
  */
 const LABEL_WORDS = '(?:date|datum|fecha|data|published|posted|publication date|date published|ver[öo]ffentlicht(?: am)?|erschienen(?: am)?|publi[ée]e?(?: le)?|mise en ligne|date de publication|paru(?: le)?|publicad[oa](?: el)?|fecha de publicaci[óo]n|pubblicato(?: il)?|data di pubblicazione|gepubliceerd(?: op)?|datum van publicatie)';
-const DATE_LABEL = new RegExp(`^${LABEL_WORDS}\\s*:?$`, 'i');
-/** The label and its value on one line, a colon between them: `Erschienen am: 01.11.2023`. */
-const INLINE_LABEL = new RegExp(`^${LABEL_WORDS}\\s*:\\s*(.+)$`, 'i');
+/**
+ * A label alone (`Datum`, `Datum:`), or a label and its value on one line, a colon between them
+ * (`Erschienen am: 01.11.2023`): the value, when there is one, is the group.
+ */
+const DATE_LABEL = new RegExp(`^${LABEL_WORDS}\\s*(?::\\s*(.*))?$`, 'i');
 /** A value longer than this is not a date stamp. */
 const MAX_VALUE = 80;
 const UNREAD = 'nav, footer, [class*="comment"], [id*="comment"]';
@@ -45,14 +47,13 @@ export function dayFromLabelledDate(doc: Document, now: Date = new Date()): stri
     if (text.length > 40 + MAX_VALUE) continue;
     const folded = foldSpaces(text);
     const label = node.parentElement;
-    if (label === null) continue;
-    let value: string;
-    if (folded.length <= 40 && DATE_LABEL.test(folded)) {
-      // The label is an element of its own, and its value the text or element right after it.
+    const match = DATE_LABEL.exec(folded);
+    if (label === null || match === null) continue;
+    let value = match[1] ?? '';
+    if (value === '') {
+      // A label alone is an element of its own, and its value the text or element right after it.
       if (foldSpaces(label.textContent) !== folded) continue;
       value = valueAfter(label);
-    } else {
-      value = INLINE_LABEL.exec(folded)?.[1] ?? '';
     }
     if (value === '' || value.length > MAX_VALUE || label.closest(UNREAD) !== null) continue;
     const found = parseDay(value, now, order);
