@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './harness/chromium.ts';
 import { waitForFile } from './harness/downloads.ts';
+import { holdArticleStore } from './harness/hold-store.ts';
 import { articleZip } from './harness/hostile-files.ts';
 import { browserAvailable, CHROMIUM_PATH, requireBuild } from './harness/paths.ts';
 
@@ -35,13 +36,11 @@ const spoolFiles = (page: Page) => page.evaluate(async () => {
 describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('long library work in Chromium: progress, Cancel, and records that cannot be written', { timeout: 180_000 }, () => {
   let ext: ExtensionBrowser;
   let library: Page;
-  let cdp: CDPSession;
 
   beforeAll(async () => {
     ext = await launchWithExtension(requireBuild('chrome-e2e'));
     library = await ext.openExtensionPage('options/library.html');
     await library.setViewportSize({ width: 1200, height: 900 });
-    cdp = await ext.context.newCDPSession(library);
   });
 
   afterAll(async () => {
@@ -57,12 +56,13 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('long library work
 
   it('a cancelled import writes nothing; the import then runs whole', async () => {
     const zip = Buffer.from(articleZip(3000));
-    // A slowed page, so that Cancel surely lands while the import runs.
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+    // The store held, so that Cancel surely lands before the import's write can start (the
+    // files are read in workers, which a slowed page does not slow).
+    const release = await holdArticleStore(library);
     await library.getByLabel('Import…').setInputFiles({ name: 'many.zip', mimeType: 'application/zip', buffer: zip });
     await progress().getByRole('button', { name: 'Cancel' }).click();
+    await release();
     expect(await status(/^Import cancelled|^Imported/)).toBe('Import cancelled: nothing was imported.');
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     expect(await stored(library)).toEqual([]);
     expect(await progress().isHidden()).toBe(true);
 
@@ -72,11 +72,12 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('long library work
   });
 
   it('a cancelled export leaves no zip, in the downloads folder or in the page\'s own storage', async () => {
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+    // The store held: the export's reads wait behind it until Cancel has been pressed.
+    const release = await holdArticleStore(library);
     await library.getByRole('button', { name: 'Export all' }).click();
     await progress().getByRole('button', { name: 'Cancel' }).click();
+    await release();
     expect(await status(/^Export cancelled|^Exported|^Couldn't/)).toBe('Export cancelled: no zip was saved.');
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await library.waitForTimeout(500);
     expect(await readdir(ext.downloads, { recursive: true })).toEqual([]);
     expect((await spoolFiles(library)).filter((n) => n.startsWith('frontclip-export-'))).toEqual([]);
