@@ -13,6 +13,11 @@ function isWellFormed(text: string): boolean {
   return typeof native === 'function' ? native.call(text) : !LONE_SURROGATE.test(text);
 }
 
+import type { ImportReading } from './library-import.ts';
+
+/** Why a file that is not UTF-8 text is not imported. */
+export const NOT_UTF8 = 'it is not UTF-8 text';
+
 /** Where each article's body ends in `bytes` (its start is the previous end); -1: kept as a string. */
 export interface PackedBodies {
   bytes: Uint8Array;
@@ -20,15 +25,26 @@ export interface PackedBodies {
 }
 
 /**
- * Takes every body out of `articles` (each left `''`) into one buffer; a body that is not
+ * Takes every body out of `articles` (each left `''`) into one buffer: a body still in its file's
+ * bytes (`bodyBytes`, taken out too) as they are, a text body encoded. A text body that is not
  * well-formed UTF-16 (a lone surrogate, which UTF-8 cannot carry) stays in place.
  */
-export function packBodies(articles: readonly { body: string }[]): PackedBodies {
+export function packBodies(articles: readonly { body: string; bodyBytes?: Uint8Array }[]): PackedBodies {
   const encoder = new TextEncoder();
-  let bytes = new Uint8Array(Math.max(1024, articles.reduce((n, a) => n + a.body.length, 0) + 1024));
+  const size = (a: { body: string; bodyBytes?: Uint8Array }) => a.bodyBytes?.length ?? a.body.length;
+  let bytes = new Uint8Array(Math.max(1024, articles.reduce((n, a) => n + size(a), 0) + 1024));
   let at = 0;
   const ends: number[] = [];
   for (const article of articles) {
+    if (article.bodyBytes) {
+      // Room was made for every byte body up front, and text bodies that outgrew it grew it since.
+      if (at + article.bodyBytes.length > bytes.length) bytes = grown(bytes, at, article.bodyBytes.length);
+      bytes.set(article.bodyBytes, at);
+      at += article.bodyBytes.length;
+      ends.push(at);
+      delete article.bodyBytes;
+      continue;
+    }
     if (!isWellFormed(article.body)) {
       ends.push(-1);
       continue;
@@ -40,9 +56,7 @@ export function packBodies(articles: readonly { body: string }[]): PackedBodies 
         break;
       }
       // Not enough room (bodies with characters beyond ASCII take more bytes than characters).
-      const larger = new Uint8Array(Math.max(bytes.length * 2, at + article.body.length * 3));
-      larger.set(bytes.subarray(0, at));
-      bytes = larger;
+      bytes = grown(bytes, at, article.body.length * 3);
     }
     ends.push(at);
     article.body = '';
@@ -50,15 +64,43 @@ export function packBodies(articles: readonly { body: string }[]): PackedBodies 
   return { bytes: bytes.subarray(0, at), ends };
 }
 
-/** Puts the bodies `packBodies` took back into the same articles, in the same order. */
-export function unpackBodies(articles: readonly { body: string }[], packed: PackedBodies): void {
+/** A copy of `bytes` with its first `used` bytes, and room for at least `more` after them. */
+function grown(bytes: Uint8Array, used: number, more: number): Uint8Array<ArrayBuffer> {
+  const larger = new Uint8Array(Math.max(bytes.length * 2, used + more));
+  larger.set(bytes.subarray(0, used));
+  return larger;
+}
+
+/**
+ * Puts the bodies `packBodies` took back into the same articles, in the same order. Returns the
+ * places of the articles whose body is not UTF-8 (a file's bytes, not checked before): their body
+ * is left `''`, for the caller to report them.
+ */
+export function unpackBodies(articles: readonly { body: string }[], packed: PackedBodies): number[] {
   // `ignoreBOM` keeps a U+FEFF that a body itself begins with (the default decoder drops it).
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
+  const broken: number[] = [];
   let start = 0;
   articles.forEach((article, i) => {
     const end = packed.ends[i] ?? -1;
     if (end < 0) return;
-    article.body = decoder.decode(packed.bytes.subarray(start, end));
+    try {
+      article.body = decoder.decode(packed.bytes.subarray(start, end));
+    } catch {
+      broken.push(i);
+    }
     start = end;
   });
+  return broken;
+}
+
+/**
+ * A worker's reading with the bodies it packed put back; an article whose body is not UTF-8 is
+ * taken out and listed with the files not imported, as the worker would have listed its file.
+ */
+export function unpackReading(reading: ImportReading, packed: PackedBodies): ImportReading {
+  const broken = new Set(unpackBodies(reading.articles, packed));
+  if (broken.size === 0) return reading;
+  const notText = reading.articles.filter((_, i) => broken.has(i)).map((a) => ({ name: a.from, reason: NOT_UTF8 }));
+  return { ...reading, articles: reading.articles.filter((_, i) => !broken.has(i)), invalid: [...reading.invalid, ...notText] };
 }

@@ -1,7 +1,7 @@
 import type { ReadFiles } from './library-deps.ts';
 import type { ImportReading } from './library-import.ts';
 import type { ImportReply, ImportRequest } from './import-worker.ts';
-import { unpackBodies } from './body-pack.ts';
+import { unpackReading } from './body-pack.ts';
 
 const cancelled = () => new DOMException('The import was cancelled.', 'AbortError');
 
@@ -32,8 +32,7 @@ function runPart(request: ImportRequest, signal: AbortSignal, onProgress: (done:
       if (data.type === 'progress') onProgress(data.done, data.total);
       else if (data.type === 'done') {
         finish();
-        unpackBodies(data.reading.articles, data.bodies);
-        resolve(data.reading);
+        resolve(unpackReading(data.reading, data.bodies));
       } else {
         finish();
         reject(new Error(data.message));

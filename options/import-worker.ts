@@ -22,7 +22,7 @@ const scope = self as unknown as { onmessage: ((event: MessageEvent<ImportReques
 scope.onmessage = async ({ data: { files, template, part } }) => {
   try {
     const sources = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
-    const reading = readImport(sources, template, { part, onProgress: (done, total) => scope.postMessage({ type: 'progress', done, total }) });
+    const reading = readImport(sources, template, { part, bodyBytes: true, onProgress: (done, total) => scope.postMessage({ type: 'progress', done, total }) });
     const bodies = packBodies(reading.articles);
     scope.postMessage({ type: 'done', reading, bodies }, [bodies.bytes.buffer]);
   } catch (err) {

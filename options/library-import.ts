@@ -2,12 +2,13 @@ import { unzipSync } from 'fflate';
 import { buildFilename } from '../src/core/filename.ts';
 import type { Article, ArticleFile } from '../src/core/article.ts';
 import { FrontMatterError, parse } from '../src/core/frontmatter.ts';
-import { parseWritten } from '../src/core/frontmatter-fast.ts';
+import { parseWritten, parseWrittenHead } from '../src/core/frontmatter-fast.ts';
 import { slugify } from '../src/core/slug.ts';
 import { parseUrl, siteHost } from '../src/core/urls.ts';
 import { MANIFEST_NAME, readManifest, type ManifestEntry } from './library-manifest.ts';
 import { imageTypeOfName, linkedImages, type ImportedImage } from './import-images.ts';
 import { messageOf } from '../src/core/error-message.ts';
+import { NOT_UTF8 } from './body-pack.ts';
 
 /** One picked file: its name and bytes (a browser File's arrayBuffer, or a Node buffer in tests). */
 export interface ImportSource {
@@ -30,6 +31,11 @@ export interface ImportedFileArticle extends Article {
   order: number;
   /** The images its bundle (or its flat folder) holds in the same zip, that the file links. */
   bundledImages?: ImportedImage[];
+  /**
+   * Its body as the file's UTF-8 bytes, not yet decoded nor checked (`body` is then `''`): read so
+   * with `ReadOptions.bodyBytes`, and decoded by `unpackBodies` (./body-pack.ts).
+   */
+  bodyBytes?: Uint8Array;
 }
 
 export interface ImportReading {
@@ -85,7 +91,11 @@ export function articleFromFile(file: ArticleFile, template: string): Article {
 /** Parses one file's text; throws a one-line reason when it cannot join the library. */
 function readArticle(text: string, template: string): Article {
   // A file Frontclip wrote is read without the YAML parser (proved equal to what it would give).
-  const file = parseWritten(text) ?? parse(text);
+  return checkedArticle(parseWritten(text) ?? parse(text), template);
+}
+
+/** The article a file's fields give; throws a one-line reason when it cannot join the library. */
+function checkedArticle(file: ArticleFile, template: string): Article {
   const link = file.link.trim();
   if (link === '') throw new Error('it has no link, and the library keeps each article under its link');
   // The library checks every record it is given; a link it would refuse is named here already,
@@ -93,6 +103,34 @@ function readArticle(text: string, template: string): Article {
   const url = parseUrl(link);
   if (url === null || !['http:', 'https:', 'file:'].includes(url.protocol)) throw new Error(`its link "${link.slice(0, 80)}" is not a web address`);
   return articleFromFile(file, template);
+}
+
+const DASH = 0x2d;
+const NEWLINE = 0x0a;
+
+/**
+ * A file in the writer's own layout split into its front matter (decoded and proved, as
+ * `parseWrittenHead` does) and its body's bytes, undecoded; null for any other file, or a body
+ * whose own round trip through the writer is not plain from its bytes (final line breaks other
+ * than the one `\n` the writer ends a body with). The split is at ASCII bytes, which UTF-8 never
+ * uses inside a longer character, so the two parts decode to the file's text.
+ */
+function splitWritten(bytes: Uint8Array): { head: Omit<ArticleFile, 'body'>; body: Uint8Array } | null {
+  if (bytes.length < 8 || bytes[0] !== DASH || bytes[1] !== DASH || bytes[2] !== DASH || bytes[3] !== NEWLINE) return null;
+  let end = bytes.indexOf(NEWLINE, 4);
+  while (end !== -1 && !(bytes[end + 1] === DASH && bytes[end + 2] === DASH && bytes[end + 3] === DASH && bytes[end + 4] === NEWLINE)) end = bytes.indexOf(NEWLINE, end + 1);
+  if (end === -1) return null;
+  const rest = bytes.subarray(end + 5);
+  const last = rest.length - 1;
+  if (rest.length > 0 && (rest.length < 2 || rest[last] !== NEWLINE || rest[last - 1] === NEWLINE || rest[last - 1] === 0x0d)) return null;
+  let text: string;
+  try {
+    text = utf8.decode(bytes.subarray(0, end + 5));
+  } catch {
+    return null;
+  }
+  const head = parseWrittenHead(text);
+  return head ? { head, body: rest.subarray(0, Math.max(0, last)) } : null;
 }
 
 /** The manifest's bookkeeping on an article from the same zip, when it describes that very link. */
@@ -106,6 +144,13 @@ export interface ReadOptions {
   part?: { index: number; of: number };
   /** Called as files are read: how many of how many (of this part). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Leaves the body of a file in the writer's own layout as its bytes (`bodyBytes`), undecoded: an
+   * import worker hands the bodies to the page as UTF-8 bytes anyway (./body-pack.ts), and the
+   * page's one decoding checks them (in Firefox, decoding each body in the worker as well cost
+   * 0.25-0.6 s a worker of 5,000 files, and encoding it again for the page 0.14-0.3 s).
+   */
+  bodyBytes?: boolean;
 }
 
 /**
@@ -181,18 +226,28 @@ export function readImport(sources: readonly ImportSource[], template: string, o
   }
 
   let done = 0;
-  const take = (name: string, bytes: Uint8Array, at: number, entry?: ManifestEntry): ImportedFileArticle | null => {
+  const take = (name: string, bytes: Uint8Array, at: number, entry?: ManifestEntry, bodyBytes = false): ImportedFileArticle | null => {
     done++;
     if (options.onProgress && (done % 50 === 0 || done === total)) options.onProgress(done, total);
     if (bytes.length > MAX_IMPORT_FILE_BYTES) {
       reading.invalid.push({ name, reason: `it is ${megabytes(bytes.length)}, too large for an article file (the limit is ${megabytes(MAX_IMPORT_FILE_BYTES)})` });
       return null;
     }
+    const split = bodyBytes ? splitWritten(bytes) : null;
+    if (split) {
+      try {
+        const article = { ...withManifest(checkedArticle({ ...split.head, body: '' }, template), entry), from: name, order: at, bodyBytes: split.body };
+        reading.articles.push(article);
+        return article;
+      } catch {
+        // Read again from its text below, which gives the reason.
+      }
+    }
     let text: string;
     try {
       text = utf8.decode(bytes);
     } catch {
-      reading.invalid.push({ name, reason: 'it is not UTF-8 text' });
+      reading.invalid.push({ name, reason: NOT_UTF8 });
       return null;
     }
     try {
@@ -208,7 +263,7 @@ export function readImport(sources: readonly ImportSource[], template: string, o
 
   for (const { source, entries, first, manifest, images } of plan) {
     if (entries === null) {
-      take(source.name, source.bytes, first);
+      take(source.name, source.bytes, first, undefined, options.bodyBytes);
       continue;
     }
     const wanted = entries;
@@ -234,7 +289,8 @@ export function readImport(sources: readonly ImportSource[], template: string, o
     }
     const read: { path: string; article: ImportedFileArticle }[] = [];
     for (const [name, bytes] of Object.entries(unpacked)) {
-      const article = take(`${source.name}: ${name}`, bytes, wanted.get(name) ?? first, manifest?.get(name));
+      // Bodies stay text where the zip holds pictures: which ones an article keeps is read from its body.
+      const article = take(`${source.name}: ${name}`, bytes, wanted.get(name) ?? first, manifest?.get(name), options.bodyBytes && !images?.size);
       if (article) read.push({ path: name, article });
     }
     if (images && images.size > 0) attachImages(source, read, images);

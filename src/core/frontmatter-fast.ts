@@ -1,5 +1,5 @@
 import type { ArticleFile } from './article.ts';
-import { write } from './frontmatter.ts';
+import { write, writeParts } from './frontmatter.ts';
 
 // A reader for files in exactly the layout `write` produces (every file a library export holds),
 // hand-written because the YAML parser takes most of a 10,000-file import. It never decides on
@@ -66,8 +66,43 @@ function list(lines: readonly string[], at: number, key: string): { items: strin
 /** The file's fields when `text` is exactly what `write` makes of them; null otherwise. */
 export function parseWritten(text: string): ArticleFile | null {
   const end = text.indexOf('\n---\n', 4);
-  if (!text.startsWith('---\n') || end === -1) return null;
-  const lines = text.slice(4, end).split('\n');
+  if (end === -1) return null;
+  const head = readHead(text.slice(0, end + 5));
+  if (!head) return null;
+  const body = text.slice(end + 5).replace(/\n$/, '');
+  const candidate: ArticleFile = { ...head, body };
+  // When `write(candidate)` is the text, the candidate is already normalized: this reader inverts
+  // the writer on every text the writer makes (the property test holds it to `parse`), so the
+  // candidate read from `write(normalize(candidate))` is `normalize(candidate)` itself. Normalizing
+  // it again folded every field twice: a tenth of a 10,000-file import's reading.
+  try {
+    return write(candidate) === text ? candidate : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The fields of a front matter block (`---` to the closing `---` line and its line break) when it
+ * is exactly the one `write` makes of them, whatever the body; null otherwise. A reader that has
+ * the body apart (as bytes) checks the body's own part of the round trip itself: `write` keeps a
+ * body as it is but for its final line breaks, and ends a non-empty one with a single `\n`.
+ */
+export function parseWrittenHead(head: string): Omit<ArticleFile, 'body'> | null {
+  const candidate = readHead(head);
+  if (!candidate) return null;
+  // The same proof as above, on the front matter alone (`writeParts` gives it apart from the body).
+  try {
+    return writeParts({ ...candidate, body: '' })[0] === head ? candidate : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A candidate for the fields of a front matter block in the writer's layout, not yet proved. */
+function readHead(head: string): Omit<ArticleFile, 'body'> | null {
+  if (!head.startsWith('---\n') || !head.endsWith('\n---\n')) return null;
+  const lines = head.slice(4, -5).split('\n');
   const fields: Record<string, string> = {};
   let i = 0;
   for (const [key, pattern] of Object.entries(LINE)) {
@@ -83,19 +118,9 @@ export function parseWritten(text: string): ArticleFile | null {
   if (!tags || lines[tags.next] !== '' || tags.next + 2 !== lines.length) return null;
   const draft = lines[tags.next + 1];
   if (draft !== 'draft: true' && draft !== 'draft: false') return null;
-  const body = text.slice(end + 5).replace(/\n$/, '');
-  const candidate: ArticleFile = {
+  return {
     title: fields.title!, date: fields.date!, description: fields.description!, summary: fields.summary!, slug: fields.slug!,
     image: fields.image!, link: fields.link!, source: fields.source!, categories: categories.items, tags: tags.items,
-    draft: draft === 'draft: true', body,
+    draft: draft === 'draft: true',
   };
-  // When `write(candidate)` is the text, the candidate is already normalized: this reader inverts
-  // the writer on every text the writer makes (the property test holds it to `parse`), so the
-  // candidate read from `write(normalize(candidate))` is `normalize(candidate)` itself. Normalizing
-  // it again folded every field twice: a tenth of a 10,000-file import's reading.
-  try {
-    return write(candidate) === text ? candidate : null;
-  } catch {
-    return null;
-  }
 }

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { strToU8, zipSync } from 'fflate';
+import type { ArticleFile } from '../../src/core/article.ts';
+import { write } from '../../src/core/frontmatter.ts';
+import { readImport, type ImportReading, type ImportSource } from '../../options/library-import.ts';
+import { packBodies, unpackReading } from '../../options/body-pack.ts';
+
+// An import worker reads with `bodyBytes` (bodies left as the file's bytes), packs the bodies and
+// the page unpacks them; the page's own reader decodes each file whole. Both must give the same.
+
+const tricky = fc.string({ unit: fc.oneof(
+  fc.constantFrom('"', "'", '\\', '\n', '\r', '\t', '\u0000', '\u0085', '\u00a0', '\u2028', '\ufeff', '\ud800', '#', ':', '- ', '---', '---\n', 'x', 'é', '日', '😀'),
+  fc.string({ minLength: 1, maxLength: 1, unit: 'binary' }),
+), maxLength: 30 });
+const link = fc.oneof(fc.constantFrom('https://news.example/a', 'http://b.example/x?y=1', 'file:///tmp/n.html'), tricky);
+const file: fc.Arbitrary<ArticleFile> = fc.record({
+  title: tricky, date: fc.constantFrom('2026-01-06', '1999-12-31'), description: tricky, summary: tricky, slug: tricky, image: tricky, link,
+  source: tricky, categories: fc.array(tricky, { maxLength: 2 }), tags: fc.array(tricky, { maxLength: 3 }), draft: fc.boolean(),
+  body: fc.oneof(tricky, fc.constant(''), fc.constant('line\n---\nnot a delimiter\n\n'), fc.constant('\ufeffBOM first')),
+});
+/** A written file's bytes, sometimes changed as a hand or another tool would change them. */
+const edit = fc.constantFrom(
+  (t: string) => t, (t: string) => `${t}\n`, (t: string) => t.replace(/\n$/, ''), (t: string) => t.replace(/\n/g, '\r\n'),
+  (t: string) => `${t}\r\n`, (t: string) => t.replace('draft: ', 'draft:  '),
+);
+
+const sorted = (reading: ImportReading) => ({ ...reading, invalid: [...reading.invalid].sort((a, b) => a.name.localeCompare(b.name)) });
+
+/** The worker's way: bodies as bytes, packed, sent (a copy), unpacked on the page. */
+function asWorker(sources: ImportSource[]): ImportReading {
+  const reading = readImport(sources, '{slug}.md', { bodyBytes: true });
+  const packed = packBodies(reading.articles);
+  const sent = structuredClone({ reading, packed });
+  return unpackReading(sent.reading, sent.packed);
+}
+
+describe('an import worker\'s reading, bodies kept as bytes', () => {
+  it('gives what reading each file whole gives, for any file the writer writes, edited or not', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(file, edit), { minLength: 1, maxLength: 4 }), (files) => {
+      const entries = Object.fromEntries(files.map(([f, change], i) => [`n${i}.md`, strToU8(change(write(f)))]));
+      const sources = [{ name: 'a.zip', bytes: zipSync(entries) }, ...Object.entries(entries).map(([name, bytes]) => ({ name, bytes }))];
+      expect(sorted(asWorker(sources))).toEqual(sorted(readImport(sources, '{slug}.md')));
+    }), { numRuns: 300 });
+  });
+
+  it('leaves a written file\'s body undecoded, and reports a body that is not UTF-8 as the whole reading does', () => {
+    const text = write({ title: 'T', date: '2026-01-06', description: '', summary: '', slug: 't', image: '', link: 'https://x.example/t', source: '', categories: [], tags: [], draft: false, body: 'Body ü' });
+    const good = strToU8(text);
+    const bad = new Uint8Array([...strToU8(text.replace('Body ü\n', '')), 0x42, 0xff, 0xfe, 0x0a]);
+    const direct = readImport([{ name: 'good.md', bytes: good }, { name: 'bad.md', bytes: bad }], '{slug}.md', { bodyBytes: true });
+    // The worker's path was taken: both bodies are still bytes, the bad one not yet found out.
+    expect(direct.articles.map((a) => [a.body, a.bodyBytes?.length])).toEqual([['', 7], ['', 3]]);
+    const sources = [{ name: 'good.md', bytes: good }, { name: 'bad.md', bytes: bad }];
+    const worker = asWorker(sources);
+    expect(worker.articles.map((a) => a.body)).toEqual(['Body ü']);
+    expect(worker.invalid).toEqual([{ name: 'bad.md', reason: 'it is not UTF-8 text' }]);
+    expect(worker).toEqual(readImport(sources, '{slug}.md'));
+  });
+});
