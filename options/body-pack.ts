@@ -2,8 +2,11 @@
 // (not copied), and are decoded there. Posted as strings, they cost Chromium's page about a
 // second per worker of 5,000 files to receive (structured clone, measured with `npm run
 // bench:library`), and Firefox copied bodies sliced out of their file's text far more slowly than
-// strings of their own. Written here because structured clone has no cheaper form for many
-// strings and no library packs them.
+// strings of their own. A body the worker kept as its file's bytes goes in as it is, and the
+// page's decoding is then the check that it is UTF-8. Written here because structured clone has
+// no cheaper form for many strings and no library packs them.
+
+import type { ImportReading } from './library-import.ts';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -12,8 +15,6 @@ function isWellFormed(text: string): boolean {
   const native = (text as { isWellFormed?: () => boolean }).isWellFormed;
   return typeof native === 'function' ? native.call(text) : !LONE_SURROGATE.test(text);
 }
-
-import type { ImportReading } from './library-import.ts';
 
 /** Why a file that is not UTF-8 text is not imported. */
 export const NOT_UTF8 = 'it is not UTF-8 text';
