@@ -93,9 +93,13 @@ export const READ_ALSO = anchored([
   String.raw`siehe auch`, String.raw`zum thema`, String.raw`passend dazu`, String.raw`weiterlesen`, String.raw`mehr lesen`,
   String.raw`(?:das )?könnte (?:dich|sie|euch) (?:auch )?interessieren`,
   String.raw`read (?:more|also|next)`, String.raw`see also`, String.raw`related`, String.raw`also read`, String.raw`more`,
-  String.raw`(?:te|le) puede interesar`, String.raw`(?:lea|lee) también`, String.raw`también (?:te|le) puede interesar`,
-  String.raw`leia (?:também|mais)`, String.raw`leggi anche`, String.raw`(?:à )?lire aussi`, String.raw`czytaj (?:też|także)`,
+  String.raw`(?:te|le) puede interesar`, String.raw`(?:lea|lee) (?:también|más)`, String.raw`también (?:te|le) puede interesar`,
+  String.raw`(?:vea|ve|ver|mira) también`, String.raw`(?:leia|veja|confira) (?:também|mais)`, String.raw`saiba mais`,
+  String.raw`(?:leggi|vedi) anche`, String.raw`(?:à )?(?:lire|voir) aussi`, String.raw`czytaj (?:też|także)`,
   String.raw`zobacz (?:też|także)`, String.raw`lees ook`, String.raw`читайте также`,
+  // The verb alone, only as a label before a colon ("Lea: <headline>", "MIRA: …"): as a word it
+  // begins sentences (and "Mira" is a name).
+  String.raw`(?:read|see|lesen sie|lies|lea|lee|vea|mira|leia|veja|leggi|(?:à )?lire)(?=\s*:)`,
 ]);
 
 /** WordPress-style closing lines: "Der Beitrag wurde am <date> veröffentlicht und unter ... abgelegt". */

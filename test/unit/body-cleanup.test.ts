@@ -79,6 +79,24 @@ describe('removeFurniture rules', () => {
     expect(root.querySelectorAll('p')).toHaveLength(2);
   });
 
+  it('removes "read also" lines in Spanish, Portuguese, Italian and French, and a bare "read" verb before a colon, but keeps prose that begins with such a word', () => {
+    const teasers = [
+      '<p>Lea más: <a href="/a">El congreso aprueba la reforma del agua</a></p>', '<p>VEA TAMBIÉN: <a href="/b">La escuela que no brilla</a></p>',
+      '<p>MIRA: <a href="/c">Una madre va a la comisaría y termina detenida</a></p>', '<p>Lea: <a href="/d">El consejo aborda la confiscación</a></p>',
+      '<p>Saiba mais: <a href="/e">O porto reabre amanhã</a></p>', '<p>Vedi anche: <a href="/f">Il porto riapre domani</a></p>',
+      '<p>Voir aussi : <a href="/g">Le port rouvre demain</a></p>',
+    ];
+    const kept = [
+      '<p>Mira Sorvino dijo que <a href="/h">la película</a> se estrenará en el puerto en otoño.</p>',
+      '<p>Lea la sentencia completa en el <a href="/i">sitio del tribunal</a>, que la publicó el lunes.</p>',
+    ];
+    const root = clean(`${prose(1)}${teasers.join('')}${kept.join('')}${prose(2)}`);
+    const text = foldSpaces(root.textContent ?? '');
+    expect(text).not.toMatch(/congreso|escuela|madre|consejo|porto|Il porto|Le port/);
+    expect(text).toContain('Mira Sorvino dijo');
+    expect(text).toContain('Lea la sentencia completa');
+  });
+
   it('keeps a heading that merely starts like a label when prose follows it', () => {
     const root = clean(`${prose(1)}<h2>Comments from the committee</h2>${prose(2)}${prose(3)}`);
     expect(root.querySelector('h2')?.textContent).toBe('Comments from the committee');
