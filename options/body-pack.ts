@@ -7,14 +7,7 @@
 // no cheaper form for many strings and no library packs them.
 
 import type { ImportReading } from './library-import.ts';
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** `String.prototype.isWellFormed` (ES2024), with the same test by hand where it is missing. */
-function isWellFormed(text: string): boolean {
-  const native = (text as { isWellFormed?: () => boolean }).isWellFormed;
-  return typeof native === 'function' ? native.call(text) : !LONE_SURROGATE.test(text);
-}
+import { isWellFormed } from '../src/core/fold.ts';
 
 /** Why a file that is not UTF-8 text is not imported. */
 export const NOT_UTF8 = 'it is not UTF-8 text';
