@@ -8,7 +8,7 @@ import { parseUrl, siteHost } from '../src/core/urls.ts';
 import { MANIFEST_NAME, readManifest, type ManifestEntry } from './library-manifest.ts';
 import { imageTypeOfName, linkedImages, type ImportedImage } from './import-images.ts';
 import { messageOf } from '../src/core/error-message.ts';
-import { NOT_UTF8 } from './body-pack.ts';
+import { NOT_UTF8 } from '../src/core/utf8-check.ts';
 
 /** One picked file: its name and bytes (a browser File's arrayBuffer, or a Node buffer in tests). */
 export interface ImportSource {
@@ -32,8 +32,8 @@ export interface ImportedFileArticle extends Article {
   /** The images its bundle (or its flat folder) holds in the same zip, that the file links. */
   bundledImages?: ImportedImage[];
   /**
-   * Its body as the file's UTF-8 bytes, not yet decoded nor checked (`body` is then `''`): read so
-   * with `ReadOptions.bodyBytes`, and decoded by `unpackBodies` (./body-pack.ts).
+   * Its body as the file's UTF-8 bytes, not decoded (`body` is then `''`): read so with
+   * `ReadOptions.bodyBytes`, and stored so by the library, which checks that they are UTF-8.
    */
   bodyBytes?: Uint8Array;
 }
@@ -146,9 +146,9 @@ export interface ReadOptions {
   onProgress?: (done: number, total: number) => void;
   /**
    * Leaves the body of a file in the writer's own layout as its bytes (`bodyBytes`), undecoded: an
-   * import worker hands the bodies to the page as UTF-8 bytes anyway (./body-pack.ts), and the
-   * page's one decoding checks them (in Firefox, decoding each body in the worker as well cost
-   * 0.25-0.6 s a worker of 5,000 files, and encoding it again for the page 0.14-0.3 s).
+   * import worker hands the bodies to the page as UTF-8 bytes (./body-pack.ts), and the library
+   * stores them so after checking them (in Firefox, decoding each body in the worker cost 0.25-0.6 s
+   * a worker of 5,000 files, and encoding it again for the page 0.14-0.3 s).
    */
   bodyBytes?: boolean;
 }

@@ -1,4 +1,4 @@
-import type { StoredArticle } from './library-record.ts';
+import { articleOfRecord, type ArticleRecord, type StoredArticle } from './library-record.ts';
 import { linkBucket } from './link-bucket.ts';
 import { BucketedRecords, type BucketLayout, type BucketStore } from './bucketed-records.ts';
 
@@ -18,7 +18,7 @@ export function articleBucket(link: string): number {
 }
 
 /** A bucket as stored: its articles, in link order. */
-export type ArticleBucket = StoredArticle[];
+export type ArticleBucket = ArticleRecord[];
 
 interface BucketReader {
   get(bucket: number): Promise<ArticleBucket | undefined>;
@@ -26,7 +26,8 @@ interface BucketReader {
 
 /** The article saved under this link, read from its bucket. */
 export async function readBucketArticle(store: BucketReader, link: string): Promise<StoredArticle | undefined> {
-  return (await store.get(articleBucket(link)))?.find((entry) => entry.link === link);
+  const record = (await store.get(articleBucket(link)))?.find((entry) => entry.link === link);
+  return record && articleOfRecord(record);
 }
 
 /** Links grouped by the bucket that holds them, buckets in key order. */
@@ -42,10 +43,13 @@ export function linksByBucket(links: Iterable<string>): Map<number, string[]> {
 }
 
 /** Articles are kept as they are (the browser's structured clone), sorted by link in their bucket. */
-const ARTICLE_LAYOUT: BucketLayout<StoredArticle, ArticleBucket> = { bucketOf: articleBucket, encode: (records) => records, decode: (value) => value };
+const ARTICLE_LAYOUT: BucketLayout<ArticleRecord, ArticleBucket> = { bucketOf: articleBucket, encode: (records) => records, decode: (value) => value };
 
-/** The articles one write transaction works on (bucketed-records.ts). */
-export class BucketedArticles extends BucketedRecords<StoredArticle, ArticleBucket> {
+/**
+ * The articles one write transaction works on (bucketed-records.ts), as the store holds them: a
+ * body may be bytes (`articleOfRecord` reads it), and a record is put back as it was read.
+ */
+export class BucketedArticles extends BucketedRecords<ArticleRecord, ArticleBucket> {
   constructor(store: BucketStore<ArticleBucket>) {
     super(store, ARTICLE_LAYOUT);
   }

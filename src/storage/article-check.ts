@@ -1,6 +1,7 @@
 import { ARTICLE_KEYS, DATE_SOURCES as SOURCES, type Article } from '../core/article.ts';
 import { isIsoDay } from '../core/fold.ts';
 import { parseUrl } from '../core/urls.ts';
+import { isUtf8, NOT_UTF8 } from '../core/utf8-check.ts';
 
 const DATE_SOURCES: ReadonlySet<string> = new Set(SOURCES);
 
@@ -37,6 +38,24 @@ export function articleProblem(value: unknown): string | null {
   const url = parseUrl(link);
   if (url === null || !LINK_SCHEMES.has(url.protocol)) return `its link "${link.slice(0, 80)}" is not a web address`;
   return null;
+}
+
+/** What keeps an imported body given as bytes (in place of `body`, then `''`) from being stored, or null. */
+export function bodyBytesProblem(body: string, bytes: unknown): string | null {
+  if (!(bytes instanceof Uint8Array)) return 'its body is neither text nor bytes';
+  if (body !== '') return 'it has a body both as text and as bytes';
+  return isUtf8(bytes) ? null : NOT_UTF8;
+}
+
+/**
+ * A body's UTF-8 bytes folded as `normalize` folds a body's text: its final line breaks cut (a
+ * lone surrogate, the fold's other change, cannot be in UTF-8). The bytes are the caller's, or a
+ * copy when cut or when they are a view of a larger buffer, which would be stored whole.
+ */
+export function foldBodyBytes(bytes: Uint8Array): Uint8Array {
+  let end = bytes.length;
+  while (end > 0 && (bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d)) end--;
+  return end === bytes.length && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice(0, end);
 }
 
 export function isArticle(value: unknown): value is Article {

@@ -1,5 +1,5 @@
 import { ARTICLE_BUCKETS, linksByBucket, readBucketArticle } from './article-buckets.ts';
-import { withExportState, type LibraryEntry, type StoredArticle, type StoredSummary, type Summary } from './library-record.ts';
+import { articleOfRecord, withExportState, type LibraryEntry, type StoredArticle, type StoredSummary, type Summary } from './library-record.ts';
 import { openLibrary, type LibraryDb } from './library-schema.ts';
 import { RECORD_STORES, withLibrary } from './library-tx.ts';
 import { readMarks } from './export-marks.ts';
@@ -92,7 +92,10 @@ export async function* readArticleBatches(links: readonly string[] | null, size 
         const buckets = await Promise.all(take.map(([bucket]) => store.get(bucket)));
         const batch = take.flatMap(([, wanted], i) => {
           const found = new Map((buckets[i] ?? []).map((entry) => [entry.link, entry]));
-          return wanted.map((link) => found.get(link)).filter((entry): entry is StoredArticle => entry !== undefined);
+          return wanted.flatMap((link) => {
+            const record = found.get(link);
+            return record ? [articleOfRecord(record)] : [];
+          });
         }).sort((a, b) => position.get(a.link)! - position.get(b.link)!);
         if (batch.length > 0) yield batch;
       }
@@ -103,7 +106,7 @@ export async function* readArticleBatches(links: readonly string[] | null, size 
     const step = Math.min(ARTICLE_BUCKETS, Math.max(1, Math.round((size * ARTICLE_BUCKETS) / Math.max(1, total))));
     for (let start = first; start < end; start += step) {
       const records = await db.getAll('articleBuckets', IDBKeyRange.bound(start, Math.min(start + step, end), false, true));
-      const batch = records.flat();
+      const batch = records.flat().map(articleOfRecord);
       if (batch.length > 0) yield batch;
     }
   } finally {

@@ -2,7 +2,7 @@ import type { IDBPTransaction } from 'idb';
 import { BucketedArticles } from './article-buckets.ts';
 import { BucketedSummaries } from './summary-buckets.ts';
 import { notifyLibraryChanged } from './library-events.ts';
-import type { StoredArticle } from './library-record.ts';
+import type { ArticleRecord } from './library-record.ts';
 import { summaryOf } from './library-record.ts';
 import { openLibrary, type LibraryDb, type LibrarySchema, type StoreName } from './library-schema.ts';
 
@@ -111,12 +111,12 @@ export async function writeTransaction<T>(work: (tx: WriteTx) => Promise<T>, sig
  * state is not part of it: it stays in the marks, and an edit makes it stale by changing
  * `editedAt`.)
  */
-export function putRecord(tx: WriteTx, entry: StoredArticle): Promise<unknown> {
+export function putRecord(tx: WriteTx, entry: ArticleRecord): Promise<unknown> {
   return Promise.all([txArticles(tx).put(entry), txSummaries(tx).put(summaryOf(entry))]);
 }
 
 /** `putRecord` for many records at once (an import of a library); `onPut` is called for each once all are stored. */
-export async function putRecords(tx: WriteTx, entries: readonly StoredArticle[], onPut: () => void): Promise<void> {
+export async function putRecords(tx: WriteTx, entries: readonly ArticleRecord[], onPut: () => void): Promise<void> {
   await Promise.all([txArticles(tx).putAll(entries), txSummaries(tx).putAll(entries.map(summaryOf))]);
   for (let i = 0; i < entries.length; i++) onPut();
 }

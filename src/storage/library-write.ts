@@ -1,9 +1,9 @@
 import type { Article } from '../core/article.ts';
 import { mergeTags } from '../core/tag-text.ts';
-import { articleProblem, RecordError } from './article-check.ts';
+import { articleProblem, bodyBytesProblem, foldBodyBytes, RecordError } from './article-check.ts';
 import { combineDuplicates } from './import-merge.ts';
 import { libraryKey, storedArticle } from './library-key.ts';
-import { summaryOf, withExportState, type LibraryEntry, type StoredArticle, type Summary } from './library-record.ts';
+import { summaryOf, withExportState, type ArticleRecord, type LibraryEntry, type Summary } from './library-record.ts';
 import { readMarks, writeMarks } from './export-marks.ts';
 import { progressCounter, putRecord, putRecords, txArticles, txSummaries, writeTransaction, type WriteOptions, type WriteTx } from './library-tx.ts';
 import { applyTagChange, mergeImportedTags, type TagChange } from './tag-change.ts';
@@ -42,6 +42,11 @@ export interface ImportedArticle extends Article {
   editedAt?: string;
   /** The images its bundle held in the zip: kept with it when the import adds it. */
   keptImages?: ImageToKeep[];
+  /**
+   * Its body as the file's UTF-8 bytes, in place of `body` (then `''`): stored so when the import
+   * adds the article (library-record.ts says why), after `bodyBytesProblem`'s check.
+   */
+  bodyBytes?: Uint8Array;
 }
 
 export interface ImportOutcome {
@@ -69,7 +74,7 @@ export function importArticles(incoming: readonly ImportedArticle[], options: Wr
   const refused: ImportOutcome['refused'] = [];
   const accepted: ImportedArticle[] = [];
   incoming.forEach((article, index) => {
-    const problem = articleProblem(article);
+    const problem = articleProblem(article) ?? (article.bodyBytes === undefined ? null : bodyBytesProblem(article.body, article.bodyBytes));
     if (problem) refused.push({ index, reason: problem });
     else accepted.push({ ...article, link: libraryKey(article.link), tags: mergeTags(article.tags) });
   });
@@ -81,7 +86,7 @@ export function importArticles(incoming: readonly ImportedArticle[], options: Wr
     const summaries = txSummaries(tx);
     // Every bucket read at once instead of a get per article: most of a large import is new links.
     const saved = await summaries.links();
-    const added: StoredArticle[] = [];
+    const added: ArticleRecord[] = [];
     const imagePuts: Promise<unknown>[] = [];
     const known: ImportedArticle[] = [];
     // The new links (most of a large import) in a plain loop: no promise per article.
@@ -92,7 +97,8 @@ export function importArticles(incoming: readonly ImportedArticle[], options: Wr
       }
       const savedAt = isTime(article.savedAt) ? article.savedAt : stamp;
       const editedAt = isTime(article.editedAt) ? article.editedAt : savedAt;
-      const entry = storedArticle(article, { savedAt, editedAt });
+      const entry: ArticleRecord = storedArticle(article, { savedAt, editedAt });
+      if (article.bodyBytes) entry.body = foldBodyBytes(article.bodyBytes);
       const kept = article.keptImages ?? [];
       if (kept.length > 0) {
         // In the same transaction as the article: a cancelled import leaves no stray picture.
@@ -128,7 +134,8 @@ export function importArticles(incoming: readonly ImportedArticle[], options: Wr
 
 /** An article taken out of the library, with everything needed to put it back exactly. */
 export interface RemovedArticle {
-  article: StoredArticle;
+  /** As the store held it (its body may be bytes): an undo puts back exactly that. */
+  article: ArticleRecord;
   summary: Summary;
   images: StoredImage[];
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { packBodies, unpackBodies } from '../../options/body-pack.ts';
 
 describe('bodies packed for the way from an import worker to the page', () => {
-  it('gives every body back exactly, whatever its characters, and leaves the packed articles empty', () => {
+  it('gives every body back as its UTF-8 bytes, each in a buffer of its own, whatever its characters', () => {
     const bodies = [
       'Plain text.\n\nSecond paragraph.',
       '',
@@ -11,21 +11,26 @@ describe('bodies packed for the way from an import worker to the page', () => {
       '日本語'.repeat(5000), // three bytes a character: more than the first buffer holds
       'last',
     ];
-    const articles = bodies.map((body) => ({ body }));
+    const articles: { body: string; bodyBytes?: Uint8Array }[] = bodies.map((body) => ({ body }));
     const packed = packBodies(articles);
     expect(articles.every((a) => a.body === '')).toBe(true);
     // What a worker posts: a copy, as structured clone or transfer gives the page.
     const received = { bytes: new Uint8Array(packed.bytes), ends: [...packed.ends] };
     unpackBodies(articles, received);
-    expect(articles.map((a) => a.body)).toEqual(bodies);
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
+    expect(articles.map((a) => a.bodyBytes ? decoder.decode(a.bodyBytes) : a.body)).toEqual(bodies);
+    // The empty body stays text; the others do not share the packed buffer (storing one would store it all).
+    expect(articles[1]).toEqual({ body: '' });
+    expect(articles.filter((a) => a.bodyBytes).every((a) => a.bodyBytes!.byteLength === a.bodyBytes!.buffer.byteLength)).toBe(true);
   });
 
   it('keeps a body with a lone surrogate as it is, which UTF-8 could not carry', () => {
     const lone = 'broken \uD83D half';
-    const articles = [{ body: 'before' }, { body: lone }, { body: 'after' }];
+    const articles: { body: string; bodyBytes?: Uint8Array }[] = [{ body: 'before' }, { body: lone }, { body: 'after' }];
     const packed = packBodies(articles);
     expect(articles[1]!.body).toBe(lone);
     unpackBodies(articles, packed);
-    expect(articles.map((a) => a.body)).toEqual(['before', lone, 'after']);
+    expect(articles.map((a) => a.bodyBytes ? new TextDecoder().decode(a.bodyBytes) : a.body)).toEqual(['before', lone, 'after']);
+    expect(articles[1]!.bodyBytes).toBeUndefined();
   });
 });
