@@ -1,4 +1,4 @@
-import type { StoredArticle } from '../src/storage/library.ts';
+import type { ArticleRecord } from '../src/storage/library.ts';
 import type { ExportResult } from './library-export.ts';
 import { ExportPart, type PartResult } from './export-part.ts';
 import type { ExportWorkerReply, ExportWorkerRequest } from './export-worker.ts';
@@ -88,7 +88,7 @@ export function workerPart(request: PartRequest, part: { index: number; of: numb
 export function localPart(
   request: PartRequest,
   part: { index: number; of: number },
-  readBatches: (links: readonly string[] | null, size: number, part: { index: number; of: number }) => AsyncIterable<readonly StoredArticle[]>,
+  readBatches: (links: readonly string[] | null, size: number, part: { index: number; of: number }) => AsyncIterable<readonly ArticleRecord[]>,
   readImages?: (link: string) => Promise<Map<string, Blob>>,
 ): PartRunner {
   const writer = new ExportPart(request.template, request.layout);

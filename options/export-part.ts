@@ -1,7 +1,7 @@
-import { writeParts } from '../src/core/frontmatter.ts';
 import { messageOf } from '../src/core/error-message.ts';
-import type { StoredArticle } from '../src/storage/library.ts';
-import { entriesAt, type ExportedFile, type FailedArticle } from './library-export.ts';
+import type { ArticleRecord } from '../src/storage/library.ts';
+import { entriesAt, filePieces, type ExportedFile, type FailedArticle } from './library-export.ts';
+import type { FilePiece } from './file-pieces.ts';
 import { manifestPart, type ManifestEntry } from './library-manifest.ts';
 import { StoredZipWriter } from './stored-zip.ts';
 import { exportFilename, ZipNamer, type ExportLayout } from './zip-names.ts';
@@ -34,10 +34,10 @@ export interface PartOptions {
 
 /** An article the part wrote, kept until the page has checked its name. */
 interface Written {
-  entry: StoredArticle;
+  entry: ArticleRecord;
   filename: string;
   /** Its file's text when that does not depend on the name (no images kept), else null. */
-  text: readonly string[] | null;
+  text: readonly FilePiece[] | null;
 }
 
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -54,7 +54,7 @@ export class ExportPart {
 
   constructor(private readonly template: string, private readonly layout: ExportLayout) {}
 
-  async run(batches: AsyncIterable<readonly StoredArticle[]>, sink: ZipSink, options: PartOptions = {}): Promise<PartResult | null> {
+  async run(batches: AsyncIterable<readonly ArticleRecord[]>, sink: ZipSink, options: PartOptions = {}): Promise<PartResult | null> {
     const zip = new StoredZipWriter(sink);
     const namer = new ZipNamer(this.layout);
     const out = new PartOutput();
@@ -70,10 +70,10 @@ export class ExportPart {
         for (const entry of step.value) {
           const base = { title: entry.title || entry.link, link: entry.link };
           let filename: string;
-          let text: readonly string[];
+          let text: readonly FilePiece[];
           try {
             filename = exportFilename(this.template, entry);
-            text = writeParts(entry);
+            text = filePieces(entry);
           } catch (err) {
             out.failed.push({ ...base, reason: messageOf(err) });
             continue;

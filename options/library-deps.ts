@@ -1,5 +1,5 @@
 import type {
-  ExportedVersion, ImportedArticle, ImportOutcome, LibraryEntry, RemovedArticle, StoredArticle, Summary, TagChange, WriteOptions,
+  ArticleRecord, ExportedVersion, ImportedArticle, ImportOutcome, LibraryEntry, RemovedArticle, Summary, TagChange, WriteOptions,
 } from '../src/storage/library.ts';
 import type { Settings } from '../src/storage/settings-schema.ts';
 import type { Send } from '../src/ui/send.ts';
@@ -24,7 +24,7 @@ export interface LibraryStore {
   retagArticles(links: readonly string[], change: TagChange, options?: WriteOptions): Promise<number>;
   importArticles(articles: readonly ImportedArticle[], options?: WriteOptions): Promise<ImportOutcome>;
   markExported(versions: readonly ExportedVersion[]): Promise<number>;
-  readArticleBatches(links: readonly string[] | null, size?: number): AsyncIterable<StoredArticle[]>;
+  readArticleBatches(links: readonly string[] | null, size?: number): AsyncIterable<ArticleRecord[]>;
   /** The images an article keeps, by file name (absent in tests that keep none). */
   readArticleImages?(link: string): Promise<Map<string, Blob>>;
 }

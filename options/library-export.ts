@@ -1,6 +1,6 @@
 import { write, writeParts } from '../src/core/frontmatter.ts';
 import { bundlePaths, formatOfFilename, localizeArticle } from '../src/core/bundle.ts';
-import type { StoredArticle } from '../src/storage/library.ts';
+import { articleOfRecord, type ArticleRecord } from '../src/storage/library.ts';
 import { manifestBytes, MANIFEST_NAME, type ManifestEntry } from './library-manifest.ts';
 import { exportFilename, ZipNamer, type ExportLayout } from './zip-names.ts';
 import { messageOf } from '../src/core/error-message.ts';
@@ -9,10 +9,11 @@ export { zipFilename } from './zip-names.ts';
 import type { ZipSink } from './zip-sink.ts';
 import { ZipWriter, type ZipCompression, type ZipEntryInput, type ZipOutput } from './zip-writer.ts';
 import { StoredZipWriter } from './stored-zip.ts';
+import type { FilePiece } from './file-pieces.ts';
 
 export interface ExportOptions {
   /** The articles, a batch at a time (`readArticleBatches`): never the whole library at once. */
-  batches: AsyncIterable<readonly StoredArticle[]>;
+  batches: AsyncIterable<readonly ArticleRecord[]>;
   /** The file name template from the settings. */
   template: string;
   layout: ExportLayout;
@@ -55,7 +56,7 @@ export interface ExportResult {
 
 
 /** The images of `images` the article keeps (FORMAT.md, "Images saved with the article"). */
-function keptImages(entry: StoredArticle, images: ReadonlyMap<string, Blob> | null) {
+function keptImages(entry: ArticleRecord, images: ReadonlyMap<string, Blob> | null) {
   return (entry.savedImages ?? []).filter((ref) => images?.has(ref.name));
 }
 
@@ -64,14 +65,26 @@ function keptImages(entry: StoredArticle, images: ReadonlyMap<string, Blob> | nu
  * bundle, or in a `<name>/` folder beside a flat file, the file's links pointing at them. Throws
  * when the article cannot be written (a record the file writer refuses).
  */
-function entriesWithImages(entry: StoredArticle, path: string, layout: ExportLayout, images: ReadonlyMap<string, Blob>): ZipEntryInput[] {
+function entriesWithImages(entry: ArticleRecord, path: string, layout: ExportLayout, images: ReadonlyMap<string, Blob>): ZipEntryInput[] {
   const mtime = new Date(entry.editedAt);
   const kept = keptImages(entry, images);
   const paths = bundlePaths(path, layout === 'bundles' ? 'bundle' : 'flat');
-  const data = write(localizeArticle(entry, formatOfFilename(path), kept, paths.linkPrefix));
+  const data = write(localizeArticle(articleOfRecord(entry), formatOfFilename(path), kept, paths.linkPrefix));
   const folder = layout === 'bundles' ? path.slice(0, path.lastIndexOf('/')) : path.replace(/\.(?:md|html)$/i, '');
   const pictures = [...new Set(kept.map((ref) => ref.name))].map((name) => ({ path: `${folder}/${name}`, data: images.get(name)!, mtime }));
   return [{ path, data, mtime }, ...pictures];
+}
+
+/**
+ * The file of a stored article in the pieces `writeParts` gives, its body as the library keeps
+ * it. A body kept as bytes is already folded as `writeParts` folds one (the library did so when
+ * it stored it) and goes into the zip as it is: decoding it only to encode it again cost as much
+ * as keeping it saved. The front matter does not depend on the body, so it is written without.
+ */
+export function filePieces(record: ArticleRecord): readonly FilePiece[] {
+  if (typeof record.body === 'string') return writeParts({ ...record, body: record.body });
+  const [head] = writeParts({ ...record, body: '' });
+  return record.body.length === 0 ? [head] : [head, record.body, '\n'];
 }
 
 /**
@@ -79,9 +92,9 @@ function entriesWithImages(entry: StoredArticle, path: string, layout: ExportLay
  * any of them, else its file alone (`text`, when the caller has already written it). Throws when
  * the article cannot be written (a record the file writer refuses).
  */
-export function entriesAt(entry: StoredArticle, path: string, layout: ExportLayout, images: ReadonlyMap<string, Blob> | null, text: readonly string[] | null = null): ZipEntryInput[] {
+export function entriesAt(entry: ArticleRecord, path: string, layout: ExportLayout, images: ReadonlyMap<string, Blob> | null, text: readonly FilePiece[] | null = null): ZipEntryInput[] {
   if (images !== null && keptImages(entry, images).length > 0) return entriesWithImages(entry, path, layout, images);
-  return [{ path, data: text ?? writeParts(entry), mtime: new Date(entry.editedAt) }];
+  return [{ path, data: text ?? filePieces(entry), mtime: new Date(entry.editedAt) }];
 }
 
 /**
@@ -89,7 +102,7 @@ export function entriesAt(entry: StoredArticle, path: string, layout: ExportLayo
  * the library keeps for it. Throws when the article cannot be written; such an article takes no
  * name from the next one.
  */
-export function articleEntries(entry: StoredArticle, namer: ZipNamer, template: string, images: ReadonlyMap<string, Blob> | null = null): ZipEntryInput[] {
+export function articleEntries(entry: ArticleRecord, namer: ZipNamer, template: string, images: ReadonlyMap<string, Blob> | null = null): ZipEntryInput[] {
   const filename = exportFilename(template, entry);
   const entries = entriesAt(entry, namer.peek(filename), namer.layout, images);
   namer.name(filename);

@@ -1,12 +1,13 @@
 import { Zip, ZipPassThrough } from 'fflate';
 import type { ZipSink } from './zip-sink.ts';
 import { concatBytes } from '../src/concat-bytes.ts';
+import { piecesBytes, type FilePiece } from './file-pieces.ts';
 
 /** One file of a zip: an article file, or (later) one of its images. */
 export interface ZipEntryInput {
   path: string;
-  /** The file's bytes; text (or text in pieces, joined) is written in UTF-8. */
-  data: Uint8Array | Blob | string | readonly string[];
+  /** The file's bytes; text (or text in pieces, joined) is written in UTF-8, pieces that are bytes as they are. */
+  data: Uint8Array | Blob | string | readonly FilePiece[];
   mtime?: Date;
 }
 
@@ -106,7 +107,7 @@ export class ZipWriter implements ZipOutput {
 
   /** Adds one file; text-like files follow the writer's compression, `compress: false` stores. */
   async add(entry: ZipEntryInput, compress = true): Promise<void> {
-    const data = typeof entry.data === 'string' ? textEncoder.encode(entry.data) : Array.isArray(entry.data) ? textEncoder.encode(entry.data.join('')) : entry.data instanceof Blob ? new Uint8Array(await entry.data.arrayBuffer()) : entry.data;
+    const data = typeof entry.data === 'string' ? textEncoder.encode(entry.data) : Array.isArray(entry.data) ? piecesBytes(entry.data) : entry.data instanceof Blob ? new Uint8Array(await entry.data.arrayBuffer()) : entry.data;
     this.bytes += data.length;
     const deflate = compress && this.compression === 'deflate';
     const file = deflate ? new DeflatedEntry(entry.path) : new ZipPassThrough(entry.path);

@@ -1,5 +1,5 @@
 import { ARTICLE_BUCKETS, linksByBucket, readBucketArticle } from './article-buckets.ts';
-import { articleOfRecord, withExportState, type LibraryEntry, type StoredArticle, type StoredSummary, type Summary } from './library-record.ts';
+import { withExportState, type ArticleRecord, type LibraryEntry, type StoredSummary, type Summary } from './library-record.ts';
 import { openLibrary, type LibraryDb } from './library-schema.ts';
 import { RECORD_STORES, withLibrary } from './library-tx.ts';
 import { readMarks } from './export-marks.ts';
@@ -67,9 +67,10 @@ export function knownTags(): Promise<string[]> {
  * (article-buckets.ts: in no order a reader would choose, the same order every time; given links
  * keep their order within a batch). Each batch
  * is its own short transaction, so the caller may do other work (compress, yield to the page)
- * between batches, and only a batch of bodies or two is ever in memory at a time.
+ * between batches, and only a batch of bodies or two is ever in memory at a time. The records come
+ * as stored: a body may be bytes (`articleOfRecord` gives the text; an export writes the bytes).
  */
-export async function* readArticleBatches(links: readonly string[] | null, size = 200, part: { index: number; of: number } = { index: 0, of: 1 }): AsyncGenerator<StoredArticle[]> {
+export async function* readArticleBatches(links: readonly string[] | null, size = 200, part: { index: number; of: number } = { index: 0, of: 1 }): AsyncGenerator<ArticleRecord[]> {
   // A part reads its share of the buckets: the parts in turn read what one reader would.
   const first = Math.floor((part.index * ARTICLE_BUCKETS) / part.of);
   const end = Math.floor(((part.index + 1) * ARTICLE_BUCKETS) / part.of);
@@ -92,10 +93,7 @@ export async function* readArticleBatches(links: readonly string[] | null, size 
         const buckets = await Promise.all(take.map(([bucket]) => store.get(bucket)));
         const batch = take.flatMap(([, wanted], i) => {
           const found = new Map((buckets[i] ?? []).map((entry) => [entry.link, entry]));
-          return wanted.flatMap((link) => {
-            const record = found.get(link);
-            return record ? [articleOfRecord(record)] : [];
-          });
+          return wanted.map((link) => found.get(link)).filter((entry): entry is ArticleRecord => entry !== undefined);
         }).sort((a, b) => position.get(a.link)! - position.get(b.link)!);
         if (batch.length > 0) yield batch;
       }
@@ -106,7 +104,7 @@ export async function* readArticleBatches(links: readonly string[] | null, size 
     const step = Math.min(ARTICLE_BUCKETS, Math.max(1, Math.round((size * ARTICLE_BUCKETS) / Math.max(1, total))));
     for (let start = first; start < end; start += step) {
       const records = await db.getAll('articleBuckets', IDBKeyRange.bound(start, Math.min(start + step, end), false, true));
-      const batch = records.flat().map(articleOfRecord);
+      const batch = records.flat();
       if (batch.length > 0) yield batch;
     }
   } finally {

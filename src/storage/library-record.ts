@@ -134,7 +134,8 @@ export function withExportState(summary: StoredSummary, marks: ExportMarks): Sum
 }
 
 /** A stored record as the Article the popup's form and the core work with. */
-export function articleOf(entry: StoredArticle): Article {
+export function articleOf(record: ArticleRecord): Article {
+  const entry = articleOfRecord(record);
   return {
     title: entry.title, date: entry.date, dateSource: entry.dateSource, description: entry.description,
     summary: entry.summary, slug: entry.slug, image: entry.image, link: entry.link, source: entry.source,

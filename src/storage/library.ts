@@ -6,7 +6,7 @@
 export { articleProblem, isArticle, RecordError } from './article-check.ts';
 export { libraryKey } from './library-key.ts';
 export { onLibraryChanged } from './library-events.ts';
-export { exportedSinceChange, articleOf, type ExportState, type LibraryEntry, type StoredArticle, type Summary } from './library-record.ts';
+export { exportedSinceChange, articleOf, articleOfRecord, type ArticleRecord, type ExportState, type LibraryEntry, type StoredArticle, type Summary } from './library-record.ts';
 export { getArticle, knownTags, listNewestSummaries, listSummaries, lookupArticle, readArticleBatches } from './library-read.ts';
 export type { WriteOptions } from './library-tx.ts';
 export {

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { deleteArticles, getArticle, importArticles, readArticleBatches, restoreArticles, retagArticles, type ImportedArticle } from '../../src/storage/library.ts';
+import { articleOfRecord, deleteArticles, getArticle, importArticles, readArticleBatches, restoreArticles, retagArticles, type ImportedArticle } from '../../src/storage/library.ts';
 import { openLibrary } from '../../src/storage/library-schema.ts';
 import { articleBucket } from '../../src/storage/article-buckets.ts';
 import { allArticles } from '../helpers/library-contents.ts';
@@ -35,9 +35,11 @@ describe('imported bodies kept as UTF-8 bytes', () => {
     const stored = await rawBody('https://bytes.example/1');
     expect(stored).toBeInstanceOf(Uint8Array);
     expect((await getArticle('https://bytes.example/1'))?.body).toBe(text);
+    // An export's reading gives the record as stored; its text is the same.
     const batches = [];
     for await (const batch of readArticleBatches(null)) batches.push(...batch);
-    expect(batches.map((a) => a.body)).toEqual([text]);
+    expect(batches.map((a) => a.body)).toEqual([utf8(text)]);
+    expect(batches.map((a) => articleOfRecord(a).body)).toEqual([text]);
     expect((await allArticles()).map((a) => a.body)).toEqual([text]);
   });
 
@@ -84,5 +86,47 @@ describe('imported bodies kept as UTF-8 bytes', () => {
     expect(await restoreArticles(removed)).toBe(1);
     expect(await allArticles()).toEqual(before);
     expect(await rawBody('https://bytes.example/1')).toBeInstanceOf(Uint8Array);
+  });
+});
+
+describe('an export of bodies kept as bytes', () => {
+  /** Articles with bodies of every kind of character, some empty, some with a picture kept. */
+  const articles = () => Array.from({ length: 30 }, (_, i) => sampleArticle({
+    link: `https://site${i % 3}.example/story/${i}`,
+    slug: i % 7 === 0 ? 'same-name' : `story-${i}`,
+    body: i % 10 === 9 ? '' : `Paragraph ${i}: Über die Brücke — 日本語 😀 ${'text '.repeat(i)}\n\n![a picture](https://img.example/${i}.png)`,
+  }));
+  const asText = (list: ReturnType<typeof articles>): ImportedArticle[] => list.map((a) => ({ ...a, savedAt: NOW.toISOString(), editedAt: NOW.toISOString() }));
+  const asBytes = (list: ReturnType<typeof articles>): ImportedArticle[] => asText(list).map((a) => ({ ...a, body: '', bodyBytes: utf8(a.body) }));
+
+  /** The zip files an export of the whole library makes, one writer and in two parts, stored and deflated. */
+  async function zips(): Promise<Uint8Array[]> {
+    const { buildExportZip } = await import('../../options/library-export.ts');
+    const { buildExportInParts, localPart } = await import('../../options/export-parallel.ts');
+    const { memoryZipSink } = await import('../../options/zip-sink.ts');
+    const { readArticleImages, saveArticleImages } = await import('../../src/storage/library.ts');
+    await saveArticleImages('https://site1.example/story/4', [{ name: 'a.png', src: 'https://img.example/4.png', url: 'https://img.example/4.png', type: 'image/png', size: 3, blob: new Blob([new Uint8Array([1, 2, 3])]) }]);
+    const out: Uint8Array[] = [];
+    for (const compression of ['store', 'deflate'] as const) {
+      for (const layout of ['flat', 'bundles'] as const) {
+        const result = await buildExportZip({ batches: readArticleBatches(null, 7), template: '{slug}.md', layout, sink: memoryZipSink(), compression, readImages: readArticleImages });
+        out.push(new Uint8Array(await result.file.arrayBuffer()));
+      }
+    }
+    const runners = [0, 1].map((index) => localPart({ links: null, template: '{slug}.md', layout: 'flat' }, { index, of: 2 }, readArticleBatches, readArticleImages));
+    out.push(new Uint8Array(await (await buildExportInParts(runners, 'flat')).file.arrayBuffer()));
+    return out;
+  }
+
+  it('makes byte for byte the zips the same articles kept as text make', async () => {
+    await importArticles(asBytes(articles()), { now: NOW });
+    expect(await rawBody('https://site0.example/story/0')).toBeInstanceOf(Uint8Array);
+    const fromBytes = await zips();
+    globalThis.indexedDB = new IDBFactory();
+    await importArticles(asText(articles()), { now: NOW });
+    expect(typeof await rawBody('https://site0.example/story/0')).toBe('string');
+    const fromText = await zips();
+    expect(fromBytes.length).toBe(5);
+    fromBytes.forEach((zip, i) => expect(Buffer.compare(Buffer.from(zip), Buffer.from(fromText[i]!)), `zip ${i}`).toBe(0));
   });
 });

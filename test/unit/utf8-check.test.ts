@@ -37,6 +37,12 @@ describe('isUtf8', () => {
       const array = new Uint8Array(bytes);
       expect(isUtf8(array)).toBe(decodes(array));
     }), { numRuns: 20_000 });
+    // Long ASCII runs (checked a word at a time) with bytes of any kind among them, in views that
+    // start on and off a word boundary.
+    fc.assert(fc.property(fc.array(fc.oneof(fc.constant(0x61), fc.constant(0x61), byte), { maxLength: 40 }), fc.nat(3), (bytes, skip) => {
+      const view = new Uint8Array(bytes).subarray(Math.min(skip, bytes.length));
+      expect(isUtf8(view)).toBe(decodes(view));
+    }), { numRuns: 20_000 });
     fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (text) => {
       expect(isUtf8(new TextEncoder().encode(text))).toBe(true);
     }));
