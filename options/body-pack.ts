@@ -1,14 +1,15 @@
 // The bodies of an import worker's articles cross to the page as one UTF-8 buffer, transferred
-// (not copied), and are cut into one buffer a body there, never decoded: the library stores
-// them as bytes. Posted as strings, they cost Chromium's page about a second per worker of 5,000
+// (not copied), and are decoded there, or (in Firefox) cut into one buffer a body that the
+// library stores as it is. Posted as strings, they cost Chromium's page about a second per worker of 5,000
 // files to receive (structured clone, measured with `npm run bench:library`), and Firefox copied
 // bodies sliced out of their file's text far more slowly than strings of their own; posted as
 // 5,000 buffers each, they would be 5,000 transfers. A body the worker kept as its file's bytes
-// goes in as it is. Written here because structured clone has no cheaper form for many bodies
+// goes in as it is, and the page's decoding is then the check that it is UTF-8. Written here because structured clone has no cheaper form for many bodies
 // and no library packs them.
 
 import type { ImportReading } from './library-import.ts';
 import { isWellFormed } from '../src/core/fold.ts';
+import { NOT_UTF8 } from '../src/core/utf8-check.ts';
 
 /** Where each article's body ends in `bytes` (its start is the previous end); -1: kept as a string. */
 export interface PackedBodies {
@@ -64,23 +65,43 @@ function grown(bytes: Uint8Array, used: number, more: number): Uint8Array<ArrayB
 }
 
 /**
- * Gives the articles `packBodies` emptied their bodies back, in the same order, as UTF-8 bytes
- * (`bodyBytes`, each in a buffer of its own), not decoded: the library stores an imported body as
- * its bytes, and checks that they are UTF-8 as it does (library-record.ts says why). An empty body
- * stays `''`.
+ * Gives the articles `packBodies` emptied their bodies back, in the same order: as UTF-8 bytes
+ * (`bodyBytes`, each in a buffer of its own; an empty body stays `''`) with `asBytes`, for the
+ * library to store as they are (it checks that they are UTF-8: library-record.ts says where that
+ * is faster), else decoded. Returns the places of the articles whose body is not UTF-8 (a file's
+ * bytes, not checked before), found by the decoding: their body is left `''`, for the caller to
+ * report them.
  */
-export function unpackBodies(articles: readonly { body: string; bodyBytes?: Uint8Array }[], packed: PackedBodies): void {
+export function unpackBodies(articles: readonly { body: string; bodyBytes?: Uint8Array }[], packed: PackedBodies, asBytes = false): number[] {
+  // `ignoreBOM` keeps a U+FEFF that a body itself begins with (the default decoder drops it).
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
+  const broken: number[] = [];
   let start = 0;
   articles.forEach((article, i) => {
     const end = packed.ends[i] ?? -1;
     if (end < 0) return;
-    if (end > start) article.bodyBytes = packed.bytes.slice(start, end);
+    if (asBytes) {
+      if (end > start) article.bodyBytes = packed.bytes.slice(start, end);
+    } else {
+      try {
+        article.body = decoder.decode(packed.bytes.subarray(start, end));
+      } catch {
+        broken.push(i);
+      }
+    }
     start = end;
   });
+  return broken;
 }
 
-/** A worker's reading with the bodies it packed given back (`unpackBodies`). */
-export function unpackReading(reading: ImportReading, packed: PackedBodies): ImportReading {
-  unpackBodies(reading.articles, packed);
-  return reading;
+/**
+ * A worker's reading with the bodies it packed given back (`unpackBodies`); an article whose body
+ * the decoding finds is not UTF-8 is taken out and listed with the files not imported, as the
+ * worker would have listed its file (with `asBytes`, the library finds and lists it).
+ */
+export function unpackReading(reading: ImportReading, packed: PackedBodies, asBytes = false): ImportReading {
+  const broken = new Set(unpackBodies(reading.articles, packed, asBytes));
+  if (broken.size === 0) return reading;
+  const notText = reading.articles.filter((_, i) => broken.has(i)).map((a) => ({ name: a.from, reason: NOT_UTF8 }));
+  return { ...reading, articles: reading.articles.filter((_, i) => !broken.has(i)), invalid: [...reading.invalid, ...notText] };
 }

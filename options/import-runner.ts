@@ -16,7 +16,7 @@ export const readFilesHere: ReadFiles = async (files, template, { signal, onProg
   return reading;
 };
 
-function runPart(request: ImportRequest, signal: AbortSignal, onProgress: (done: number, total: number) => void): Promise<ImportReading> {
+function runPart(request: ImportRequest, signal: AbortSignal, onProgress: (done: number, total: number) => void, bodiesAsBytes: boolean): Promise<ImportReading> {
   const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
   return new Promise<ImportReading>((resolve, reject) => {
     const stop = () => {
@@ -32,7 +32,7 @@ function runPart(request: ImportRequest, signal: AbortSignal, onProgress: (done:
       if (data.type === 'progress') onProgress(data.done, data.total);
       else if (data.type === 'done') {
         finish();
-        resolve(unpackReading(data.reading, data.bodies));
+        resolve(unpackReading(data.reading, data.bodies, bodiesAsBytes));
       } else {
         finish();
         reject(new Error(data.message));
@@ -49,9 +49,10 @@ function runPart(request: ImportRequest, signal: AbortSignal, onProgress: (done:
 /**
  * Reads the files in `parts` module workers at once (one per core, at most four), each taking
  * every `parts`-th article file; the readings are put back in file order. Returns the page's own
- * reader where workers cannot start.
+ * reader where workers cannot start. With `bodiesAsBytes`, the bodies come as UTF-8 bytes for the
+ * library to store so (`unpackBodies`).
  */
-export function createReadFiles(parts = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2))): ReadFiles {
+export function createReadFiles(parts = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2)), { bodiesAsBytes = false } = {}): ReadFiles {
   if (typeof Worker !== 'function') return readFilesHere;
   return async (files, template, { signal, onProgress }) => {
     if (signal.aborted) throw cancelled();
@@ -68,6 +69,7 @@ export function createReadFiles(parts = Math.max(1, Math.min(4, navigator.hardwa
           progress[index] = { done, total };
           report();
         },
+        bodiesAsBytes,
       ).catch((err: unknown) => {
         inner.abort();
         throw err;

@@ -19,11 +19,11 @@ export interface StoredArticle extends Article {
 
 /**
  * An article as the store holds it: a `StoredArticle` whose body may be kept as its UTF-8 bytes
- * (an import's, checked to be UTF-8 and folded as `normalize` folds a body) instead of text. In
- * Firefox, text decoded from bytes is held two bytes a character and stored and read that way:
- * writing 10,000 bodies (86 MB) as bytes took a third of the time the same bodies took as text,
- * and reading them back half (a Firefox ESR page, `npm run bench:library`). `articleOfRecord`
- * gives the text back.
+ * (an import's in Firefox, checked to be UTF-8 and folded as `normalize` folds a body) instead of
+ * text. Firefox holds text decoded from bytes two bytes a character and stores and reads it that
+ * way: writing 10,000 bodies (86 MB) as bytes took a third of the time the same bodies took as
+ * text (options/library-main.ts has the figures). `articleOfRecord` gives the text back; an export
+ * writes the bytes as they are.
  */
 export type ArticleRecord = Omit<StoredArticle, 'body'> & { body: string | Uint8Array };
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { unzipSync } from 'fflate';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import type { Browser as Api } from 'webextension-polyfill';
 import type { Page } from 'puppeteer-core';
 import { write } from '../../src/core/frontmatter.ts';
@@ -64,5 +66,52 @@ describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH))('the library in Fire
     const path = join(ff.downloads, text.replace(/^Exported 1 article to /, ''));
     await (input as unknown as { uploadFile: (p: string) => Promise<void> }).uploadFile(path);
     expect(await statusMatching(library, /^Imported|^Nothing/, 60_000)).toBe('Imported 1 article (1 already saved as they are).');
+  });
+
+  it('keeps an imported zip\'s bodies as bytes, refuses one that is not UTF-8, and exports the files back byte for byte', async () => {
+    const article = (n: number, body: string) => write({
+      title: `Imported ${n}`, date: '2025-05-0' + (n + 1), description: '', summary: '', slug: `imported-${n}`, image: '', link: `https://import.example/${n}`,
+      source: '', categories: [], tags: ['kept'], draft: false, body,
+    });
+    const files: Record<string, Uint8Array> = {
+      'imported-0.md': strToU8(article(0, 'Plain ASCII body.\n\nSecond paragraph.')),
+      'imported-1.md': strToU8(article(1, 'Über die Brücke — 日本語 😀 and a \uFEFF inside')),
+      'imported-2.md': strToU8(article(2, '')),
+      'broken.md': new Uint8Array([...strToU8(article(3, '').replace('import.example/3', 'import.example/broken')), 0x42, 0xff, 0x0a]),
+    };
+    const dir = await mkdtemp(join(tmpdir(), 'frontclip-ff-import-'));
+    try {
+      const path = join(dir, 'to-import.zip');
+      await writeFile(path, zipSync(files));
+      const library = await ff.openExtensionPage('options/library.html');
+      await byRole(library, 'Export all', 'button');
+      const input = await library.$('input[type="file"]');
+      await (input as unknown as { uploadFile: (p: string) => Promise<void> }).uploadFile(path);
+      expect(await statusMatching(library, /^Imported|^Nothing/, 60_000)).toBe('Imported 3 articles (3 new). 1 file could not be imported: see the list below.');
+      expect(await library.evaluate(() => document.body.textContent ?? '')).toContain('to-import.zip: broken.md');
+      // Read with the bare IndexedDB API: the imported bodies (not the empty one) are bytes.
+      const kinds = await library.evaluate(() => new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('frontclip');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('articleBuckets').objectStore('articleBuckets').getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            const records = (request.result as { link: string; body: unknown }[][]).flat();
+            resolve(records.filter((r) => r.link.startsWith('https://import.example/')).map((r) => `${r.link} ${r.body instanceof Uint8Array ? 'bytes' : typeof r.body}`).sort());
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }));
+      expect(kinds).toEqual(['https://import.example/0 bytes', 'https://import.example/1 bytes', 'https://import.example/2 string']);
+      await (await byRole(library, 'Export all', 'button')).click();
+      const text = await statusMatching(library, /^Exported|^Couldn't/, 30_000);
+      const exported = unzipSync(new Uint8Array(await waitForFile(join(ff.downloads, text.replace(/^Exported \d+ articles to /, '')))));
+      for (const name of ['imported-0.md', 'imported-1.md', 'imported-2.md']) {
+        expect(Buffer.compare(Buffer.from(exported[name]!), Buffer.from(files[name]!)), name).toBe(0);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -16,7 +16,7 @@ describe('bodies packed for the way from an import worker to the page', () => {
     expect(articles.every((a) => a.body === '')).toBe(true);
     // What a worker posts: a copy, as structured clone or transfer gives the page.
     const received = { bytes: new Uint8Array(packed.bytes), ends: [...packed.ends] };
-    unpackBodies(articles, received);
+    unpackBodies(articles, received, true);
     const decoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
     expect(articles.map((a) => a.bodyBytes ? decoder.decode(a.bodyBytes) : a.body)).toEqual(bodies);
     // The empty body stays text; the others do not share the packed buffer (storing one would store it all).
@@ -24,12 +24,25 @@ describe('bodies packed for the way from an import worker to the page', () => {
     expect(articles.filter((a) => a.bodyBytes).every((a) => a.bodyBytes!.byteLength === a.bodyBytes!.buffer.byteLength)).toBe(true);
   });
 
+  it('gives every body back decoded, where the library keeps text, and finds a body that is not UTF-8', () => {
+    const bodies = ['Plain.', '', '\uFEFFBOM first', 'Accents: é, 日本語 🧭', 'last'];
+    const articles: { body: string; bodyBytes?: Uint8Array }[] = bodies.map((body) => ({ body }));
+    const packed = packBodies(articles);
+    expect(unpackBodies(articles, { bytes: new Uint8Array(packed.bytes), ends: [...packed.ends] })).toEqual([]);
+    expect(articles).toEqual(bodies.map((body) => ({ body })));
+    const broken = [{ body: 'a' }, { body: 'b' }];
+    const bad = packBodies(broken);
+    bad.bytes[1] = 0xff;
+    expect(unpackBodies(broken, bad)).toEqual([1]);
+    expect(broken[0]!.body).toBe('a');
+  });
+
   it('keeps a body with a lone surrogate as it is, which UTF-8 could not carry', () => {
     const lone = 'broken \uD83D half';
     const articles: { body: string; bodyBytes?: Uint8Array }[] = [{ body: 'before' }, { body: lone }, { body: 'after' }];
     const packed = packBodies(articles);
     expect(articles[1]!.body).toBe(lone);
-    unpackBodies(articles, packed);
+    unpackBodies(articles, packed, true);
     expect(articles.map((a) => a.bodyBytes ? new TextDecoder().decode(a.bodyBytes) : a.body)).toEqual(['before', lone, 'after']);
     expect(articles[1]!.bodyBytes).toBeUndefined();
   });

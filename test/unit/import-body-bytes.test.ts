@@ -11,8 +11,9 @@ import { importArticles, type StoredArticle } from '../../src/storage/library.ts
 import { allArticles } from '../helpers/library-contents.ts';
 
 // An import worker reads with `bodyBytes` (bodies left as the file's bytes), packs the bodies and
-// the page unpacks them into bytes, which the library stores as they are; the page's own reader
-// decodes each file whole. The library must end up holding the same either way.
+// the page unpacks them: decoded (Chromium), or as bytes that the library stores as they are
+// (Firefox); the page's own reader decodes each file whole. The library must end up holding the
+// same every way.
 
 const tricky = fc.string({ unit: fc.oneof(
   fc.constantFrom('"', "'", '\\', '\n', '\r', '\t', '\u0000', '\u0085', '\u00a0', '\u2028', '\ufeff', '\ud800', '#', ':', '- ', '---', '---\n', 'x', 'é', '日', '😀'),
@@ -31,12 +32,12 @@ const edit = fc.constantFrom(
 );
 
 
-/** The worker's way: bodies as bytes, packed, sent (a copy), unpacked on the page. */
-function asWorker(sources: ImportSource[]): ImportReading {
+/** The worker's way: bodies as bytes, packed, sent (a copy), unpacked on the page (decoded, or as bytes for the library). */
+function asWorker(sources: ImportSource[], asBytes: boolean): ImportReading {
   const reading = readImport(sources, '{slug}.md', { bodyBytes: true });
   const packed = packBodies(reading.articles);
   const sent = structuredClone({ reading, packed });
-  return unpackReading(sent.reading, sent.packed);
+  return unpackReading(sent.reading, sent.packed, asBytes);
 }
 
 const NOW = new Date('2026-03-01T12:00:00Z');
@@ -55,10 +56,13 @@ describe('an import worker\'s reading, bodies kept as bytes', () => {
     await fc.assert(fc.asyncProperty(fc.array(fc.tuple(file, edit), { minLength: 1, maxLength: 4 }), async (files) => {
       const entries = Object.fromEntries(files.map(([f, change], i) => [`n${i}.md`, strToU8(change(write(f)))]));
       const sources = [{ name: 'a.zip', bytes: zipSync(entries) }, ...Object.entries(entries).map(([name, bytes]) => ({ name, bytes }))];
-      const worker = asWorker(sources);
       const whole = readImport(sources, '{slug}.md');
-      expect(worker.skipped).toEqual(whole.skipped);
-      expect(await imported(worker)).toEqual(await imported(whole));
+      const library = await imported(whole);
+      for (const asBytes of [false, true]) {
+        const worker = asWorker(sources, asBytes);
+        expect(worker.skipped).toEqual(whole.skipped);
+        expect(await imported(worker)).toEqual(library);
+      }
     }), { numRuns: 150 });
   });
 
@@ -67,12 +71,19 @@ describe('an import worker\'s reading, bodies kept as bytes', () => {
     const good = strToU8(text);
     const bad = new Uint8Array([...strToU8(text.replace('Body ü\n', '').replace('x.example/t', 'x.example/u')), 0x42, 0xff, 0xfe, 0x0a]);
     const sources = [{ name: 'good.md', bytes: good }, { name: 'bad.md', bytes: bad }];
-    const worker = asWorker(sources);
-    // The worker's path was taken: both bodies come to the page as bytes, the bad one not yet found out.
-    expect(worker.articles.map((a) => [a.body, a.bodyBytes?.length])).toEqual([['', 7], ['', 3]]);
-    const stored = await imported(worker);
-    expect(stored.articles.map((a) => a.body)).toEqual(['Body ü']);
-    expect(stored.notImported).toEqual([{ name: 'bad.md', reason: 'it is not UTF-8 text' }]);
-    expect(stored).toEqual(await imported(readImport(sources, '{slug}.md')));
+    const direct = readImport(sources, '{slug}.md', { bodyBytes: true });
+    // The worker's path was taken: both bodies are still bytes, the bad one not yet found out.
+    expect(direct.articles.map((a) => [a.body, a.bodyBytes?.length])).toEqual([['', 7], ['', 3]]);
+    // Decoded on the page, the bad one is found there; as bytes, the library finds it.
+    const decoded = asWorker(sources, false);
+    expect(decoded.articles.map((a) => a.body)).toEqual(['Body ü']);
+    expect(decoded.invalid).toEqual([{ name: 'bad.md', reason: 'it is not UTF-8 text' }]);
+    const asBytes = asWorker(sources, true);
+    expect(asBytes.articles.map((a) => [a.body, a.bodyBytes?.length])).toEqual([['', 7], ['', 3]]);
+    const whole = await imported(readImport(sources, '{slug}.md'));
+    expect(whole.articles.map((a) => a.body)).toEqual(['Body ü']);
+    expect(whole.notImported).toEqual([{ name: 'bad.md', reason: 'it is not UTF-8 text' }]);
+    expect(await imported(decoded)).toEqual(whole);
+    expect(await imported(asBytes)).toEqual(whole);
   });
 });

@@ -107,7 +107,9 @@ export async function launchFaultBrowser(extensionDir: string): Promise<FaultBro
           all.onerror = () => reject(all.error);
           all.onsuccess = () => {
             db.close();
-            resolve((all.result as StoredRecord[][]).flat().map(({ link, title, tags, body, savedAt }) => ({ link, title, tags, body, savedAt })));
+            // An imported body is kept as UTF-8 bytes: read as its text.
+            const text = (body: string | Uint8Array) => (typeof body === 'string' ? body : new TextDecoder().decode(body));
+            resolve((all.result as (Omit<StoredRecord, 'body'> & { body: string | Uint8Array })[][]).flat().map(({ link, title, tags, body, savedAt }) => ({ link, title, tags, body: text(body), savedAt })));
           };
         };
       }))).map((r) => [r.link, r])),
