@@ -1,6 +1,6 @@
 import { write, writeParts } from '../src/core/frontmatter.ts';
 import { bundlePaths, formatOfFilename, localizeArticle } from '../src/core/bundle.ts';
-import { articleOfRecord, type ArticleRecord } from '../src/storage/library.ts';
+import { articleOfRecord, type ArticleRecord, type StoredArticle } from '../src/storage/library.ts';
 import { manifestBytes, MANIFEST_NAME, type ManifestEntry } from './library-manifest.ts';
 import { exportFilename, ZipNamer, type ExportLayout } from './zip-names.ts';
 import { messageOf } from '../src/core/error-message.ts';
@@ -82,7 +82,7 @@ function entriesWithImages(entry: ArticleRecord, path: string, layout: ExportLay
  * as keeping it saved. The front matter does not depend on the body, so it is written without.
  */
 export function filePieces(record: ArticleRecord): readonly FilePiece[] {
-  if (typeof record.body === 'string') return writeParts({ ...record, body: record.body });
+  if (typeof record.body === 'string') return writeParts(record as StoredArticle);
   const [head] = writeParts({ ...record, body: '' });
   return record.body.length === 0 ? [head] : [head, record.body, '\n'];
 }
