@@ -33,7 +33,8 @@ export interface ImportedFileArticle extends Article {
   bundledImages?: ImportedImage[];
   /**
    * Its body as the file's UTF-8 bytes, not decoded (`body` is then `''`): read so with
-   * `ReadOptions.bodyBytes`, and stored so by the library, which checks that they are UTF-8.
+   * `ReadOptions.bodyBytes`; the page decodes them (`unpackBodies`), or in Firefox the library
+   * stores them as they are, after checking that they are UTF-8.
    */
   bodyBytes?: Uint8Array;
 }
@@ -146,9 +147,9 @@ export interface ReadOptions {
   onProgress?: (done: number, total: number) => void;
   /**
    * Leaves the body of a file in the writer's own layout as its bytes (`bodyBytes`), undecoded: an
-   * import worker hands the bodies to the page as UTF-8 bytes (./body-pack.ts), and the library
-   * stores them so after checking them (in Firefox, decoding each body in the worker cost 0.25-0.6 s
-   * a worker of 5,000 files, and encoding it again for the page 0.14-0.3 s).
+   * import worker hands the bodies to the page as UTF-8 bytes (./body-pack.ts), which decodes
+   * them or (Firefox) has the library store them so (in Firefox, decoding each body in the worker
+   * cost 0.25-0.6 s a worker of 5,000 files, and encoding it again for the page 0.14-0.3 s).
    */
   bodyBytes?: boolean;
 }
