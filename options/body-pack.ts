@@ -1,11 +1,11 @@
 // The bodies of an import worker's articles cross to the page as one UTF-8 buffer, transferred
 // (not copied), and are decoded there, or (in Firefox) cut into one buffer a body that the
-// library stores as it is. Posted as strings, they cost Chromium's page about a second per worker of 5,000
-// files to receive (structured clone, measured with `npm run bench:library`), and Firefox copied
-// bodies sliced out of their file's text far more slowly than strings of their own; posted as
-// 5,000 buffers each, they would be 5,000 transfers. A body the worker kept as its file's bytes
-// goes in as it is, and the page's decoding is then the check that it is UTF-8. Written here because structured clone has no cheaper form for many bodies
-// and no library packs them.
+// library stores as it is. Posted as strings, they cost Chromium's page about a second per worker
+// of 5,000 files to receive (structured clone, measured with `npm run bench:library`), and Firefox
+// copied bodies sliced out of their file's text far more slowly than strings of their own. A body
+// the worker kept as its file's bytes goes in as it is, and the page's decoding (or the library,
+// for bytes) is then the check that it is UTF-8. Written here because structured clone has no
+// cheaper form for many bodies and no library packs them.
 
 import type { ImportReading } from './library-import.ts';
 import { isWellFormed } from '../src/core/fold.ts';
