@@ -12,6 +12,7 @@ import { write } from '../../src/core/frontmatter.ts';
 import { hugePage } from './harness/generated-pages.ts';
 import { filenameProblems } from '../helpers/portable-filename.ts';
 import { waitForFile } from './harness/downloads.ts';
+import { readStoredArticles } from './harness/stored-articles.ts';
 import { unzipSync } from 'fflate';
 
 /** What the popup's form shows, read through its accessible names. */
@@ -233,18 +234,7 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('hostile pages in 
     const library = await ext.openExtensionPage('options/library.html');
     await library.setViewportSize({ width: 1100, height: 900 });
     await expect.poll(() => library.locator('.lib-row').count()).toBeGreaterThanOrEqual(cases.length);
-    const stored = await library.evaluate(() => new Promise<{ link: string; title: string; description: string; tags: string[] }[]>((resolve, reject) => {
-      const open = indexedDB.open('frontclip');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const all = open.result.transaction('articleBuckets').objectStore('articleBuckets').getAll();
-        all.onsuccess = () => {
-          open.result.close();
-          resolve((all.result as { link: string; title: string; description: string; tags: string[] }[][]).flat());
-        };
-        all.onerror = () => reject(all.error);
-      };
-    }));
+    const stored: { link: string; title: string; description: string; tags: string[] }[] = (await readStoredArticles(library)).articles;
     const hostile = stored.find((a) => a.link === server.url('hostile-article.html'))!;
     expect(hostile.title).toContain('<img src=x onerror=');
     // The row shows the title as text: its button is named by it, markup and all.

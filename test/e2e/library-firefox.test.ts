@@ -13,6 +13,7 @@ import { waitForFile } from './harness/downloads.ts';
 import { cliArticle } from './harness/expected-file.ts';
 import { browserAvailable, FIREFOX_PATH, requireBuild } from './harness/paths.ts';
 import { byRole, statusMatching } from './harness/firefox-page.ts';
+import { readStoredArticles } from './harness/stored-articles.ts';
 
 /** A smoke test: the library page lists, and exports a zip (a blob: download, deflate workers), in Firefox too. */
 describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH))('the library in Firefox ESR', { timeout: 90_000 }, () => {
@@ -90,20 +91,10 @@ describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH))('the library in Fire
       expect(await statusMatching(library, /^Imported|^Nothing/, 60_000)).toBe('Imported 3 articles (3 new). 1 file could not be imported: see the list below.');
       expect(await library.evaluate(() => document.body.textContent ?? '')).toContain('to-import.zip: broken.md');
       // Read with the bare IndexedDB API: the imported bodies (not the empty one) are bytes.
-      const kinds = await library.evaluate(() => new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('frontclip');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('articleBuckets').objectStore('articleBuckets').getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            const records = (request.result as { link: string; body: unknown }[][]).flat();
-            resolve(records.filter((r) => r.link.startsWith('https://import.example/')).map((r) => `${r.link} ${r.body instanceof Uint8Array ? 'bytes' : typeof r.body}`).sort());
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }));
-      expect(kinds).toEqual(['https://import.example/0 bytes', 'https://import.example/1 bytes', 'https://import.example/2 string']);
+      const { articles, bytes } = await readStoredArticles(library);
+      const imported = (links: string[]) => links.filter((link) => link.startsWith('https://import.example/')).sort();
+      expect(imported(articles.map((a) => a.link))).toEqual(['https://import.example/0', 'https://import.example/1', 'https://import.example/2']);
+      expect(imported(bytes)).toEqual(['https://import.example/0', 'https://import.example/1']);
       await (await byRole(library, 'Export all', 'button')).click();
       const text = await statusMatching(library, /^Exported|^Couldn't/, 30_000);
       const exported = unzipSync(new Uint8Array(await waitForFile(join(ff.downloads, text.replace(/^Exported \d+ articles to /, '')))));

@@ -6,24 +6,12 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './harness/chromium.ts';
 import { waitForFile } from './harness/downloads.ts';
 import { holdArticleStore } from './harness/hold-store.ts';
+import { readStoredArticles } from './harness/stored-articles.ts';
 import { articleZip } from './harness/hostile-files.ts';
 import { browserAvailable, CHROMIUM_PATH, requireBuild } from './harness/paths.ts';
 
-/** How many articles the library holds, read with the bare IndexedDB API (not Frontclip's code). */
-function stored(page: Page): Promise<{ link: string; title: string; date: string }[]> {
-  return page.evaluate(() => new Promise((resolve, reject) => {
-    const open = indexedDB.open('frontclip');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const all = open.result.transaction('articleBuckets').objectStore('articleBuckets').getAll();
-      all.onsuccess = () => {
-        open.result.close();
-        resolve((all.result as { link: string; title: string; date: string }[][]).flat().map(({ link, title, date }) => ({ link, title, date })));
-      };
-      all.onerror = () => reject(all.error);
-    };
-  }));
-}
+/** The articles the library holds (link, title, date), read with the bare IndexedDB API (./harness/stored-articles.ts). */
+const stored = async (page: Page) => (await readStoredArticles(page)).articles.map(({ link, title, date }) => ({ link, title, date }));
 
 /** Spool files an export left in the page's private file system. */
 const spoolFiles = (page: Page) => page.evaluate(async () => {

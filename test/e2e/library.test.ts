@@ -10,37 +10,14 @@ import { startFixtureServer, type FixtureServer } from '../../scripts/serve-fixt
 import { launchFaultBrowser, type FaultBrowser } from './harness/fault-browser.ts';
 import { launchWithExtension, type ExtensionBrowser } from './harness/chromium.ts';
 import { waitForFile } from './harness/downloads.ts';
+import { readStoredArticles } from './harness/stored-articles.ts';
 import { cliArticle } from './harness/expected-file.ts';
 import { browserAvailable, CHROMIUM_PATH, requireBuild, ROOT } from './harness/paths.ts';
 
 const PAGES = ['library-orchard.html', 'library-bridge.html', 'library-observatory.html'] as const;
 
-/**
- * Every article of the library's buckets, read with the bare IndexedDB API (not our code), its body
- * as text; `bytes` lists the links whose body the store keeps as UTF-8 bytes (an import's).
- */
-function readLibrary(page: Page): Promise<StoredArticle[]> {
-  return readStore(page).then(({ articles }) => articles);
-}
-
-function readStore(page: Page): Promise<{ articles: StoredArticle[]; bytes: string[] }> {
-  return page.evaluate(() => new Promise<{ articles: StoredArticle[]; bytes: string[] }>((resolve, reject) => {
-    const open = indexedDB.open('frontclip');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const request = open.result.transaction('articleBuckets').objectStore('articleBuckets').getAll();
-      request.onsuccess = () => {
-        open.result.close();
-        const records = (request.result as (Omit<StoredArticle, 'body'> & { body: string | Uint8Array })[][]).flat();
-        resolve({
-          articles: records.map((r) => ({ ...r, body: typeof r.body === 'string' ? r.body : new TextDecoder().decode(r.body) })),
-          bytes: records.filter((r) => r.body instanceof Uint8Array).map((r) => r.link),
-        });
-      };
-      request.onerror = () => reject(request.error);
-    };
-  }));
-}
+/** Every article of the library's buckets, bodies as text (./harness/stored-articles.ts). */
+const readLibrary = async (page: Page): Promise<StoredArticle[]> => (await readStoredArticles(page)).articles;
 
 /** The zip's files as text, by name. */
 const textsOf = (zip: Buffer) => Object.fromEntries(Object.entries(unzipSync(new Uint8Array(zip))).map(([name, bytes]) => [name, Buffer.from(bytes)]));
@@ -160,7 +137,7 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('the library in Ch
     const other = await fresh.openExtensionPage('options/library.html');
     await other.getByLabel('Import…').setInputFiles({ name: zipName.split('/').pop()!, mimeType: 'application/zip', buffer: zip });
     await other.getByRole('status').filter({ hasText: 'Imported 3 articles (3 new).' }).waitFor({ timeout: 30_000 });
-    const { articles: imported, bytes } = await readStore(other);
+    const { articles: imported, bytes } = await readStoredArticles(other);
     // Chromium keeps an import's bodies as text (Firefox keeps them as bytes: library-firefox.test.ts).
     expect(bytes).toEqual([]);
     const byLink = new Map(imported.map((e) => [e.link, e]));
