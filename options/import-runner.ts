@@ -16,6 +16,15 @@ export const readFilesHere: ReadFiles = async (files, template, { signal, onProg
   return reading;
 };
 
+/** The parts' readings as one, the articles back in file order. */
+export function joinReadings(readings: readonly ImportReading[]): ImportReading {
+  return {
+    articles: readings.flatMap((r) => r.articles).sort((a, b) => a.order - b.order),
+    invalid: readings.flatMap((r) => r.invalid),
+    skipped: readings.flatMap((r) => r.skipped),
+  };
+}
+
 function runPart(request: ImportRequest, signal: AbortSignal, onProgress: (done: number, total: number) => void, bodiesAsBytes: boolean): Promise<ImportReading> {
   const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
   return new Promise<ImportReading>((resolve, reject) => {
@@ -48,7 +57,8 @@ function runPart(request: ImportRequest, signal: AbortSignal, onProgress: (done:
 
 /**
  * Reads the files in `parts` module workers at once (one per core, at most four), each taking
- * every `parts`-th article file; the readings are put back in file order. Returns the page's own
+ * one part of the article files (of a zip, one run of its entries, and only that stretch of the
+ * file is read: ./import-source.ts); the readings are put back in file order. Returns the page's own
  * reader where workers cannot start. With `bodiesAsBytes`, the bodies come as UTF-8 bytes for the
  * library to store so (`unpackBodies`).
  */
@@ -74,11 +84,7 @@ export function createReadFiles(parts = Math.max(1, Math.min(4, navigator.hardwa
         inner.abort();
         throw err;
       })));
-      return {
-        articles: readings.flatMap((r) => r.articles).sort((a, b) => a.order - b.order),
-        invalid: readings.flatMap((r) => r.invalid),
-        skipped: readings.flatMap((r) => r.skipped),
-      };
+      return joinReadings(readings);
     } catch (err) {
       throw signal.aborted ? cancelled() : err;
     } finally {

@@ -4,11 +4,13 @@
 import { readImport, type ImportReading } from './library-import.ts';
 import { messageOf } from '../src/core/error-message.ts';
 import { packBodies, type PackedBodies } from './body-pack.ts';
+import { importSource } from './import-source.ts';
+import type { Part } from './part-run.ts';
 
 export interface ImportRequest {
   files: File[];
   template: string;
-  part: { index: number; of: number };
+  part: Part;
 }
 
 export type ImportReply =
@@ -21,7 +23,7 @@ const scope = self as unknown as { onmessage: ((event: MessageEvent<ImportReques
 
 scope.onmessage = async ({ data: { files, template, part } }) => {
   try {
-    const sources = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+    const sources = await Promise.all(files.map((file) => importSource(file, part)));
     const reading = readImport(sources, template, { part, bodyBytes: true, onProgress: (done, total) => scope.postMessage({ type: 'progress', done, total }) });
     const bodies = packBodies(reading.articles);
     scope.postMessage({ type: 'done', reading, bodies }, [bodies.bytes.buffer]);

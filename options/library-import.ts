@@ -1,4 +1,3 @@
-import { unzipSync } from 'fflate';
 import { buildFilename } from '../src/core/filename.ts';
 import type { Article, ArticleFile } from '../src/core/article.ts';
 import { FrontMatterError, parse } from '../src/core/frontmatter.ts';
@@ -9,11 +8,18 @@ import { MANIFEST_NAME, readManifest, type ManifestEntry } from './library-manif
 import { imageTypeOfName, linkedImages, type ImportedImage } from './import-images.ts';
 import { messageOf } from '../src/core/error-message.ts';
 import { NOT_UTF8 } from '../src/core/utf8-check.ts';
+import { zipView, type ZipView } from './zip-view.ts';
+import { partRun, type Part } from './part-run.ts';
 
 /** One picked file: its name and bytes (a browser File's arrayBuffer, or a Node buffer in tests). */
 export interface ImportSource {
   name: string;
   bytes: Uint8Array;
+  /**
+   * A zip read in part (`bytes` is then empty): an import worker reads only its part's entries
+   * of a picked zip (./import-source.ts).
+   */
+  zip?: ZipView;
 }
 
 export interface InvalidFile {
@@ -61,7 +67,7 @@ export const MAX_IMPORT_ZIP_BYTES = 1024 * 1024 * 1024;
 /** The largest image an import keeps: as large as a saved image may be. */
 export const MAX_IMPORT_IMAGE_BYTES = 20 * 1024 * 1024;
 
-const isArticleEntry = (name: string): boolean => !name.endsWith('/') && !name.startsWith('__MACOSX/') && ARTICLE_NAME.test(name);
+export const isArticleEntry = (name: string): boolean => !name.endsWith('/') && !name.startsWith('__MACOSX/') && ARTICLE_NAME.test(name);
 
 const megabytes = (bytes: number): string => `${Math.ceil(bytes / (1024 * 1024)).toLocaleString('en-US')} MB`;
 
@@ -141,8 +147,12 @@ function withManifest(article: Article, entry: ManifestEntry | undefined): Artic
 }
 
 export interface ReadOptions {
-  /** Read only every `of`-th article file, starting at `index`: one part of a reading shared out among workers. */
-  part?: { index: number; of: number };
+  /**
+   * Read only one part of the article files, for a reading shared out among workers: of each
+   * zip, the `index`-th of `of` runs of its article entries (./part-run.ts: a worker then reads
+   * only that run of the file), and every `of`-th of the other files, starting at `index`.
+   */
+  part?: Part;
   /** Called as files are read: how many of how many (of this part). */
   onProgress?: (done: number, total: number) => void;
   /**
@@ -168,37 +178,38 @@ export function readImport(sources: readonly ImportSource[], template: string, o
 
   // First the list of what to read (a zip's entries by name, from its directory: nothing is
   // unpacked yet), so that progress can be reported against a total.
-  const plan: { source: ImportSource; entries: Map<string, number> | null; first: number; manifest?: Map<string, ManifestEntry>; images?: Map<string, number> }[] = [];
+  const plan: { source: ImportSource; zip?: ZipView; entries: Map<string, number> | null; first: number; manifest?: Map<string, ManifestEntry>; images?: Map<string, number> }[] = [];
   let total = 0;
   for (const source of sources) {
-    if (isZip(source.bytes)) {
+    let zip: ZipView | null = source.zip ?? null;
+    if (!zip && isZip(source.bytes)) {
+      try {
+        // Names and sizes come from the zip's own directory, read before anything is unpacked, so
+        // nothing too large ever is (a zip bomb inflates a megabyte into gigabytes).
+        zip = zipView(source.bytes);
+      } catch (err) {
+        if (part.index === 0) reading.invalid.push({ name: source.name, reason: `it is not a readable zip archive (${messageOf(err)})` });
+        continue;
+      }
+    }
+    if (zip) {
       const names: string[] = [];
       const images = new Map<string, number>();
       let unpacked = 0;
       let hasManifest = false;
-      try {
-        // Sizes come from the zip's own directory, read in a first pass that unpacks nothing, so
-        // nothing too large is ever unpacked (a zip bomb inflates a megabyte into gigabytes).
-        unzipSync(source.bytes, {
-          filter: (file) => {
-            if (file.name === MANIFEST_NAME) hasManifest = true;
-            else if (isArticleEntry(file.name)) {
-              names.push(file.name);
-              if (file.originalSize <= MAX_IMPORT_FILE_BYTES) unpacked += file.originalSize;
-            } else if (!file.name.endsWith('/')) {
-              if (part.index === 0) reading.skipped.push(`${source.name}: ${file.name}`);
-              // A bundle's picture: read later, for the article that links it.
-              if (imageTypeOfName(file.name) && file.originalSize <= MAX_IMPORT_IMAGE_BYTES) {
-                images.set(file.name, file.originalSize);
-                unpacked += file.originalSize;
-              }
-            }
-            return false;
-          },
-        });
-      } catch (err) {
-        if (part.index === 0) reading.invalid.push({ name: source.name, reason: `it is not a readable zip archive (${messageOf(err)})` });
-        continue;
+      for (const file of zip.entries) {
+        if (file.name === MANIFEST_NAME) hasManifest = true;
+        else if (isArticleEntry(file.name)) {
+          names.push(file.name);
+          if (file.originalSize <= MAX_IMPORT_FILE_BYTES) unpacked += file.originalSize;
+        } else if (!file.name.endsWith('/')) {
+          if (part.index === 0) reading.skipped.push(`${source.name}: ${file.name}`);
+          // A bundle's picture: read later, for the article that links it.
+          if (imageTypeOfName(file.name) && file.originalSize <= MAX_IMPORT_IMAGE_BYTES) {
+            images.set(file.name, file.originalSize);
+            unpacked += file.originalSize;
+          }
+        }
       }
       if (unpacked > MAX_IMPORT_ZIP_BYTES) {
         if (part.index === 0) {
@@ -208,13 +219,12 @@ export function readImport(sources: readonly ImportSource[], template: string, o
       }
       const first = order;
       // Each entry keeps its place among all the files, whichever part reads it.
+      const run = partRun(names.length, part);
       const wanted = new Map<string, number>();
-      for (const name of names) {
-        const at = order;
-        if (mine()) wanted.set(name, at);
-      }
+      for (let k = run.from; k < run.to; k++) wanted.set(names[k]!, first + k);
+      order += names.length;
       total += wanted.size;
-      plan.push({ source, entries: wanted, first, images, ...(hasManifest ? { manifest: manifestOf(source, part.index === 0 ? reading : null) } : {}) });
+      plan.push({ source, zip, entries: wanted, first, images, ...(hasManifest ? { manifest: manifestOf(source.name, zip, part.index === 0 ? reading : null) } : {}) });
     } else if (/\.zip$/i.test(source.name)) {
       if (part.index === 0) reading.invalid.push({ name: source.name, reason: 'it is named .zip but is not a zip archive' });
     } else {
@@ -262,39 +272,43 @@ export function readImport(sources: readonly ImportSource[], template: string, o
     }
   };
 
-  for (const { source, entries, first, manifest, images } of plan) {
-    if (entries === null) {
+  for (const { source, zip, entries, first, manifest, images } of plan) {
+    if (entries === null || !zip) {
       take(source.name, source.bytes, first, undefined, options.bodyBytes);
       continue;
     }
     const wanted = entries;
-    let unpacked: Record<string, Uint8Array>;
+    let unpacked: Map<string, Uint8Array | Error>;
     try {
-      unpacked = unzipSync(source.bytes, {
-        filter: (file) => {
-          if (!wanted.has(file.name)) return false;
-          if (file.originalSize > MAX_IMPORT_FILE_BYTES) {
-            done++;
-            reading.invalid.push({
-              name: `${source.name}: ${file.name}`,
-              reason: `it unpacks to ${megabytes(file.originalSize)}, too large for an article file (the limit is ${megabytes(MAX_IMPORT_FILE_BYTES)})`,
-            });
-            return false;
-          }
-          return true;
-        },
+      unpacked = zip.unpack((file) => {
+        if (!wanted.has(file.name)) return false;
+        if (file.originalSize > MAX_IMPORT_FILE_BYTES) {
+          done++;
+          reading.invalid.push({
+            name: `${source.name}: ${file.name}`,
+            reason: `it unpacks to ${megabytes(file.originalSize)}, too large for an article file (the limit is ${megabytes(MAX_IMPORT_FILE_BYTES)})`,
+          });
+          return false;
+        }
+        return true;
       });
     } catch (err) {
-      if (part.index === 0) reading.invalid.push({ name: source.name, reason: `it is not a readable zip archive (${messageOf(err)})` });
+      // Each part unpacks its own entries, so each says when it cannot.
+      reading.invalid.push({ name: source.name, reason: `it is not a readable zip archive (${messageOf(err)})` });
       continue;
     }
     const read: { path: string; article: ImportedFileArticle }[] = [];
-    for (const [name, bytes] of Object.entries(unpacked)) {
+    for (const [name, bytes] of unpacked) {
+      if (bytes instanceof Error) {
+        done++;
+        reading.invalid.push({ name: `${source.name}: ${name}`, reason: `it could not be unpacked (${bytes.message})` });
+        continue;
+      }
       // Bodies stay text where the zip holds pictures: which ones an article keeps is read from its body.
       const article = take(`${source.name}: ${name}`, bytes, wanted.get(name) ?? first, manifest?.get(name), options.bodyBytes && !images?.size);
       if (article) read.push({ path: name, article });
     }
-    if (images && images.size > 0) attachImages(source, read, images);
+    if (images && images.size > 0) attachImages(zip, read, images);
   }
   return reading;
 }
@@ -303,7 +317,7 @@ export function readImport(sources: readonly ImportSource[], template: string, o
  * Gives each article read from a zip the images it links that the zip holds (a bundle's or a
  * flat file's folder), read in one more pass over the zip that unpacks only those.
  */
-function attachImages(source: ImportSource, read: readonly { path: string; article: ImportedFileArticle }[], available: ReadonlyMap<string, number>): void {
+function attachImages(zip: ZipView, read: readonly { path: string; article: ImportedFileArticle }[], available: ReadonlyMap<string, number>): void {
   const wanted = new Map<string, { article: ImportedFileArticle; src: string }[]>();
   for (const { path, article } of read) {
     for (const [zipPath, src] of linkedImages(article, path)) {
@@ -311,13 +325,14 @@ function attachImages(source: ImportSource, read: readonly { path: string; artic
     }
   }
   if (wanted.size === 0) return;
-  let unpacked: Record<string, Uint8Array>;
+  let unpacked: Map<string, Uint8Array | Error>;
   try {
-    unpacked = unzipSync(source.bytes, { filter: (file) => wanted.has(file.name) });
+    unpacked = zip.unpack((file) => wanted.has(file.name));
   } catch {
     return; // the articles import without their pictures, which stay as the links they are
   }
-  for (const [zipPath, bytes] of Object.entries(unpacked)) {
+  for (const [zipPath, bytes] of unpacked) {
+    if (bytes instanceof Error) continue; // that picture stays the link it is
     const name = zipPath.slice(zipPath.lastIndexOf('/') + 1);
     for (const { article, src } of wanted.get(zipPath) ?? []) {
       (article.bundledImages ??= []).push({ name, src, type: imageTypeOfName(name)!, bytes });
@@ -326,12 +341,13 @@ function attachImages(source: ImportSource, read: readonly { path: string; artic
 }
 
 /** A zip's manifest, or none (reported once) when it cannot be read: its files import as plain files. */
-function manifestOf(source: ImportSource, report: ImportReading | null): Map<string, ManifestEntry> {
+function manifestOf(zipName: string, zip: ZipView, report: ImportReading | null): Map<string, ManifestEntry> {
   try {
-    const bytes = unzipSync(source.bytes, { filter: (file) => file.name === MANIFEST_NAME && file.originalSize <= MAX_IMPORT_FILE_BYTES })[MANIFEST_NAME];
+    const bytes = zip.unpack((file) => file.name === MANIFEST_NAME && file.originalSize <= MAX_IMPORT_FILE_BYTES).get(MANIFEST_NAME);
+    if (bytes instanceof Error) throw bytes;
     return bytes ? readManifest(bytes) : new Map();
   } catch (err) {
-    report?.invalid.push({ name: `${source.name}: ${MANIFEST_NAME}`, reason: `${messageOf(err)}; the zip's articles are imported without it` });
+    report?.invalid.push({ name: `${zipName}: ${MANIFEST_NAME}`, reason: `${messageOf(err)}; the zip's articles are imported without it` });
     return new Map();
   }
 }
