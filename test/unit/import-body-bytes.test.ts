@@ -9,6 +9,8 @@ import { readImport, type ImportReading, type ImportSource } from '../../options
 import { packBodies, unpackReading } from '../../options/body-pack.ts';
 import { importArticles, type StoredArticle } from '../../src/storage/library.ts';
 import { allArticles } from '../helpers/library-contents.ts';
+import { importSource } from '../../options/import-source.ts';
+import { joinReadings } from '../../options/import-runner.ts';
 
 // An import worker reads with `bodyBytes` (bodies left as the file's bytes), packs the bodies and
 // the page unpacks them: decoded (Chromium), or as bytes that the library stores as they are
@@ -40,6 +42,20 @@ function asWorker(sources: ImportSource[], asBytes: boolean): ImportReading {
   return unpackReading(sent.reading, sent.packed, asBytes);
 }
 
+/** Workers' way in `of` parts: each reads its own part of the picked files (of a zip, only its run of entries), then the page joins them. */
+async function inParts(sources: ImportSource[], of: number, asBytes: boolean): Promise<ImportReading> {
+  const files = sources.map((source) => new File([source.bytes as Uint8Array<ArrayBuffer>], source.name));
+  const readings: ImportReading[] = [];
+  for (let index = 0; index < of; index++) {
+    const part = { index, of };
+    const reading = readImport(await Promise.all(files.map((file) => importSource(file, part))), '{slug}.md', { part, bodyBytes: true });
+    const packed = packBodies(reading.articles);
+    const sent = structuredClone({ reading, packed });
+    readings.push(unpackReading(sent.reading, sent.packed, asBytes));
+  }
+  return joinReadings(readings);
+}
+
 const NOW = new Date('2026-03-01T12:00:00Z');
 
 /** What a fresh library holds after importing the reading, and the files it did not take, with why (as the page lists them). */
@@ -52,7 +68,7 @@ async function imported(reading: ImportReading): Promise<{ articles: StoredArtic
 }
 
 describe('an import worker\'s reading, bodies kept as bytes', () => {
-  it('leaves the library holding what reading each file whole gives, for any file the writer writes, edited or not', async () => {
+  it('leaves the library holding what reading each file whole gives, for any file the writer writes, edited or not, read in one part or several', async () => {
     await fc.assert(fc.asyncProperty(fc.array(fc.tuple(file, edit), { minLength: 1, maxLength: 4 }), async (files) => {
       const entries = Object.fromEntries(files.map(([f, change], i) => [`n${i}.md`, strToU8(change(write(f)))]));
       const sources = [{ name: 'a.zip', bytes: zipSync(entries) }, ...Object.entries(entries).map(([name, bytes]) => ({ name, bytes }))];
@@ -62,6 +78,9 @@ describe('an import worker\'s reading, bodies kept as bytes', () => {
         const worker = asWorker(sources, asBytes);
         expect(worker.skipped).toEqual(whole.skipped);
         expect(await imported(worker)).toEqual(library);
+        const parted = await inParts(sources, asBytes ? 2 : 3, asBytes);
+        expect(parted.skipped).toEqual(whole.skipped);
+        expect(await imported(parted)).toEqual(library);
       }
     }), { numRuns: 150 });
   });

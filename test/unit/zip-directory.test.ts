@@ -8,7 +8,7 @@ const name = fc.oneof(fc.constantFrom('a.md', 'dir/', 'dir/b.md', 'ünï/日本.
 const content = fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.string({ maxLength: 400 }).map((s) => strToU8(s.repeat(3))));
 const entries = fc.uniqueArray(fc.tuple(name, content, fc.constantFrom(0, 1, 6, 9)), { selector: ([n]) => n, minLength: 0, maxLength: 12 });
 
-const zipOf = (files: readonly [string, Uint8Array, number][]): Uint8Array => {
+const zipOf = (files: readonly [string, Uint8Array, number][]): Uint8Array<ArrayBuffer> => {
   const zippable: Zippable = {};
   for (const [n, bytes, level] of files) zippable[n] = [bytes, { level: level as 0 | 1 | 6 | 9 }];
   return zipSync(zippable);
@@ -22,7 +22,7 @@ const fflateListing = (zip: Uint8Array) => {
 };
 
 /** A blob that counts the bytes read out of it. */
-function countingBlob(bytes: Uint8Array): { blob: Blob; read: () => number } {
+function countingBlob(bytes: Uint8Array<ArrayBuffer>): { blob: Blob; read: () => number } {
   let read = 0;
   const wrap = (blob: Blob): Blob => new Proxy(blob, {
     get(target, key) {
