@@ -97,10 +97,10 @@ export function generateArticles(count: number, options: { seed?: number; bodyBy
 }
 
 /** The articles as one zip of article files, as "Import" takes it. */
-export function articlesZip(articles: readonly Article[]): Uint8Array {
+export function articlesZip(articles: readonly Article[], level: 0 | 1 = 1): Uint8Array {
   const files: Record<string, Uint8Array> = {};
   for (const [i, article] of articles.entries()) files[`${i}-${article.filename}`] = strToU8(write(article));
-  return zipSync(files, { level: 1 });
+  return zipSync(files, { level });
 }
 
 /**

@@ -9,7 +9,8 @@
 //   - the popup's library tags: the worker's `knownTags` answer, asked from the library page;
 //   - export all: click to the zip on disk, once with the browser's own deflate and once with
 //     stored entries (`?zip=deflate`, `?zip=store`), with the JS heap sampled (Chromium, CDP).
-// Options: `--stored-only` (no deflate export), `--browser chromium|firefox|both` (default both), `--dist DIR` to measure a build made
+// Options: `--stored-only` (no deflate export), `--stored-zip` (the imported zip's entries stored, as Export all writes
+// them, rather than deflated at level 1), `--browser chromium|firefox|both` (default both), `--dist DIR` to measure a build made
 // elsewhere (an older commit's, for before/after figures), `--images`: a library that keeps
 // images (1,000 articles with 5 pictures of ~100 KB each, imported as Hugo bundles), where only
 // import and Export all (with the JS heap against the data) are measured; `--sync`: Sync folder
@@ -32,6 +33,8 @@ import { median } from './median.ts';
 
 const IMAGES = process.argv.includes('--images');
 const SYNC = process.argv.includes('--sync');
+// `--stored-zip`: import a zip of stored entries (as the library's Export all writes it) rather than a deflated one.
+const STORED_ZIP = process.argv.includes('--stored-zip');
 // `--stored-only`: skip the deflate export (the slow comparison) when only the shipped export is wanted.
 const STORED_ONLY = process.argv.includes('--stored-only');
 const PER_ARTICLE = 5;
@@ -222,7 +225,7 @@ async function measure(driver: LibraryDriver, zipPath: string, dataBytes: number
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { browser: { type: 'string', default: 'both' }, dist: { type: 'string' }, images: { type: 'boolean', default: false }, sync: { type: 'boolean', default: false }, 'stored-only': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { browser: { type: 'string', default: 'both' }, dist: { type: 'string' }, images: { type: 'boolean', default: false }, sync: { type: 'boolean', default: false }, 'stored-only': { type: 'boolean', default: false }, 'stored-zip': { type: 'boolean', default: false } } });
   const root = resolve(import.meta.dirname, '..');
   const dist = values.dist ? resolve(values.dist) : join(root, 'dist');
   if (!values.dist) await buildExtension({ e2e: SYNC });
@@ -232,7 +235,7 @@ async function main(): Promise<void> {
     const articles = generateArticles(COUNT);
     const dataBytes = articles.reduce((n, a) => n + Buffer.byteLength(write(a)), 0) + (IMAGES ? COUNT * PER_ARTICLE * IMAGE_BYTES : 0);
     const zipPath = join(work, 'library.zip');
-    await writeFile(zipPath, IMAGES ? bundlesWithImagesZip(articles, PER_ARTICLE, IMAGE_BYTES) : articlesZip(articles));
+    await writeFile(zipPath, IMAGES ? bundlesWithImagesZip(articles, PER_ARTICLE, IMAGE_BYTES) : articlesZip(articles, STORED_ZIP ? 0 : 1));
     // Firefox cannot write into a chosen folder: the sync measure is Chromium's alone.
     const wanted = SYNC ? ['chromium'] : values.browser === 'both' ? ['chromium', 'firefox'] : [values.browser!];
     const tables: [string, string[][]][] = [];
@@ -245,7 +248,7 @@ async function main(): Promise<void> {
         await driver.close();
       }
     }
-    console.log(`\nLibrary benchmark: ${COUNT.toLocaleString()} articles${IMAGES ? ` with ${PER_ARTICLE} images of ${IMAGE_BYTES / 1024} KB each` : ''}, ${mb(dataBytes)} of files (${dist})`);
+    console.log(`\nLibrary benchmark: ${COUNT.toLocaleString()} articles${IMAGES ? ` with ${PER_ARTICLE} images of ${IMAGE_BYTES / 1024} KB each` : ''}, ${mb(dataBytes)} of files${STORED_ZIP ? ', imported from a zip of stored entries' : ''} (${dist})`);
     console.log(`Machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min) at the end of the run`);
     for (const [browser, rows] of tables) {
       console.log(`\n${browser}`);
