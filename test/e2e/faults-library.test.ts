@@ -10,6 +10,7 @@ import { launchFaultBrowser, type FaultBrowser } from './harness/fault-browser.t
 import { waitForFile } from './harness/downloads.ts';
 import { articleFile, articleZip, zipBomb } from './harness/hostile-files.ts';
 import { readArticleFile } from '../helpers/article-file.ts';
+import { zipDirectoryOf } from '../../options/zip-directory.ts';
 
 describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('library faults in Chromium: clear messages, nothing confirmed is lost', { timeout: 120_000 }, () => {
   let b: FaultBrowser;
@@ -68,9 +69,13 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('library faults in
     await expectNothingLost();
   });
 
-  it('an import of corrupt, truncated and enormous files lists each with its reason, imports the one good file, and loses nothing', async () => {
+  it('an import of corrupt, truncated and enormous files lists each with its reason, imports the good ones (of a zip with a damaged entry, all but that one), and loses nothing', async () => {
     const good = articleFile(1001);
     const validZip = Buffer.from(articleZip(20, 2001));
+    // Four articles, the third's data damaged: read in two parts, each worker reads its own two.
+    const damagedZip = Buffer.from(articleZip(4, 3001));
+    const third = zipDirectoryOf(damagedZip)!.entries[2]!;
+    damagedZip[third.offset + 30 + third.name.length] = 0xff; // a deflate block type that does not exist
     const files = [
       { name: 'good.md', buffer: Buffer.from(good) },
       { name: 'random.md', buffer: randomBytes(4096) },
@@ -82,6 +87,7 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('library faults in
       { name: 'not-a-zip.zip', buffer: Buffer.from('this is not a zip archive') },
       { name: 'truncated.zip', buffer: validZip.subarray(0, Math.floor(validZip.length * 0.6)) },
       { name: 'bomb.zip', buffer: await zipBomb('bomb.md', 1_000_000_000) },
+      { name: 'damaged.zip', buffer: damagedZip },
     ];
     faults += files.length; // every file but good.md, plus the enormous one made in the page
     // Picked as a reader picks them. The enormous file (100 MB) is made in the page itself: the
@@ -94,8 +100,8 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('library faults in
       input.dispatchEvent(new Event('change', { bubbles: true }));
     }, { list: files.map((f) => ({ name: f.name, base64: f.buffer.toString('base64') })), enormous: { head: articleFile(1002, { body: '' }).replace(/\n$/, '') } });
     const text = await outcome(/^(?:Imported|Nothing)/);
-    expect(text).toBe('Imported 1 article (1 new). 10 files could not be imported: see the list below.');
-    confirmed.add('https://harbour.example/imported/1001');
+    expect(text).toBe('Imported 4 articles (4 new). 11 files could not be imported: see the list below.');
+    for (const n of [1001, 3001, 3002, 3004]) confirmed.add(`https://harbour.example/imported/${n}`);
 
     const report = library.getByRole('region', { name: 'Files not imported' });
     const reasons = Object.fromEntries(await report.getByRole('listitem').evaluateAll((items) => items.map((item) => {
@@ -103,9 +109,10 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('library faults in
       return [name, (item.textContent ?? '').slice(name.length).replace(/^: /, '')];
     })));
     expect(Object.keys(reasons).sort()).toEqual([
-      'alias-bomb.md', 'bomb.zip: bomb.md', 'broken-yaml.md', 'enormous.md', 'no-front-matter.md', 'not-a-zip.zip',
-      'random.md', 'script-link.md', 'truncated.md', 'truncated.zip',
+      'alias-bomb.md', 'bomb.zip: bomb.md', 'broken-yaml.md', 'damaged.zip: imported-story-3003.md', 'enormous.md', 'no-front-matter.md',
+      'not-a-zip.zip', 'random.md', 'script-link.md', 'truncated.md', 'truncated.zip',
     ]);
+    expect(reasons['damaged.zip: imported-story-3003.md']).toMatch(/^it could not be unpacked \(.+\)$/);
     expect(reasons['random.md']).toBe('it is not UTF-8 text');
     expect(reasons['no-front-matter.md']).toMatch(/^not an article file/);
     expect(reasons['script-link.md']).toBe('its link "javascript:alert(1)" is not a web address');
