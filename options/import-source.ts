@@ -2,6 +2,7 @@ import { isArticleEntry, type ImportSource } from './library-import.ts';
 import { MANIFEST_NAME } from './library-manifest.ts';
 import { imageTypeOfName } from './import-images.ts';
 import { partialZipView } from './zip-view.ts';
+import type { ZipEntry } from './zip-directory.ts';
 import { partRun, type Part } from './part-run.ts';
 
 const ZIP_HEAD = [0x50, 0x4b];
@@ -19,7 +20,10 @@ export async function importSource(file: File, part: Part): Promise<ImportSource
   if (part.of > 1 && head[0] === ZIP_HEAD[0] && head[1] === ZIP_HEAD[1]) {
     let pictures = false;
     const zip = await partialZipView(file, (entries) => {
-      const articles = entries.filter((entry) => entry.name !== MANIFEST_NAME && isArticleEntry(entry.name));
+      // By name, as `readImport` lists them: a name held twice once, in its first place, read from its last copy (which unzipping gives).
+      const byName = new Map<string, ZipEntry>();
+      for (const entry of entries) if (entry.name !== MANIFEST_NAME && isArticleEntry(entry.name)) byName.set(entry.name, entry);
+      const articles = [...byName.values()];
       pictures = entries.some((entry) => imageTypeOfName(entry.name) !== null);
       if (pictures) return [];
       const run = partRun(articles.length, part);

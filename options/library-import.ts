@@ -194,12 +194,16 @@ export function readImport(sources: readonly ImportSource[], template: string, o
     }
     if (zip) {
       const names: string[] = [];
+      const named = new Set<string>();
       const images = new Map<string, number>();
       let unpacked = 0;
       let hasManifest = false;
       for (const file of zip.entries) {
         if (file.name === MANIFEST_NAME) hasManifest = true;
         else if (isArticleEntry(file.name)) {
+          // A name the zip holds twice is read once, as unzipping gives it: its last copy.
+          if (named.has(file.name)) continue;
+          named.add(file.name);
           names.push(file.name);
           if (file.originalSize <= MAX_IMPORT_FILE_BYTES) unpacked += file.originalSize;
         } else if (!file.name.endsWith('/')) {

@@ -78,6 +78,19 @@ describe('an import read in parts', () => {
     expect(parted.invalid).toEqual([{ name: 'library.zip: story-5.md', reason: expect.stringMatching(/^it could not be unpacked \(.+\)$/) }]);
   });
 
+  it('reads a name the zip holds twice once, from its last copy, as one reading does, whichever parts the copies fall in', async () => {
+    // Six entries, the fifth renamed in place to the first's name (same length): two copies of story-0.md, in different halves.
+    const zip = zipSync(Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`story-${i}.md`, strToU8(write(article(i)))])));
+    const renamed = zip.slice();
+    const text = new TextDecoder('latin1').decode(renamed);
+    for (let at = text.indexOf('story-4.md'); at !== -1; at = text.indexOf('story-4.md', at + 1)) renamed.set(strToU8('story-0.md'), at);
+    expect(zipDirectoryOf(renamed)!.entries.map((e) => e.name)).toEqual(['story-0.md', 'story-1.md', 'story-2.md', 'story-3.md', 'story-0.md', 'story-5.md']);
+    const whole = readImport([{ name: 'library.zip', bytes: renamed }], '{slug}.md');
+    expect(whole.invalid).toEqual([]);
+    expect(whole.articles.map((a) => a.title)).toEqual(['Story 4', 'Story 1', 'Story 2', 'Story 3', 'Story 5']);
+    for (const of of [2, 3]) expect(await inParts([fileOf(renamed, 'library.zip')], of)).toEqual(whole);
+  });
+
   it('reads a file that only starts like a zip whole, and says what it is', async () => {
     const parted = await inParts([fileOf(strToU8('PK but nothing else of a zip'), 'odd.zip')], 2);
     expect(parted.invalid).toEqual([{ name: 'odd.zip', reason: 'it is named .zip but is not a zip archive' }]);
