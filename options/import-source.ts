@@ -20,7 +20,8 @@ export async function importSource(file: File, part: Part): Promise<ImportSource
   if (part.of > 1 && head[0] === ZIP_HEAD[0] && head[1] === ZIP_HEAD[1]) {
     let pictures = false;
     const zip = await partialZipView(file, (entries) => {
-      // By name, as `readImport` lists them: a name held twice once, in its first place, read from its last copy (which unzipping gives).
+      // By name, as `readImport` lists them: a name held twice once, in its first place, and read
+      // from its last copy (the one unzipping gives).
       const byName = new Map<string, ZipEntry>();
       for (const entry of entries) if (entry.name !== MANIFEST_NAME && isArticleEntry(entry.name)) byName.set(entry.name, entry);
       const articles = [...byName.values()];
