@@ -185,7 +185,7 @@ export function measureChunk(job: ChunkJob): ChunkResult {
         }
         // The published-date row repeats the date row's cases: its misses are there already.
         if (engine === 'frontclip' && verdict !== 'ok' && row !== 'date, published-date labels') {
-          const field = row.startsWith('title') ? 'title' : row.startsWith('image') ? 'image' : row;
+          const field = (['title', 'image', 'description'] as const).find((f) => row.startsWith(f)) ?? row;
           const pick = (a: Answer | undefined): unknown =>
             field === 'date' ? a?.rawDate : (a as Record<string, unknown> | undefined)?.[field];
           misses.push(JSON.stringify({

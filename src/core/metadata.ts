@@ -9,6 +9,7 @@ import { findHeadline } from './headline.ts';
 import { chooseTitle } from './title.ts';
 import { hostLabel } from './site-title.ts';
 import { foldSpaces } from './fold.ts';
+import { declaredDescription } from './declared-description.ts';
 import { leadExcerpt } from './lead-excerpt.ts';
 import {
   type JsonLd, type JsonLdNode, jsonLdImage, jsonLdKeywords, jsonLdName, jsonLdText, nodeTypes, readJsonLd,
@@ -267,10 +268,10 @@ export function readMetadata(doc: Document, pageUrl: string, hints: ReadabilityH
     urls: [link, pageUrl],
     modified: [...MODIFIED_META.flatMap((name) => tags.get(name) ?? []), ...pageNodes(ld).map((node) => jsonLdText(node['dateModified']))],
   }, now);
-  const description = firstOf(
+  const description = declaredDescription([
     metaValue(tags, 'og:description'), metaValue(tags, 'description'), fromJsonLd(ld, 'description'),
     metaValue(tags, 'twitter:description'),
-  ) || firstOf(leadExcerpt(hints.content), hints.excerpt);
+  ]) || firstOf(leadExcerpt(hints.content), hints.excerpt);
 
   return {
     title,
