@@ -60,9 +60,18 @@ function propertyDay(el: Element, now: Date): string | null {
 }
 
 /**
+ * Whether `el` is a property of the item that holds the headline: a byline set in an `<aside>`
+ * beside the headline (`<article itemscope><h1>…</h1><aside><time itemprop="datePublished">`) is
+ * the article's own, where an aside's teaser is an item of its own.
+ */
+function ofHeadlinesItem(el: Element, h1: Element | null): boolean {
+  return h1 !== null && el.parentElement?.closest('[itemscope]')?.contains(h1) === true;
+}
+
+/**
  * The publication date as microdata (`itemprop="datePublished"`) or RDFa (`property=
- * "schema:datePublished"`) outside asides and comments; a declared creation date when there is
- * no publication date.
+ * "schema:datePublished"`) outside asides and comments (or in one, as a property of the headline's
+ * own item); a declared creation date when there is no publication date.
  */
 export function dayFromMicrodata(doc: Document, h1: Element | null, now: Date = new Date()): string | null {
   // Searching a large page costs jsdom tens of milliseconds (a `~=` selector, hundreds): the head
@@ -78,7 +87,7 @@ export function dayFromMicrodata(doc: Document, h1: Element | null, now: Date = 
       const name = `${el.getAttribute('itemprop') ?? ''} ${el.getAttribute('property') ?? ''}`;
       const published = PUBLISHED_PROPERTY.test(name);
       if (!published && (created !== null || !CREATED_PROPERTY.test(name))) continue;
-      if (placement(el, h1).skipped) continue;
+      if (placement(el, h1).skipped && !ofHeadlinesItem(el, h1)) continue;
       const day = propertyDay(el, now);
       if (day !== null && published) return day;
       created ??= day;

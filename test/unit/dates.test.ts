@@ -179,4 +179,15 @@ describe('dayFromMicrodata', () => {
     expect(microDay(body(`<span itemprop="datePublished">Thursday, September 29, 2016</span>`))).toBe('2016-09-29');
     expect(microDay(body(`<div class="comments"><span itemprop="datePublished">2025-01-01</span></div>`))).toBeNull();
   });
+
+  it('reads a byline set in an aside as the headline\'s own item, never an aside\'s teaser of its own', () => {
+    const titled = (html: string) => new JSDOM(`<!DOCTYPE html><html><head><title>Story title</title></head><body>${html}</body></html>`).window.document;
+    const byline = `<aside class="meta"><p>Von: Ana Autorin</p><time itemprop="datePublished" content="2023-10-18">18. Okt 2023</time></aside>`;
+    const teaser = `<aside class="related"><div itemscope itemtype="https://schema.org/Article"><a href="/b">Other story</a><time itemprop="datePublished" datetime="2023-09-19">19. Sep 2023</time></div></aside>`;
+    const article = (inside: string) => `<article itemscope itemtype="https://schema.org/Article"><header><h1 itemprop="name">Story title</h1></header>${inside}<p>Text.</p></article>`;
+    expect(microDay(titled(article(byline)))).toBe('2023-10-18');
+    expect(microDay(titled(article(teaser)))).toBeNull();
+    // Without an item around the headline, an aside keeps its date to itself.
+    expect(microDay(titled(`<article><h1>Story title</h1>${byline}<p>Text.</p></article>`))).toBeNull();
+  });
 });
