@@ -147,13 +147,22 @@ const NAMED_ENTITIES: Record<string, string> = {
   mdash: '\u2014', ndash: '\u2013', lsquo: '\u2018', rsquo: '\u2019', ldquo: '\u201c', rdquo: '\u201d',
 };
 
+/** An HTML character reference written as text (`&#8217;`, `&#x2019;`, `&amp;`); its body captured. */
+const REFERENCE = String.raw`&(#x[0-9a-f]+|#\d+|[a-z]+);`;
+const REFERENCE_TEST = new RegExp(REFERENCE, 'i');
+
+/** Whether `text` holds a character reference as text: it was escaped once more than it was decoded. */
+export function hasCharacterReference(text: string): boolean {
+  return text.includes('&') && REFERENCE_TEST.test(text);
+}
+
 /**
  * Some CMSs write HTML-escaped text into JSON-LD (`&#8217;`, `&amp;`), which the DOM does not
  * decode inside a script; the common entities are decoded here, unknown ones left alone.
  */
 export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
+  return text.replace(new RegExp(REFERENCE, 'gi'), (whole, body: string) => {
     if (body.startsWith('#')) {
       const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
       return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
