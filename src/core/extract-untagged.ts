@@ -5,6 +5,7 @@ import { removeFurniture } from './boilerplate.ts';
 import { recoverLead } from './lead.ts';
 import { removePhpErrors } from './php-errors.ts';
 import { pruneForReadability } from './prune.ts';
+import { clearMisleadingNames } from './misleading-names.ts';
 import { dropRepeatedHeadline } from './repeated-headline.ts';
 import { FALLBACK_BELOW, fallbackBody } from './fallback-body.ts';
 import { toMarkdown } from './markdown.ts';
@@ -21,6 +22,7 @@ import { parseUrl, siteHost } from './urls.ts';
 import { resolveLazyImages } from './lazy-images.ts';
 import { collectImages, imagesOfArticle } from './article-images.ts';
 import type { ArticleImage } from './article.ts';
+import { withoutSoftHyphens } from './soft-hyphens.ts';
 
 const hostOf = (href: string): string => parseUrl(href)?.hostname ?? '';
 
@@ -88,6 +90,7 @@ function readArticle(doc: Document, base: string, timed: Timed): Body {
   timed('prepare', () => prepareForReadability(copy, base));
   const result = timed('readability', () => {
     pruneForReadability(copy);
+    clearMisleadingNames(copy);
     return runReadability(copy);
   });
   const text = foldSpaces(result?.textContent);
@@ -178,7 +181,9 @@ export function extractUntagged(doc: Document, url: string, options: ExtractOpti
 
 /** The file's fields from the metadata chain, with FORMAT.md's fallbacks; the tags come later. */
 function assemble(meta: PageMetadata, bodyText: string, url: string, today: string, options: ExtractOptions, declaredLanguage: string, images: ArticleImage[]): UntaggedClip {
-  const title = meta.title || meta.siteName || siteHost(url) || 'Untitled';
+  // A soft hyphen shows nothing where the line does not break: the fields keep the words as they read.
+  const title = withoutSoftHyphens(meta.title || meta.siteName || siteHost(url)) || 'Untitled';
+  const description = withoutSoftHyphens(meta.description);
   const slug = slugify(title) || 'article';
   const date = meta.date ?? today;
   const source = meta.source;
@@ -187,8 +192,8 @@ function assemble(meta: PageMetadata, bodyText: string, url: string, today: stri
     title,
     date,
     dateSource: meta.date ? meta.dateSource : 'clip-date',
-    description: meta.description,
-    summary: meta.description,
+    description,
+    summary: description,
     slug,
     image: meta.image,
     link: meta.link,

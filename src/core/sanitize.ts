@@ -3,6 +3,7 @@ import { parseUrl } from './urls.ts';
 import { normalizeMath } from './math-markup.ts';
 import { markFootnotes } from './footnotes.ts';
 import { embedsToLinks } from './embeds.ts';
+import { dropSoftHyphens } from './soft-hyphens.ts';
 
 /** Elements that never belong in a clipped article: active content, forms and page chrome. */
 const FORBID_TAGS = [
@@ -155,6 +156,7 @@ export function sanitizeElement<T extends Element>(root: T, base: string, doc: D
     ALLOW_DATA_ATTR: false,
   }) as unknown as T;
   absolutize(clean, base);
+  dropSoftHyphens(clean);
   dropLayoutWhitespace(clean);
   return clean;
 }
