@@ -9,6 +9,7 @@ import { foldSpaces } from './fold.ts';
 import { furnitureKinds } from './furniture-names.ts';
 import { nameMatcher } from './name-words.ts';
 import { parseInert } from './inert-html.ts';
+import { largestEntry } from './largest-entry.ts';
 
 /** Below this much text Readability's own attempts all fell short (its default threshold). */
 export const FALLBACK_BELOW = 500;
@@ -81,14 +82,7 @@ export function fallbackBody(doc: Document, atLeast: number): Element | null {
       scores.set(up, (scores.get(up) ?? 0) + weight / level);
     }
   }
-  let best: Element | null = null;
-  let top = 0;
-  for (const [el, score] of scores) {
-    if (score > top) {
-      top = score;
-      best = el;
-    }
-  }
+  let best = largestEntry(scores)?.key;
   if (!best) return null;
   // A lone paragraph wins by itself: take the block around it instead.
   while (best.parentElement && best.parentElement !== body && foldSpaces(best.textContent ?? '').length < 400) best = best.parentElement;

@@ -16,6 +16,8 @@
  * spreads its paragraphs over many elements and holds no headline.
  */
 import { Readability } from '@mozilla/readability';
+import { foldSpaces } from './fold.ts';
+import { largestEntry } from './largest-entry.ts';
 
 interface ReadabilityRules {
   REGEXPS: { unlikelyCandidates: RegExp; okMaybeItsACandidate: RegExp };
@@ -28,8 +30,6 @@ const UNLIKELY = new RegExp(rules.REGEXPS.unlikelyCandidates.source, 'i');
 const OK_MAYBE = new RegExp(rules.REGEXPS.okMaybeItsACandidate.source, 'i');
 const UNLIKELY_ROLES = new Set(rules.UNLIKELY_ROLES);
 
-/** A paragraph's text length, spaces folded. */
-const length = (p: Element): number => (p.textContent ?? '').replace(/\s+/g, ' ').trim().length;
 
 /**
  * The element whose own `<p>` children hold the most paragraph text, and whether that is at least
@@ -39,19 +39,12 @@ export function paragraphsHome(doc: Document): { home: Element; most: boolean } 
   const own = new Map<Element, number>();
   let total = 0;
   for (const p of Array.from(doc.getElementsByTagName('p'))) {
-    const n = length(p);
+    const n = foldSpaces(p.textContent).length;
     total += n;
     if (p.parentElement) own.set(p.parentElement, (own.get(p.parentElement) ?? 0) + n);
   }
-  let home: Element | null = null;
-  let best = 0;
-  for (const [el, n] of own) {
-    if (n > best) {
-      best = n;
-      home = el;
-    }
-  }
-  return home ? { home, most: best * 2 >= total } : null;
+  const top = largestEntry(own);
+  return top ? { home: top.key, most: top.value * 2 >= total } : null;
 }
 
 /** Would Readability's first pass delete `el` for its name? (It spares body, links, tables' and code's insides.) */
