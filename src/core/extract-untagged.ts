@@ -3,6 +3,7 @@ import { readMetadata, type PageMetadata } from './metadata.ts';
 import { sanitizeElement } from './sanitize.ts';
 import { removeFurniture } from './boilerplate.ts';
 import { recoverLead } from './lead.ts';
+import { recoverStandfirst } from './standfirst.ts';
 import { removePhpErrors } from './php-errors.ts';
 import { pruneForReadability } from './prune.ts';
 import { clearMisleadingNames } from './misleading-names.ts';
@@ -171,7 +172,10 @@ export function extractUntagged(doc: Document, url: string, options: ExtractOpti
   const meta = timed('metadata', () => readMetadata(doc, url, { ...body.hints, content }, clock));
   const clean = timed('sanitize', () => {
     // The title is known only now; the body's copy of it goes before the body is written out.
-    if (mode === 'article') dropRepeatedHeadline(body.element, meta.title);
+    if (mode === 'article') {
+      dropRepeatedHeadline(body.element, meta.title);
+      recoverStandfirst(doc, body.element, meta.headline);
+    }
     return sanitizeElement(body.element, base, doc);
   });
   const bodyText = timed('convert', () =>

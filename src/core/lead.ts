@@ -65,7 +65,7 @@ function findBlock(doc: Document, probe: string): Element | null {
  * A piece of the article's first paragraph to find it on the page by: its longest run of plain
  * text (a drop cap or a link can split the paragraph's text into several nodes).
  */
-function openingProbe(body: Element): string | null {
+export function openingProbe(body: Element): string | null {
   for (const el of Array.from(body.querySelectorAll('p, li, blockquote, div'))) {
     if (foldSpaces(el.textContent ?? '').length < 80 || el.querySelector('p, div, li')) continue;
     let longest = '';
@@ -80,7 +80,7 @@ function openingProbe(body: Element): string | null {
 }
 
 /** The first text node of the page's body, outside `lead`, that holds `probe`. */
-function findText(doc: Document, probe: string, lead: Element): Node | null {
+export function findText(doc: Document, probe: string, lead: Element): Node | null {
   if (!doc.body) return null;
   const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {

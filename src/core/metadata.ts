@@ -45,6 +45,8 @@ export interface PageMetadata {
   source: string;
   siteName: string;
   keywords: string[];
+  /** The article's visible headline (./headline.ts), or `null`. */
+  headline: Element | null;
 }
 
 type MetaTags = ReadonlyMap<string, readonly string[]>;
@@ -283,5 +285,6 @@ export function readMetadata(doc: Document, pageUrl: string, hints: ReadabilityH
     source: findSource(links, base, pageUrl),
     siteName,
     keywords: findKeywords(tags, ld),
+    headline: h1,
   };
 }

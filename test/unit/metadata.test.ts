@@ -23,7 +23,8 @@ describe('golden fixture', () => {
   const url = 'http://127.0.0.1:8080/media/nato-ambassador.html';
 
   it('gives the reference values', () => {
-    const meta = readMetadata(fixture('news-article.html', url), url, {}, NOW);
+    const doc = fixture('news-article.html', url);
+    const meta = readMetadata(doc, url, {}, NOW);
     expect(meta).toEqual({
       title: "NATO ambassador says Ukraine peace deal could be 'on the cusp' as nations near finalization of security pact",
       date: '2026-01-06',
@@ -34,6 +35,7 @@ describe('golden fixture', () => {
       source: 'https://feeds.foxnews.com/foxnews/latest',
       siteName: 'Fox News',
       keywords: [],
+      headline: doc.querySelector('h1.headline'),
     });
   });
 
@@ -203,7 +205,8 @@ describe('no date on the page', () => {
 describe('pages that are not articles', () => {
   it('a shop page: no date from reviews or price validity, site name from application-name', () => {
     const url = 'https://fernflint.example/kitchen/enamel-mug-350';
-    const meta = readMetadata(fixture('meta-shop.html', url), url, {}, NOW);
+    const doc = fixture('meta-shop.html', url);
+    const meta = readMetadata(doc, url, {}, NOW);
     expect(meta).toEqual({
       title: 'Enamel camping mug, 350 ml',
       date: null,
@@ -214,6 +217,7 @@ describe('pages that are not articles', () => {
       source: 'https://fernflint.example/',
       siteName: 'Fern & Flint',
       keywords: [],
+      headline: doc.querySelector('h1'),
     });
   });
 
@@ -342,7 +346,7 @@ describe('field rules', () => {
     const meta = readMetadata(page(''), 'https://blank.example/p', {}, NOW);
     expect(meta).toEqual({
       title: '', date: null, dateSource: 'clip-date', description: '', image: '', link: 'https://blank.example/p',
-      source: 'https://blank.example/', siteName: 'blank.example', keywords: [],
+      source: 'https://blank.example/', siteName: 'blank.example', keywords: [], headline: null,
     });
   });
 
