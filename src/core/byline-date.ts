@@ -5,7 +5,7 @@
 import { parseDay } from './date-parse.ts';
 import { dayOrderOf } from './date-order.ts';
 import { foldSpaces } from './fold.ts';
-import { bylineScope, isAsideLike, isModified } from './date-context.ts';
+import { bylineScope, isAsideLike, isLayoutAside, isModified } from './date-context.ts';
 
 /** How much text after the headline is read for a byline's date, in characters. */
 const BYLINE_AFTER = 1500;
@@ -95,6 +95,37 @@ function inDatedList(el: Element, stop: Element | null, now: Date): boolean {
   return false;
 }
 
+/**
+ * A dateline: the article's first paragraph opens with the place and the day it was written,
+ * then a separator (`Karlsruhe, (12.11.2021). Traditionell ...`, `BERLIN, 12. November 2021 –
+ * ...`, `WASHINGTON, Jan. 5, 2021 /PRNewswire/ -- ...`). The day is read from that opening only.
+ */
+const DATELINE_DAY = String.raw`\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.?\s+\p{L}{3,}\.?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4}`;
+const DATELINE = new RegExp(String.raw`^\p{Lu}[\p{L}\p{M}'’. /-]{1,40}?(?:\s*\([^()\d]{1,30}\))?\s*,?\s*\(?(${DATELINE_DAY})\)?\s*(?:[.:|–—]|--|-\s|/)`, 'u');
+
+/** A column that holds the article's byline is short: a date, an author, a category, a share link. */
+const BYLINE_COLUMN_CHARS = 500;
+
+/** How many short text lines of `el` hold a date, counting to two at most. */
+function datedLines(el: Element, now: Date): number {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  let dated = 0;
+  for (let n = walker.nextNode(); n !== null && dated < 2; n = walker.nextNode()) {
+    const text = n.nodeValue ?? '';
+    if (text.length <= BYLINE_MAX_CHARS && /\d/.test(text) && parseDay(text, now, dayOrderOf(el.ownerDocument)) !== null) dated++;
+  }
+  return dated;
+}
+
+/**
+ * Whether an aside or menu by layout (./date-context.ts, `isLayoutAside`) read after the headline is
+ * the article's byline column: short, and holding a single date. A sidebar of teasers or a menu
+ * is longer or holds several; one named as comments or related articles is never read.
+ */
+function isBylineColumn(el: Element, now: Date): boolean {
+  return isLayoutAside(el) && foldSpaces(el.textContent).length <= BYLINE_COLUMN_CHARS && datedLines(el, now) === 1;
+}
+
 interface Found { day: string; at: number; parent: Element | null }
 
 /**
@@ -114,7 +145,11 @@ export function dayFromByline(doc: Document, h1: Element | null, now: Date = new
   let before: Found | null = null;
   let found: Found | null = null;
   const accept = (text: string, context: string, parent: Element | null): string | null => {
-    if (text.length > BYLINE_MAX_CHARS || COPYRIGHT.test(text) || !/\d/.test(text)) return null;
+    if (COPYRIGHT.test(text) || !/\d/.test(text)) return null;
+    if (text.length > BYLINE_MAX_CHARS) {
+      const dateline = DATELINE.exec(text);
+      return dateline === null ? null : parseDay(dateline[1], now, dayOrderOf(doc));
+    }
     const day = parseDay(text, now, dayOrderOf(doc));
     if (day === null) return null;
     // The line's words before its first digit: what labels its date.
@@ -131,7 +166,8 @@ export function dayFromByline(doc: Document, h1: Element | null, now: Date = new
       if (child.nodeType === 1) {
         const el = child as Element;
         const holdsHeadline = h1 !== null && el.contains(h1);
-        if (!holdsHeadline && (UNREAD_TAGS.has(el.tagName.toUpperCase()) || isAsideLike(el))) continue;
+        if (!holdsHeadline && UNREAD_TAGS.has(el.tagName.toUpperCase())) continue;
+        if (!holdsHeadline && isAsideLike(el) && !(headlineAt >= 0 && isBylineColumn(el, now))) continue;
         if (visit(el)) return true;
         continue;
       }

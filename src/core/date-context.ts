@@ -12,10 +12,14 @@ import { nameMatcher, separatedWords } from './name-words.ts';
  */
 const SKIP_TAGS = new Set(['ASIDE', 'NAV', 'BLOCKQUOTE']);
 const SKIP_ROLES = new Set(['complementary', 'navigation']);
-const SKIP_NAMES = nameMatcher([
-  'comment', 'comments', 'sidebar', 'side bar', 'related', 'recommend', 'recommended', 'recommendations', 'reviews',
-  'trending', 'popular', 'most read', 'more stories', 'newsletter', 'nav', 'navbar', 'navigation', 'menu',
+/** Names of what lists other things than the article: comments, other articles, a newsletter. */
+const LIST_NAMES = nameMatcher([
+  'comment', 'comments', 'related', 'recommend', 'recommended', 'recommendations', 'reviews',
+  'trending', 'popular', 'most read', 'more stories', 'newsletter',
 ], separatedWords);
+/** Names of a place in the layout: a column beside the article, a bar of links. */
+const LAYOUT_NAMES = nameMatcher(['sidebar', 'side bar', 'nav', 'navbar', 'navigation', 'menu'], separatedWords);
+const SKIP_NAMES = (el: Element): boolean => LIST_NAMES(el) || LAYOUT_NAMES(el);
 const FOOTER_NAMES = nameMatcher(['footer'], separatedWords);
 /** Stems found anywhere in the names, inside words too (`lastupdated`, `dateModified`, `pubdate`). */
 const MODIFIED_NAMES = /modif|updat|revis|edited/i;
@@ -28,6 +32,17 @@ const PUBLISHED_NAMES = /publish|pubdate|posted|created/i;
 export function isAsideLike(el: Element): boolean {
   return SKIP_TAGS.has(el.tagName.toUpperCase()) || SKIP_ROLES.has(el.getAttribute('role') ?? '')
     || SKIP_NAMES(el);
+}
+
+/**
+ * Whether `el` is an aside or a menu by its place in the layout alone (`<aside>`, `<nav>`, a
+ * `sidebar` or `nav` name), not by naming what it lists: a narrow column or a Bootstrap `nav`
+ * list beside the headline may hold the article's own byline.
+ */
+export function isLayoutAside(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (tag === 'BLOCKQUOTE' || LIST_NAMES(el)) return false;
+  return tag === 'ASIDE' || tag === 'NAV' || SKIP_ROLES.has(el.getAttribute('role') ?? '') || LAYOUT_NAMES(el);
 }
 
 export interface Placement {
