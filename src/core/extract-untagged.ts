@@ -4,6 +4,7 @@ import { sanitizeElement } from './sanitize.ts';
 import { removeFurniture } from './boilerplate.ts';
 import { recoverLead } from './lead.ts';
 import { recoverStandfirst } from './standfirst.ts';
+import { addSiblingSections } from './sibling-sections.ts';
 import { removePhpErrors } from './php-errors.ts';
 import { pruneForReadability } from './prune.ts';
 import { clearMisleadingNames } from './misleading-names.ts';
@@ -100,10 +101,13 @@ function readArticle(doc: Document, base: string, timed: Timed): Body {
   // Only a short result earns a second opinion, so a page pays for one pass in the common case.
   const holder = timed('cleanup', () => {
     const fallback = !headlineArticle && text.length < FALLBACK_BELOW ? fallbackBody(doc, Math.max(2 * text.length, FALLBACK_BELOW)) : null;
-    const content = (headlineArticle && unwrapReadability(headlineArticle)) ?? fallback ?? (result?.content && text.length >= MIN_ARTICLE_CHARS ? unwrapReadability(result.content) : null);
+    const readabilitys = result?.content && text.length >= MIN_ARTICLE_CHARS ? unwrapReadability(result.content) : null;
+    const content = (headlineArticle && unwrapReadability(headlineArticle)) ?? fallback ?? readabilitys;
     if (!content) throw new NoArticleError();
     const div = content.ownerDocument.createElement('div');
     div.append(...Array.from(content.childNodes));
+    // Only Readability's own pick is one section of a run: the other answers take a whole block.
+    if (content === readabilitys) addSiblingSections(doc, div);
     removeFurniture(div);
     recoverLead(doc, div);
     removePhpErrors(div);

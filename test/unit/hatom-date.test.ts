@@ -26,10 +26,15 @@ describe('a post whose only date carries the hAtom class "updated"', () => {
     const labelled = `<article><h1>Der neue Hafenkran</h1>
       <p><span>Updated:</span> <time class="updated" datetime="2020-02-22">22.02.2020</time></p>${TEXT}</article>`;
     expect(dateOf(labelled, 'en')).toEqual([null, 'clip-date']);
-    // The publication day sits where no other reader looks (an aside), yet it says "updated" is an update.
-    const published = `<article><h1>Der neue Hafenkran</h1><aside><time class="published">01.06.2019</time></aside>
+    // The publication day sits where no other reader looks (a long aside), yet it says "updated" is an update.
+    const aside = `<aside><time class="published">01.06.2019</time><p>${'Mehr aus dem Hafen und der Stadt, jeden Tag neu. '.repeat(12)}</p></aside>`;
+    const published = `<article><h1>Der neue Hafenkran</h1>${aside}
       <p><time class="updated" datetime="2020-02-22">22.02.2020</time></p>${TEXT}</article>`;
     expect(dateOf(published)).toEqual([null, 'clip-date']);
+    // A short column after the headline with that one day is the post's byline: its day is the publication's.
+    const column = `<article><h1>Der neue Hafenkran</h1><aside><time class="published">01.06.2019</time></aside>
+      <p><time class="updated" datetime="2020-02-22">22.02.2020</time></p>${TEXT}</article>`;
+    expect(dateOf(column)).toEqual(['2019-06-01', 'byline']);
   });
 
   it('takes no day from several "updated" dates (a list of posts) or from outside the post', () => {
