@@ -82,10 +82,14 @@ export function openingProbe(body: Element): string | null {
 /** The first text node of the page's body, outside `lead`, that holds `probe`. */
 export function findText(doc: Document, probe: string, lead: Element): Node | null {
   if (!doc.body) return null;
+  // Folding changes white space only, so the probe's longest word stands in the raw text as it
+  // is: most nodes are passed over without being folded.
+  const word = probe.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
   const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if ((n.nodeValue ?? '').length < probe.length || unseen(n) || lead.contains(n)) continue;
-    if (foldSpaces(n.nodeValue ?? '').includes(probe)) return n;
+    const value = n.nodeValue ?? '';
+    if (value.length < probe.length || !value.includes(word) || unseen(n) || lead.contains(n)) continue;
+    if (foldSpaces(value).includes(probe)) return n;
   }
   return null;
 }

@@ -45,7 +45,8 @@ function blockStarting(body: Element, probe: string): Element | null {
  * that stand between two paragraphs it kept, other than `headline` (the page's own).
  */
 export function restoreLostHeadings(doc: Document, body: Element, headline: Element | null): void {
-  const headings = Array.from(doc.querySelectorAll('h1, h2')).filter((h) => h !== headline);
+  // Two tag lookups: a selector list over the whole page costs jsdom more.
+  const headings = [...Array.from(doc.getElementsByTagName('h1')), ...Array.from(doc.getElementsByTagName('h2'))].filter((h) => h !== headline);
   if (headings.length === 0) return;
   const bodyText = foldSpaces(body.textContent);
   const kept = Array.from(body.querySelectorAll('h1, h2, h3, h4, h5, h6')).map((h) => foldSpaces(h.textContent));

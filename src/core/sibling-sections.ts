@@ -12,6 +12,7 @@
  */
 import { foldSpaces } from './fold.ts';
 import { removeChrome } from './fallback-body.ts';
+import { findText } from './lead.ts';
 
 /** A paragraph long enough to find on the page, and to count as a section's prose. */
 const PROSE_CHARS = 100;
@@ -22,7 +23,6 @@ const MAX_RUN = 12;
 /** Share of a section's text inside links above which it is a box of links. */
 const MAX_LINK_SHARE = 0.25;
 const PROBE = 40;
-const UNSEEN = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA']);
 
 /** The longest run of plain text of each long paragraph of `body`, to find them on the page by. */
 function probes(body: Element): string[] {
@@ -38,17 +38,6 @@ function probes(body: Element): string[] {
     if (longest.length >= 20) found.push(longest.slice(0, PROBE));
   }
   return found;
-}
-
-/** The first text node of the page that holds `probe`. */
-function findOnPage(doc: Document, probe: string): Node | null {
-  if (doc.body === null) return null;
-  const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
-    if ((n.nodeValue ?? '').length < probe.length || UNSEEN.has(n.parentElement?.tagName ?? '')) continue;
-    if (foldSpaces(n.nodeValue).includes(probe)) return n;
-  }
-  return null;
 }
 
 function commonAncestor(a: Node, b: Node): Element | null {
@@ -82,8 +71,9 @@ function kindOf(el: Element): Element[] {
 export function addSiblingSections(doc: Document, body: Element): void {
   const found = probes(body);
   if (found.length === 0) return;
-  const first = findOnPage(doc, found[0]!);
-  const last = found.length > 1 ? findOnPage(doc, found[found.length - 1]!) : first;
+  // `body` is detached: no text of the page stands in it.
+  const first = findText(doc, found[0]!, body);
+  const last = found.length > 1 ? findText(doc, found[found.length - 1]!, body) : first;
   if (first === null || last === null) return;
   let node = commonAncestor(first, last);
   const bodyText = foldSpaces(body.textContent);
