@@ -91,6 +91,8 @@ export function addSiblingSections(doc: Document, body: Element): void {
     const at = children.indexOf(node);
     const from = Math.min(at, children.indexOf(others[0]!));
     const to = Math.max(at, children.indexOf(others[others.length - 1]!));
+    // Sections far apart among other blocks are not one article's.
+    if (to - from + 1 > 2 * kind.length) continue;
     const copyOf = (section: Element): Element => {
       const copy = body.ownerDocument.importNode(section, true);
       removeChrome(copy);

@@ -38,7 +38,7 @@ describe('an article set as sibling sections of one kind', () => {
     expect(body).not.toContain('Impressum');
   });
 
-  it('adds no sibling that is a box of links, nor the cards of a long listing', () => {
+  it('adds no sibling that is a box of links, nor the cards of a long listing, nor a section far apart', () => {
     const links = `<div class="box"><div class="col">${para('Herstellung', 6)}</div></div>`
       + `<div class="box"><div class="col"><p>${Array.from({ length: 8 }, (_, i) => `<a href="/a${i}">Noch ein Artikel über Gase und Energie Nummer ${i}</a>`).join(' ')}</p></div></div>`;
     const doc = page(links);
@@ -54,5 +54,13 @@ describe('an article set as sibling sections of one kind', () => {
     addSiblingSections(listing, one);
     expect(one.textContent).not.toContain('Karte2 1');
     expect(one.textContent).not.toContain('Karte4 1');
+
+    // Two sections of one kind far apart, with other blocks between them, are not one article.
+    const between = Array.from({ length: 6 }, (_, i) => `<div class="promo"><p>Anzeige ${i}</p></div>`).join('');
+    const apart = page(`<div class="part"><div class="col">${para('Herstellung', 6)}</div></div>${between}<div class="part"><div class="col">${para('Fern', 2)}</div></div>`);
+    const own = apart.createElement('div');
+    own.innerHTML = para('Herstellung', 6);
+    addSiblingSections(apart, own);
+    expect(own.textContent).not.toContain('Fern 1');
   });
 });
