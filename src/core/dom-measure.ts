@@ -72,6 +72,13 @@ export const textLength = (el: Element): number => textOf(el).length;
 
 export const isBlock = (el: Element): boolean => BLOCK_TAGS.has(el.tagName);
 
+/** The nearest block that holds a node (a text node's paragraph), if any. */
+export function blockOf(node: Node): Element | null {
+  let el = node.parentElement;
+  while (el !== null && !isBlock(el)) el = el.parentElement;
+  return el;
+}
+
 export const hasMedia = (el: Element): boolean => el.matches(MEDIA) || el.querySelector(MEDIA) !== null;
 
 /** Characters of `el`'s text that sit inside links. */

@@ -11,6 +11,7 @@
  * its top candidate only.
  */
 import { foldSpaces } from './fold.ts';
+import { commonAncestor } from './common-ancestor.ts';
 import { removeChrome } from './fallback-body.ts';
 import { findText } from './lead.ts';
 
@@ -38,12 +39,6 @@ function probes(body: Element): string[] {
     if (longest.length >= 20) found.push(longest.slice(0, PROBE));
   }
   return found;
-}
-
-function commonAncestor(a: Node, b: Node): Element | null {
-  let el = a.parentElement;
-  while (el !== null && !el.contains(b)) el = el.parentElement;
-  return el;
 }
 
 const signature = (el: Element): string => `${el.tagName} ${foldSpaces(el.getAttribute('class'))}`;

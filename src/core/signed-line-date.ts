@@ -8,7 +8,7 @@ import { parseDay } from './date-parse.ts';
 import { dayOrderOf } from './date-order.ts';
 import { foldSpaces } from './fold.ts';
 import { bylineScope, isAsideLike, isModified } from './date-context.ts';
-import { isBlock } from './dom-measure.ts';
+import { blockOf } from './dom-measure.ts';
 
 const UNREAD_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'SELECT', 'FIGCAPTION', 'BLOCKQUOTE']);
 /** A date node longer than this is prose, whose dates are events. */
@@ -25,13 +25,6 @@ const SIGNED_WORDS = /(?:^|[^\p{L}])(?:published|posted|written|veröffentlicht|
 const SIGNED_START = /^(?:by|von|par|por|door|author|autor|autorin|auteur|autore)(?:[^\p{L}]|$)/iu;
 const UPDATE_WORDS = /(?:^|[^\p{L}])(?:updated|modified|edited|revised|aktualisiert|geändert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt)(?:[^\p{L}]|$)/iu;
 const COPYRIGHT = /©|\(c\)\s*\d|copyright/i;
-
-/** The block a text node stands in, if any. */
-function blockOf(node: Text): Element | null {
-  let block = node.parentElement;
-  while (block !== null && !isBlock(block)) block = block.parentElement;
-  return block;
-}
 
 /** The text of the line a text node stands in: its block's text, `LINE_REACH` characters around it. */
 function lineAround(node: Text): string {

@@ -12,8 +12,9 @@
  */
 import { furnitureKinds, type FurnitureKind } from './furniture-names.ts';
 import { CALL_TO_ACTION } from './furniture-text.ts';
-import { isBlock, isLeafBlock } from './dom-measure.ts';
+import { blockOf, isLeafBlock } from './dom-measure.ts';
 import { foldSpaces } from './fold.ts';
+import { commonAncestor } from './common-ancestor.ts';
 import { findText, openingProbe } from './lead.ts';
 
 /** A standfirst is a sentence or two; a shorter line is a kicker, a slogan or a byline. */
@@ -39,12 +40,6 @@ const FURNITURE = new Set<FurnitureKind>([
   'caption', 'credit',
 ]);
 
-function nearestBlock(node: Node): Element | null {
-  let el = node.parentElement;
-  while (el !== null && !isBlock(el)) el = el.parentElement;
-  return el;
-}
-
 /** Whether `el` or an ancestor below `top` is named as furniture or hidden by a style. */
 function inFurniture(el: Element, top: Element): boolean {
   for (let node: Element | null = el; node !== null && node !== top; node = node.parentElement) {
@@ -58,13 +53,6 @@ function linkShare(el: Element, length: number): number {
   let linked = 0;
   for (const a of Array.from(el.querySelectorAll('a'))) linked += foldSpaces(a.textContent ?? '').length;
   return length === 0 ? 0 : linked / length;
-}
-
-/** The lowest element that holds both. */
-function commonAncestor(a: Node, b: Node): Element | null {
-  let el = a.parentElement;
-  while (el !== null && !el.contains(b)) el = el.parentElement;
-  return el;
 }
 
 /** Whether the block reads as the article's standfirst, `start` being the article's first paragraph's text. */
@@ -95,7 +83,7 @@ export function recoverStandfirst(doc: Document, body: Element, headline: Elemen
   let seen: Element | null = null;
   for (let n = walker.nextNode(); n !== null && n !== start; n = walker.nextNode()) {
     if (UNSEEN.has(n.parentElement?.tagName ?? '') || foldSpaces(n.nodeValue) === '') continue;
-    const block = nearestBlock(n);
+    const block = blockOf(n);
     if (block === null || block === seen) continue;
     // The block holding the article's first paragraph is reached: nothing stood apart.
     if (block.contains(start)) return;
