@@ -67,7 +67,8 @@ function findBlock(doc: Document, probe: string): Element | null {
  */
 export function openingProbe(body: Element): string | null {
   for (const el of Array.from(body.querySelectorAll('p, li, blockquote, div'))) {
-    if (foldSpaces(el.textContent ?? '').length < 80 || el.querySelector('p, div, li')) continue;
+    // Containers first: a container's text is the whole article's, costly to fold for nothing.
+    if (el.querySelector('p, div, li') || foldSpaces(el.textContent ?? '').length < 80) continue;
     let longest = '';
     const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -90,6 +91,22 @@ export function findText(doc: Document, probe: string, lead: Element): Node | nu
     const value = n.nodeValue ?? '';
     if (value.length < probe.length || !value.includes(word) || unseen(n) || lead.contains(n)) continue;
     if (foldSpaces(value).includes(probe)) return n;
+  }
+  return null;
+}
+
+/**
+ * The page's `<p>` that holds `probe` (a paragraph's opening, ./lead.ts `openingProbe`), outside
+ * `outside`: the article's paragraphs are `<p>`s on most pages, and a look at each of the page's
+ * paragraphs costs a fraction of a walk over all its text. Null where the text stands in another
+ * element (callers then leave the page as it is).
+ */
+export function findParagraph(doc: Document, probe: string, outside: Element): Element | null {
+  const word = probe.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
+  for (const p of Array.from(doc.getElementsByTagName('p'))) {
+    const text = p.textContent ?? '';
+    if (text.length < probe.length || !text.includes(word) || outside.contains(p)) continue;
+    if (foldSpaces(text).includes(probe)) return p;
   }
   return null;
 }

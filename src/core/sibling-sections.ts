@@ -13,7 +13,7 @@
 import { foldSpaces } from './fold.ts';
 import { commonAncestor } from './common-ancestor.ts';
 import { removeChrome } from './fallback-body.ts';
-import { findText } from './lead.ts';
+import { findParagraph } from './lead.ts';
 
 /** A paragraph long enough to find on the page, and to count as a section's prose. */
 const PROSE_CHARS = 100;
@@ -66,11 +66,11 @@ function kindOf(el: Element): Element[] {
 export function addSiblingSections(doc: Document, body: Element): void {
   const found = probes(body);
   if (found.length === 0) return;
-  // `body` is detached: no text of the page stands in it.
-  const first = findText(doc, found[0]!, body);
-  const last = found.length > 1 ? findText(doc, found[found.length - 1]!, body) : first;
+  // `body` is detached: no paragraph of the page stands in it.
+  const first = findParagraph(doc, found[0]!, body);
+  const last = found.length > 1 ? findParagraph(doc, found[found.length - 1]!, body) : first;
   if (first === null || last === null) return;
-  let node = commonAncestor(first, last);
+  let node = first === last ? first.parentElement : commonAncestor(first, last);
   const bodyText = foldSpaces(body.textContent);
   for (let level = 0; node !== null && level < MAX_LEVELS; level++, node = node.parentElement) {
     const parent: Element | null = node.parentElement;

@@ -15,7 +15,7 @@ import { CALL_TO_ACTION } from './furniture-text.ts';
 import { blockOf, isLeafBlock } from './dom-measure.ts';
 import { foldSpaces } from './fold.ts';
 import { commonAncestor } from './common-ancestor.ts';
-import { findText, openingProbe } from './lead.ts';
+import { openingProbe } from './lead.ts';
 
 /** A standfirst is a sentence or two; a shorter line is a kicker, a slogan or a byline. */
 const MIN_CHARS = 100;
@@ -23,6 +23,8 @@ const MIN_CHARS = 100;
 const MAX_CHARS = 1200;
 /** Text allowed between the headline and the standfirst: a byline, a date, a caption. */
 const GAP_MAX = 400;
+/** How far past the standfirst the article's first paragraph must begin, in characters of text. */
+const FIRST_PARAGRAPH_WITHIN = 3000;
 /** Share of the block's text inside links above which it is a teaser or a list of links. */
 const MAX_LINK_SHARE = 0.2;
 /** How a sentence ends, with any closing quote or bracket. */
@@ -55,38 +57,54 @@ function linkShare(el: Element, length: number): number {
   return length === 0 ? 0 : linked / length;
 }
 
-/** Whether the block reads as the article's standfirst, `start` being the article's first paragraph's text. */
-function isStandfirst(block: Element, text: string, start: Node): boolean {
+/** Whether the block reads as a standfirst by its shape: sentences, few links, no picture, in no aside or menu. */
+function readsAsStandfirst(block: Element, text: string): boolean {
   if (text.length < MIN_CHARS || text.length > MAX_CHARS || !SENTENCE_END.test(text)) return false;
   if (block.closest(SKIPPED) !== null || block.querySelector('img, picture, video, iframe, svg, ul, ol, table') !== null) return false;
-  if (linkShare(block, text.length) > MAX_LINK_SHARE || CALL_TO_ACTION.test(text)) return false;
-  const top = commonAncestor(block, start);
-  return top !== null && !inFurniture(block, top);
+  return linkShare(block, text.length) <= MAX_LINK_SHARE && !CALL_TO_ACTION.test(text);
 }
 
 /**
  * Puts the standfirst between `headline` and the article's first paragraph at the top of `body`
- * (the extracted article, a detached copy) when the body lacks it. `doc` is the page.
+ * (the extracted article, a detached copy) when the body lacks it. `doc` is the page. One walk from
+ * the headline: it ends at the article's first paragraph, or once the text between grows too long.
  */
 export function recoverStandfirst(doc: Document, body: Element, headline: Element | null): void {
   if (headline === null || doc.body === null || !doc.body.contains(headline)) return;
   const opening = openingProbe(body);
   if (opening === null) return;
-  const start = findText(doc, opening, headline);
-  if (start === null || !(headline.compareDocumentPosition(start) & 4 /* FOLLOWING */)) return;
+  // Folding changes white space only: the opening's longest word stands in the raw text as it is.
+  const word = opening.split(' ').reduce((x, y) => (y.length > x.length ? y : x), '');
+  const holdsOpening = (text: string | null): boolean => (text ?? '').includes(word) && foldSpaces(text).includes(opening);
+  let standfirst: { block: Element; text: string } | null = null;
+  // The article's first paragraph is reached: the standfirst, if one stood before it, goes on top.
+  const finish = (start: Node): void => {
+    if (standfirst === null) return;
+    const top = commonAncestor(standfirst.block, start);
+    if (top === null || inFurniture(standfirst.block, top)) return;
+    if (foldSpaces(body.textContent).includes(standfirst.text.slice(0, 60))) return;
+    const p = body.ownerDocument.createElement('p');
+    p.textContent = standfirst.text;
+    body.prepend(p);
+  };
   const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
   // The walk starts after the headline's last text.
   let last: Node = headline;
   while (last.lastChild !== null) last = last.lastChild;
   walker.currentNode = last;
   let gap = 0;
+  let past = 0;
   let seen: Element | null = null;
-  for (let n = walker.nextNode(); n !== null && n !== start; n = walker.nextNode()) {
+  for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
     if (UNSEEN.has(n.parentElement?.tagName ?? '') || foldSpaces(n.nodeValue) === '') continue;
+    if (holdsOpening(n.nodeValue)) return finish(n);
+    if (standfirst !== null) {
+      past += foldSpaces(n.nodeValue).length;
+      if (past > FIRST_PARAGRAPH_WITHIN) return;
+      continue;
+    }
     const block = blockOf(n);
     if (block === null || block === seen) continue;
-    // The block holding the article's first paragraph is reached: nothing stood apart.
-    if (block.contains(start)) return;
     // Loose text beside other blocks (a date in the headline's own container) is only a gap.
     if (!isLeafBlock(block) || block.contains(headline)) {
       gap += foldSpaces(n.nodeValue).length;
@@ -95,12 +113,11 @@ export function recoverStandfirst(doc: Document, body: Element, headline: Elemen
     }
     seen = block;
     const text = foldSpaces(block.textContent);
-    if (isStandfirst(block, text, start)) {
-      if (foldSpaces(body.textContent).includes(text.slice(0, 60))) return;
-      const p = body.ownerDocument.createElement('p');
-      p.textContent = text;
-      body.prepend(p);
-      return;
+    // The article's first paragraph, its opening words in a text node further on.
+    if (holdsOpening(block.textContent)) return finish(block);
+    if (readsAsStandfirst(block, text)) {
+      standfirst = { block, text };
+      continue;
     }
     gap += text.length;
     if (gap > GAP_MAX) return;
