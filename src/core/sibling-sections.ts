@@ -25,21 +25,35 @@ const MAX_RUN = 12;
 const MAX_LINK_SHARE = 0.25;
 const PROBE = 40;
 
-/** The longest run of plain text of each long paragraph of `body`, to find them on the page by. */
-function probes(body: Element): string[] {
-  const found: string[] = [];
-  for (const p of Array.from(body.querySelectorAll('p'))) {
-    if (foldSpaces(p.textContent).length < PROSE_CHARS) continue;
-    let longest = '';
-    const walker = p.ownerDocument.createTreeWalker(p, 4 /* NodeFilter.SHOW_TEXT */);
-    for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
-      const text = foldSpaces(n.nodeValue);
-      if (text.length > longest.length) longest = text;
-    }
-    if (longest.length >= 20) found.push(longest.slice(0, PROBE));
+/** The longest run of plain text of a long paragraph, to find it on the page by; null for a short one. */
+function probeOf(p: Element): string | null {
+  if (foldSpaces(p.textContent).length < PROSE_CHARS) return null;
+  let longest = '';
+  const walker = p.ownerDocument.createTreeWalker(p, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+    const text = foldSpaces(n.nodeValue);
+    if (text.length > longest.length) longest = text;
   }
-  return found;
+  return longest.length >= 20 ? longest.slice(0, PROBE) : null;
 }
+
+/** The probes of the body's first and last long paragraphs (one when it has one). */
+function probes(body: Element): string[] {
+  const paragraphs = Array.from(body.getElementsByTagName('p'));
+  let first: string | null = null;
+  let at = 0;
+  for (; at < paragraphs.length && first === null; at++) first = probeOf(paragraphs[at]!);
+  if (first === null) return [];
+  for (let i = paragraphs.length - 1; i >= at; i--) {
+    const last = probeOf(paragraphs[i]!);
+    if (last !== null) return [first, last];
+  }
+  return [first];
+}
+
+/** Whether the page hides the section (a closed tab, a template): the reader does not see it. */
+const isHidden = (el: Element): boolean => el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true'
+  || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '');
 
 const signature = (el: Element): string => `${el.tagName} ${foldSpaces(el.getAttribute('class'))}`;
 
@@ -78,7 +92,7 @@ export function addSiblingSections(doc: Document, body: Element): void {
     if (foldSpaces(node.getAttribute('class')) === '') continue;
     const kind = kindOf(node);
     if (kind.length < 2 || kind.length > MAX_RUN) continue;
-    const others = kind.filter((section) => section !== node && holdsProse(section)
+    const others = kind.filter((section) => section !== node && !isHidden(section) && holdsProse(section)
       && !bodyText.includes(foldSpaces(section.textContent).slice(0, PROBE)));
     if (others.length === 0) continue;
     // The sections and what stands between them (a table, a picture set between two columns of text).
@@ -93,8 +107,9 @@ export function addSiblingSections(doc: Document, body: Element): void {
       removeChrome(copy);
       return copy;
     };
-    body.prepend(...children.slice(from, at).map(copyOf));
-    body.append(...children.slice(at + 1, to + 1).map(copyOf));
+    const shown = (section: Element): boolean => !isHidden(section);
+    body.prepend(...children.slice(from, at).filter(shown).map(copyOf));
+    body.append(...children.slice(at + 1, to + 1).filter(shown).map(copyOf));
     return;
   }
 }

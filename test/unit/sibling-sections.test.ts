@@ -64,3 +64,16 @@ describe('an article set as sibling sections of one kind', () => {
     expect(own.textContent).not.toContain('Fern 1');
   });
 });
+
+describe('sibling sections the page hides', () => {
+  it('are not added: a closed tab is not part of what the reader sees', () => {
+    const col = (topic: string, n: number, hidden = ''): string => `<div class="tab"${hidden}><div class="col">${Array.from({ length: n }, (_, i) =>
+      `<p>${topic} ${i + 1}: Dimethylether lässt sich aus vielen Rohstoffen herstellen, verbrennt sauber und wird wie Flüssiggas gelagert.</p>`).join('')}</div></div>`;
+    const doc = new JSDOM(`<!DOCTYPE html><html><body><h1>Dimethylether</h1>${col('Offen', 6)}${col('Zu', 2, ' hidden')}${col('Auch', 2)}</body></html>`).window.document;
+    const body = doc.createElement('div');
+    body.innerHTML = doc.querySelector('.tab .col')!.innerHTML;
+    addSiblingSections(doc, body);
+    expect(body.textContent).toContain('Auch 1');
+    expect(body.textContent).not.toContain('Zu 1');
+  });
+});
