@@ -2,7 +2,7 @@
  * The date of a byline near the headline (`By Jane Doe | Published Jan. 6, 2026, 4:19 PM`,
  * `Publié le 6 janvier 2026`, `22.04.2020 / 06:15`), for pages that mark their date up nowhere.
  */
-import { formatDay, parseDay } from './date-parse.ts';
+import { parseDay } from './date-parse.ts';
 import { dayOrderOf } from './date-order.ts';
 import { foldSpaces } from './fold.ts';
 import { bylineScope, isAsideLike, isLayoutAside, isModified } from './date-context.ts';
@@ -103,22 +103,6 @@ function inDatedList(el: Element, stop: Element | null, now: Date): boolean {
 const DATELINE_DAY = String.raw`\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.?\s+\p{L}{3,}\.?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4}`;
 const DATELINE = new RegExp(String.raw`^\p{Lu}[\p{L}\p{M}'’. /-]{1,40}?(?:\s*\([^()\d]{1,30}\))?\s*,?\s*\(?(${DATELINE_DAY})\)?\s*(?:[.:|–—]|--|-\s|/)`, 'u');
 
-/**
- * A stamp that is nothing but a day with a two-digit year (`02.12.19`, `(26.10.13)`), the short
- * form of the dotted day-month-year order. Read only as a line of its own near the headline:
- * inside a sentence, two-digit numbers are too often something else.
- */
-const SHORT_YEAR_STAMP = /^\(?(\d{1,2})\.(\d{1,2})\.(\d{2})\)?$/;
-
-function shortYearStamp(text: string, now: Date): string | null {
-  const m = SHORT_YEAR_STAMP.exec(text);
-  if (m === null) return null;
-  const yy = Number(m[3]);
-  // The century that puts the day no later than the clock's year.
-  const year = 2000 + yy <= now.getUTCFullYear() ? 2000 + yy : 1900 + yy;
-  return formatDay(year, Number(m[2]), Number(m[1]), now);
-}
-
 /** A column that holds the article's byline is short: a date, an author, a category, a share link. */
 const BYLINE_COLUMN_CHARS = 500;
 
@@ -166,7 +150,7 @@ export function dayFromByline(doc: Document, h1: Element | null, now: Date = new
       const dateline = DATELINE.exec(text);
       return dateline === null ? null : parseDay(dateline[1], now, dayOrderOf(doc));
     }
-    const day = parseDay(text, now, dayOrderOf(doc)) ?? shortYearStamp(text, now);
+    const day = parseDay(text, now, dayOrderOf(doc));
     if (day === null) return null;
     // The line's words before its first digit: what labels its date.
     const lead = text.slice(0, text.search(/\d/));

@@ -52,15 +52,3 @@ describe('a dateline opening the article', () => {
     expect(day(later)).toBeNull();
   });
 });
-
-describe('a stamp with a two-digit year', () => {
-  it('reads a line that is only the day, next to the headline', () => {
-    expect(day(page(`<div class="head"><span>02.12.19</span><h1>Harbour plan approved</h1></div>${PROSE}`))).toBe('2019-12-02');
-    expect(day(page(`<h1>Harbour plan approved</h1><p>(26.10.13)</p>${PROSE}`))).toBe('2013-10-26');
-  });
-
-  it('reads none inside a sentence, nor an impossible day', () => {
-    expect(day(page(`<h1>Harbour plan approved</h1><p>Version 02.12.19 of the plan</p>${PROSE}`))).toBeNull();
-    expect(day(page(`<h1>Harbour plan approved</h1><p>31.02.19</p>${PROSE}`))).toBeNull();
-  });
-});
