@@ -161,7 +161,7 @@ const CREDIT_LINE_MAX = 150;
 const LONE_CREDIT_TAGS = new Set(['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'ADDRESS', 'FOOTER', 'SECTION']);
 
 /** Labels that stand where an ad was, wherever they are. */
-export const AD_MARKER = /^[-–—\s]*(?:advertisement|advert|ad|ads|sponsored|anzeige|werbung|publicidad|publicité|pubblicità|reklama|story continues below advertisement|scroll to continue(?: with content)?|article continues below)[-–—\s]*$/i;
+const AD_MARKER = /^[-–—\s]*(?:advertisement|advert|ad|ads|sponsored|anzeige|werbung|publicidad|publicité|pubblicità|reklama|story continues below advertisement|scroll to continue(?: with content)?|article continues below)[-–—\s]*$/i;
 
 /** "ANZEIGE – ...", "Advertisement: ...": a block that announces itself as an ad. */
 const AD_PREFIX = /^(?:anzeige|werbung|advertisement|sponsored|publicidad|publicité|reklama)\s*[-–—:|]/i;

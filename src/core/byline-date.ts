@@ -95,14 +95,6 @@ function inDatedList(el: Element, stop: Element | null, now: Date): boolean {
   return false;
 }
 
-/**
- * A dateline: the article's first paragraph opens with the place and the day it was written,
- * then a separator (`Karlsruhe, (12.11.2021). Traditionell ...`, `BERLIN, 12. November 2021 –
- * ...`, `WASHINGTON, Jan. 5, 2021 /PRNewswire/ -- ...`). The day is read from that opening only.
- */
-const DATELINE_DAY = String.raw`\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.?\s+\p{L}{3,}\.?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4}`;
-const DATELINE = new RegExp(String.raw`^\p{Lu}[\p{L}\p{M}'’. /-]{1,40}?(?:\s*\([^()\d]{1,30}\))?\s*,?\s*\(?(${DATELINE_DAY})\)?\s*(?:[.:|–—]|--|-\s|/)`, 'u');
-
 /** A column that holds the article's byline is short: a date, an author, a category, a share link. */
 const BYLINE_COLUMN_CHARS = 500;
 
@@ -145,11 +137,7 @@ export function dayFromByline(doc: Document, h1: Element | null, now: Date = new
   let before: Found | null = null;
   let found: Found | null = null;
   const accept = (text: string, context: string, parent: Element | null): string | null => {
-    if (COPYRIGHT.test(text) || !/\d/.test(text)) return null;
-    if (text.length > BYLINE_MAX_CHARS) {
-      const dateline = DATELINE.exec(text);
-      return dateline === null ? null : parseDay(dateline[1], now, dayOrderOf(doc));
-    }
+    if (text.length > BYLINE_MAX_CHARS || COPYRIGHT.test(text) || !/\d/.test(text)) return null;
     const day = parseDay(text, now, dayOrderOf(doc));
     if (day === null) return null;
     // The line's words before its first digit: what labels its date.

@@ -5,7 +5,6 @@ import { removeFurniture } from './boilerplate.ts';
 import { recoverLead } from './lead.ts';
 import { recoverStandfirst } from './standfirst.ts';
 import { addSiblingSections } from './sibling-sections.ts';
-import { restoreLostHeadings } from './lost-headings.ts';
 import { removePhpErrors } from './php-errors.ts';
 import { pruneForReadability } from './prune.ts';
 import { clearMisleadingNames } from './misleading-names.ts';
@@ -179,7 +178,6 @@ export function extractUntagged(doc: Document, url: string, options: ExtractOpti
     // The title is known only now; the body's copy of it goes before the body is written out.
     if (mode === 'article') {
       dropRepeatedHeadline(body.element, meta.title);
-      restoreLostHeadings(doc, body.element, meta.headline);
       recoverStandfirst(doc, body.element, meta.headline);
     }
     return sanitizeElement(body.element, base, doc);

@@ -34,21 +34,3 @@ describe('a byline set in an aside or a menu list beside the headline', () => {
     expect(day(page(`<aside><p>Today: 12.01.2022</p></aside><h1>Harbour plan approved</h1>${PROSE}`))).toBeNull();
   });
 });
-
-describe('a dateline opening the article', () => {
-  it.each([
-    ['Karlsruhe, (12.11.2021). Traditionell gedenken die Gemeinden an diesem Sonntag ihrer Verstorbenen in Gottesdiensten, in diesem Jahr auch im Netz.', 'de', '2021-11-12'],
-    ['BERLIN, 12. November 2021 – Der Verband hat heute seine neuen Zahlen vorgestellt, die deutlich über den Erwartungen des vergangenen Jahres liegen.', 'de', '2021-11-12'],
-    ['WASHINGTON, Jan. 5, 2021 /PRNewswire/ -- The association today announced the results of its annual survey of members across the country and abroad.', 'en', '2021-01-05'],
-  ])('reads the day of %s', (opening, lang, expected) => {
-    const doc = page(`<h1>Harbour plan approved</h1><p>${opening}</p>${PROSE}`, lang);
-    expect(day(doc)).toBe(expected);
-  });
-
-  it('does not read a day from a sentence that only mentions one', () => {
-    const doc = page('<h1>Harbour plan approved</h1><p>The council, which first met on 12.11.2021, has now approved the plan for the harbour after a long debate about the costs.</p>' + PROSE, 'en');
-    expect(day(doc)).toBeNull();
-    const later = page(`<h1>Harbour plan approved</h1>${PROSE}<p>Am Freitag, 12.11.2021, trafen sich die Mitglieder erneut, um über die Kosten des Hafens und der Straßen zu beraten.</p>`, 'de');
-    expect(day(later)).toBeNull();
-  });
-});
