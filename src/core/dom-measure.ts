@@ -72,6 +72,12 @@ export const textLength = (el: Element): number => textOf(el).length;
 
 export const isBlock = (el: Element): boolean => BLOCK_TAGS.has(el.tagName);
 
+/** Whether the markup hides `el`: the `hidden` attribute, `aria-hidden`, or an inline style. */
+export function isHiddenByMarkup(el: Element): boolean {
+  return el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true'
+    || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '');
+}
+
 /** The nearest block that holds a node (a text node's paragraph), if any. */
 export function blockOf(node: Node): Element | null {
   let el = node.parentElement;

@@ -62,30 +62,41 @@ function findBlock(doc: Document, probe: string): Element | null {
 }
 
 /**
- * A piece of the article's first paragraph to find it on the page by: its longest run of plain
- * text (a drop cap or a link can split the paragraph's text into several nodes).
+ * A piece of a paragraph to find it on the page by: its longest run of plain text (a drop cap or
+ * a link can split the paragraph's text into several nodes), or null when that run is too short.
  */
+export function paragraphProbe(el: Element): string | null {
+  let longest = '';
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = foldSpaces(n.nodeValue ?? '');
+    if (text.length > longest.length) longest = text;
+  }
+  return longest.length >= 20 ? longest.slice(0, PROBE) : null;
+}
+
+/** The probe of the article's first paragraph (`paragraphProbe`). */
 export function openingProbe(body: Element): string | null {
   for (const el of Array.from(body.querySelectorAll('p, li, blockquote, div'))) {
     // Containers first: a container's text is the whole article's, costly to fold for nothing.
     if (el.querySelector('p, div, li') || foldSpaces(el.textContent ?? '').length < 80) continue;
-    let longest = '';
-    const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = foldSpaces(n.nodeValue ?? '');
-      if (text.length > longest.length) longest = text;
-    }
-    return longest.length >= 20 ? longest.slice(0, PROBE) : null;
+    return paragraphProbe(el);
   }
   return null;
+}
+
+/**
+ * A probe's longest word. Folding changes white space only, so the word stands in a page's raw
+ * text as it is: a text node without it is passed over without being folded.
+ */
+export function longestWord(probe: string): string {
+  return probe.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
 }
 
 /** The first text node of the page's body, outside `lead`, that holds `probe`. */
 export function findText(doc: Document, probe: string, lead: Element): Node | null {
   if (!doc.body) return null;
-  // Folding changes white space only, so the probe's longest word stands in the raw text as it
-  // is: most nodes are passed over without being folded.
-  const word = probe.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
+  const word = longestWord(probe);
   const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const value = n.nodeValue ?? '';
@@ -102,7 +113,7 @@ export function findText(doc: Document, probe: string, lead: Element): Node | nu
  * element (callers then leave the page as it is).
  */
 export function findParagraph(doc: Document, probe: string, outside: Element): Element | null {
-  const word = probe.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
+  const word = longestWord(probe);
   for (const p of Array.from(doc.getElementsByTagName('p'))) {
     const text = p.textContent ?? '';
     if (text.length < probe.length || !text.includes(word) || outside.contains(p)) continue;

@@ -13,7 +13,8 @@
 import { foldSpaces } from './fold.ts';
 import { commonAncestor } from './common-ancestor.ts';
 import { removeChrome } from './fallback-body.ts';
-import { findParagraph } from './lead.ts';
+import { findParagraph, paragraphProbe } from './lead.ts';
+import { isHiddenByMarkup, linkDensity } from './dom-measure.ts';
 
 /** A paragraph long enough to find on the page, and to count as a section's prose. */
 const PROSE_CHARS = 100;
@@ -23,19 +24,11 @@ const MAX_LEVELS = 5;
 const MAX_RUN = 12;
 /** Share of a section's text inside links above which it is a box of links. */
 const MAX_LINK_SHARE = 0.25;
+/** How much of a section's text is looked for in the body. */
 const PROBE = 40;
 
-/** The longest run of plain text of a long paragraph, to find it on the page by; null for a short one. */
-function probeOf(p: Element): string | null {
-  if (foldSpaces(p.textContent).length < PROSE_CHARS) return null;
-  let longest = '';
-  const walker = p.ownerDocument.createTreeWalker(p, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
-    const text = foldSpaces(n.nodeValue);
-    if (text.length > longest.length) longest = text;
-  }
-  return longest.length >= 20 ? longest.slice(0, PROBE) : null;
-}
+/** A long paragraph's probe (./lead.ts `paragraphProbe`); null for a short one. */
+const probeOf = (p: Element): string | null => (foldSpaces(p.textContent).length < PROSE_CHARS ? null : paragraphProbe(p));
 
 /** The probes of the body's first and last long paragraphs (one when it has one). */
 function probes(body: Element): string[] {
@@ -51,19 +44,13 @@ function probes(body: Element): string[] {
   return [first];
 }
 
-/** Whether the page hides the section (a closed tab, a template): the reader does not see it. */
-const isHidden = (el: Element): boolean => el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true'
-  || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '');
-
 const signature = (el: Element): string => `${el.tagName} ${foldSpaces(el.getAttribute('class'))}`;
 
 /** Whether a section holds prose of its own: a long paragraph outside links, and few links overall. */
 function holdsProse(section: Element): boolean {
   const text = foldSpaces(section.textContent);
   if (text.length < PROSE_CHARS) return false;
-  let linked = 0;
-  for (const a of Array.from(section.querySelectorAll('a'))) linked += foldSpaces(a.textContent).length;
-  if (linked / text.length > MAX_LINK_SHARE) return false;
+  if (linkDensity(section, text.length) > MAX_LINK_SHARE) return false;
   return Array.from(section.querySelectorAll('p')).some((p) => p.closest('a') === null && foldSpaces(p.textContent).length >= PROSE_CHARS);
 }
 
@@ -92,7 +79,7 @@ export function addSiblingSections(doc: Document, body: Element): void {
     if (foldSpaces(node.getAttribute('class')) === '') continue;
     const kind = kindOf(node);
     if (kind.length < 2 || kind.length > MAX_RUN) continue;
-    const others = kind.filter((section) => section !== node && !isHidden(section) && holdsProse(section)
+    const others = kind.filter((section) => section !== node && !isHiddenByMarkup(section) && holdsProse(section)
       && !bodyText.includes(foldSpaces(section.textContent).slice(0, PROBE)));
     if (others.length === 0) continue;
     // The sections and what stands between them (a table, a picture set between two columns of text).
@@ -107,7 +94,7 @@ export function addSiblingSections(doc: Document, body: Element): void {
       removeChrome(copy);
       return copy;
     };
-    const shown = (section: Element): boolean => !isHidden(section);
+    const shown = (section: Element): boolean => !isHiddenByMarkup(section);
     body.prepend(...children.slice(from, at).filter(shown).map(copyOf));
     body.append(...children.slice(at + 1, to + 1).filter(shown).map(copyOf));
     return;

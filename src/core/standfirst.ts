@@ -12,10 +12,10 @@
  */
 import { furnitureKinds, type FurnitureKind } from './furniture-names.ts';
 import { CALL_TO_ACTION } from './furniture-text.ts';
-import { blockOf, isLeafBlock } from './dom-measure.ts';
+import { blockOf, isHiddenByMarkup, isLeafBlock, linkDensity } from './dom-measure.ts';
 import { foldSpaces } from './fold.ts';
 import { commonAncestor } from './common-ancestor.ts';
-import { openingProbe } from './lead.ts';
+import { longestWord, openingProbe } from './lead.ts';
 
 /** A standfirst is a sentence or two; a shorter line is a kicker, a slogan or a byline. */
 const MIN_CHARS = 100;
@@ -46,22 +46,16 @@ const FURNITURE = new Set<FurnitureKind>([
 function inFurniture(el: Element, top: Element): boolean {
   for (let node: Element | null = el; node !== null && node !== top; node = node.parentElement) {
     if (furnitureKinds(node).some((kind) => FURNITURE.has(kind))) return true;
-    if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(node.getAttribute('style') ?? '')) return true;
+    if (isHiddenByMarkup(node)) return true;
   }
   return false;
-}
-
-function linkShare(el: Element, length: number): number {
-  let linked = 0;
-  for (const a of Array.from(el.querySelectorAll('a'))) linked += foldSpaces(a.textContent ?? '').length;
-  return length === 0 ? 0 : linked / length;
 }
 
 /** Whether the block reads as a standfirst by its shape: sentences, few links, no picture, in no aside or menu. */
 function readsAsStandfirst(block: Element, text: string): boolean {
   if (text.length < MIN_CHARS || text.length > MAX_CHARS || !SENTENCE_END.test(text)) return false;
   if (block.closest(SKIPPED) !== null || block.querySelector('img, picture, video, iframe, svg, ul, ol, table') !== null) return false;
-  return linkShare(block, text.length) <= MAX_LINK_SHARE && !CALL_TO_ACTION.test(text);
+  return linkDensity(block, text.length) <= MAX_LINK_SHARE && !CALL_TO_ACTION.test(text);
 }
 
 /**
@@ -73,8 +67,7 @@ export function recoverStandfirst(doc: Document, body: Element, headline: Elemen
   if (headline === null || doc.body === null || !doc.body.contains(headline)) return;
   const opening = openingProbe(body);
   if (opening === null) return;
-  // Folding changes white space only: the opening's longest word stands in the raw text as it is.
-  const word = opening.split(' ').reduce((x, y) => (y.length > x.length ? y : x), '');
+  const word = longestWord(opening);
   const holdsOpening = (text: string | null): boolean => (text ?? '').includes(word) && foldSpaces(text).includes(opening);
   let standfirst: { block: Element; text: string } | null = null;
   // The article's first paragraph is reached: the standfirst, if one stood before it, goes on top.
