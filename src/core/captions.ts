@@ -24,6 +24,44 @@ export const isCreditLine = (text: string): boolean => {
   return CAPTION_LABEL.test(line) && !FIGURE_NUMBER.test(line);
 };
 
+/**
+ * Where a credit written into the caption's own last words starts: after a stop, a bracket or a
+ * dash ("Pumps at dusk. Bild: A. Berg", "The pier (Photo: City Works)", "Gulls – © A. Berg"), up
+ * to the caption's end. A credit is a label and a name or two, so the tail is short.
+ */
+const CREDIT_START = /(?:[.!?…]\s+|\s*[([]\s*|\s+[–—|/-]\s+)(?=\S)/gu;
+const CREDIT_TAIL_MAX = 90;
+
+function creditTailAt(text: string): number {
+  for (const m of text.matchAll(CREDIT_START)) {
+    const from = (m.index ?? 0) + m[0].length;
+    if (m.index === 0) continue;
+    const tail = text.slice(from).trim();
+    if (tail.length > CREDIT_TAIL_MAX) continue;
+    if (CAPTION_LABEL.test(tail) && !FIGURE_NUMBER.test(tail)) return /[.!?…]/u.test(m[0]) ? from : m.index ?? from;
+  }
+  return -1;
+}
+
+/** Cuts a credit off the end of the caption's words ('Pumps at dusk. Bild: A. Berg' → 'Pumps at dusk.'). */
+function dropCreditTail(caption: Element): void {
+  const walker = caption.ownerDocument.createTreeWalker(caption, 4);
+  const nodes: Text[] = [];
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) nodes.push(node as Text);
+  const at = creditTailAt(nodes.map((n) => n.nodeValue ?? '').join(''));
+  if (at <= 0) return;
+  let start = 0;
+  for (const node of nodes) {
+    const text = node.nodeValue ?? '';
+    if (start + text.length > at) node.nodeValue = at > start ? text.slice(0, at - start).trimEnd() : '';
+    start += text.length;
+  }
+  // Elements the credit filled (a link to the photographer) go with it.
+  for (const el of Array.from(caption.querySelectorAll('*')).reverse()) {
+    if (!el.querySelector('img, picture, video, audio, iframe, svg') && !el.matches('img, picture, video, audio, iframe, svg, br') && (el.textContent ?? '').trim() === '') el.remove();
+  }
+}
+
 const isCredit = (el: Element): boolean => furnitureKinds(el).includes('credit') || isCreditLine(foldSpaces(el.textContent ?? ''));
 
 function figureImage(caption: Element): HTMLImageElement | null {
@@ -36,6 +74,7 @@ function figureImage(caption: Element): HTMLImageElement | null {
 function captionWords(caption: Element): string {
   const copy = caption.cloneNode(true) as Element;
   for (const part of Array.from(copy.querySelectorAll('*'))) if (isCredit(part)) part.remove();
+  dropCreditTail(copy);
   const words = foldSpaces(copy.textContent ?? '');
   return isCreditLine(words) ? '' : words;
 }
@@ -55,4 +94,5 @@ export function settleCaption(el: Element): void {
     return;
   }
   for (const part of Array.from(el.querySelectorAll('*'))) if (el.contains(part) && isCredit(part)) detach(part);
+  dropCreditTail(el);
 }

@@ -74,3 +74,22 @@ describe('the fixture article\'s figures', () => {
     expect(html).toMatch(/<figure>\s*<img src="https:\/\/spanandbeam\.example\/img\/footbridge-dusk\.jpg" alt="The footbridge lit from below">\s*<figcaption>The bridge at dusk, seen from the east bank\.\s*<\/figcaption><\/figure>/);
   });
 });
+
+describe('a credit written at the end of a caption', () => {
+  it('is cut off after a stop, in brackets or after a dash, in the caption and its alternative text', () => {
+    const md = clipped(`${prose}<figure><img src="/pumps.jpg" alt=""><figcaption>Pumps at dusk. Bild: <a href="https://photos.example/berg">A. Berg</a>/Stock</figcaption></figure>`
+      + `<figure><img src="/pier.jpg" alt="Pier"><figcaption>The pier at low tide (Foto: City Works)</figcaption></figure>`
+      + `<figure><img src="/gulls.jpg" alt="Gulls"><figcaption>Gulls over the deck – © Tomas Berg</figcaption></figure>${prose}`);
+    expect(md).toContain('![Pumps at dusk.](https://spanandbeam.example/pumps.jpg)\n\n_Pumps at dusk._');
+    expect(md).toContain('_The pier at low tide_');
+    expect(md).toContain('_Gulls over the deck_');
+    expect(md).not.toMatch(/Berg|City Works|Stock|©/);
+  });
+
+  it('leaves words that only look like a label inside the sentence, and a long tail that is prose', () => {
+    const md = clipped(`${prose}<figure><img src="/a.jpg" alt="A"><figcaption>Das Bild: ein Kran am Ufer</figcaption></figure>`
+      + `<figure><img src="/b.jpg" alt="B"><figcaption>The crane. Photo: taken at dawn from the east bank while the tanks were filled one by one, before the test began</figcaption></figure>${prose}`);
+    expect(md).toContain('_Das Bild: ein Kran am Ufer_');
+    expect(md).toContain('taken at dawn from the east bank');
+  });
+});
