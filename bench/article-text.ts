@@ -36,6 +36,13 @@ export function htmlText(html: string, doc: Document): string {
   return blockText(holder);
 }
 
+/** The text of each figure caption (`<figcaption>`) in an article's HTML. */
+export function captionTexts(html: string, doc: Document): string[] {
+  const holder = doc.implementation.createHTMLDocument('').createElement('div');
+  holder.innerHTML = html;
+  return Array.from(holder.querySelectorAll('figcaption'), (caption) => blockText(caption));
+}
+
 /** The text a reader sees in a Markdown body written by Frontclip's Turndown settings. */
 export function markdownText(md: string): string {
   const out: string[] = [];

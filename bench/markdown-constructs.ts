@@ -76,7 +76,11 @@ export function footnoteReferences(markdown: string): number {
   return [...markdown.matchAll(/\[\^([^\]\s]+)\](?!:)/g)].filter((m) => markdown.includes(`\n[^${m[1]}]: `)).length;
 }
 
-const CREDIT = /^(?:©|\(c\)\s|copyright\b|(?:photo|foto|image|bild)s?\s*[:/©]|(?:photo|foto|image)s? by\b|credit|source\s*:|quelle\s*:)/i;
+const CREDIT_WORDS = String.raw`©|\(c\)\s|copyright\b|(?:photo|foto|image|bild)s?\s*[:/©]|(?:photo|foto|image)s? by\b|credit|source\s*:|quelle\s*:`;
+const CREDIT = new RegExp(`^(?:${CREDIT_WORDS})`, 'i');
+
+/** A credit written after the caption's words ("Neanderthals. Source: Wikimedia Commons"): not part of what is looked for. */
+const CREDIT_TAIL = new RegExp(String.raw`(?:[.!?\u2026]\s+|\s*[([]\s*|\s+[\u2013\u2014|/-]\s+)(?:${CREDIT_WORDS}).{0,90}$`, 'i');
 
 function captionsIn(doc: Document): Found[] {
   const found: Found[] = [];
@@ -85,7 +89,7 @@ function captionsIn(doc: Document): Found[] {
     if (!figure.querySelector('img')) continue;
     const copy = caption.cloneNode(true) as Element;
     for (const part of Array.from(copy.querySelectorAll('[class*="credit" i], [class*="copyright" i]'))) part.remove();
-    const text = foldSpaces(copy.textContent ?? '');
+    const text = foldSpaces(copy.textContent ?? '').replace(CREDIT_TAIL, (tail) => (/^[.!?\u2026]/.test(tail) ? tail[0]! : ''));
     if (text.length < 15 || CREDIT.test(text)) continue;
     const start = squeeze(text.slice(0, 40));
     found.push({
