@@ -78,7 +78,8 @@ function removeNamed(root: Element): void {
   const total = Math.max(1, textLength(root));
   const shares = classShares(root);
   for (const el of Array.from(root.querySelectorAll('*'))) {
-    const kinds = furnitureKinds(el);
+    let kinds = furnitureKinds(el);
+    if (kinds.length > 0 && kinds.every((k) => k === 'widget' || k === 'tags') && isPictureOnly(el)) kinds = furnitureKinds(el, true);
     const caption = el.tagName === 'FIGCAPTION' || kinds.includes('caption') || kinds.includes('credit');
     if (!caption && kinds.length === 0) continue;
     if (!root.contains(el)) continue;
@@ -100,6 +101,12 @@ function removeNamed(root: Element): void {
     if (wordy ? proseLength(el) > MAX_PROSE_WORDY_KINDS : proseLength(el) > MAX_PROSE || plainLength(el) > MAX_PLAIN) continue;
     detach(el);
   }
+}
+
+/** A picture, or a link or box that holds a picture and no text. */
+function isPictureOnly(el: Element): boolean {
+  if (el.tagName === 'IMG' || el.tagName === 'PICTURE') return true;
+  return textLength(el) === 0 && el.querySelector('img, picture') !== null;
 }
 
 /**

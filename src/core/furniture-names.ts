@@ -76,10 +76,18 @@ const BREAKPOINT_WORDS = new Set(['xs', 'sm', 'md', 'lg', 'xl', 'xxl', 'mobile',
 
 const NOT_HIDING = new Set(['label', 'title', 'heading', 'header', 'caption', 'icon', 'overflow', 'x', 'y', 'scroll', 'scrollbar', 'text']);
 
+/**
+ * On a picture (an `img`, or a link or box holding nothing but one), these words say how it is
+ * shown, not what it is: a viewer that opens it large (`td-modal-image`, `overlayLink`), or the
+ * element itself (`image-tag`, the `img` tag). On a box of text they name furniture as usual.
+ */
+const PICTURE_BEHAVIOUR = new Set(['modal', 'overlay', 'tag']);
+
 const cache = new Map<string, FurnitureKind[]>();
 
-function kindsOfName(name: string): FurnitureKind[] {
-  const known = cache.get(name);
+function kindsOfName(name: string, picture = false): FurnitureKind[] {
+  const key = picture ? `\u0000${name}` : name;
+  const known = cache.get(key);
   if (known) return known;
   const kinds = new Set<FurnitureKind>();
   if (!TAXONOMY_CLASS.test(name)) {
@@ -87,7 +95,7 @@ function kindsOfName(name: string): FurnitureKind[] {
     const words = nameWords(name.split('--')[0]!);
     const responsive = words.some((w) => BREAKPOINT_WORDS.has(w));
     for (let i = 0; i < words.length; i++) {
-      const kind = KIND_OF.get(words[i]!);
+      const kind = picture && PICTURE_BEHAVIOUR.has(words[i]!) ? undefined : KIND_OF.get(words[i]!);
       // `label-hidden`, `overflow-hidden`: something else is hidden, or nothing is.
       const other = kind === 'hidden' && i > 0 && NOT_HIDING.has(words[i - 1]!);
       if (kind && !(kind === 'hidden' && (responsive || other))) kinds.add(kind);
@@ -100,15 +108,18 @@ function kindsOfName(name: string): FurnitureKind[] {
   }
   const list = [...kinds];
   if (cache.size > 5000) cache.clear();
-  cache.set(name, list);
+  cache.set(key, list);
   return list;
 }
 
-/** The furniture kinds an element's class names and id point to (empty when none). */
-export function furnitureKinds(el: Element): FurnitureKind[] {
+/**
+ * The furniture kinds an element's class names and id point to (empty when none); `picture`: the
+ * element is a picture or holds nothing else (see PICTURE_BEHAVIOUR).
+ */
+export function furnitureKinds(el: Element, picture = false): FurnitureKind[] {
   const names = namesOf(el);
   if (names.length === 0) return [];
   const kinds = new Set<FurnitureKind>();
-  for (const name of names) for (const kind of kindsOfName(name)) kinds.add(kind);
+  for (const name of names) for (const kind of kindsOfName(name, picture)) kinds.add(kind);
   return [...kinds];
 }
