@@ -48,8 +48,21 @@ function holdersOfKept(elements: Element[]): Set<Element> {
   return holders;
 }
 
+/**
+ * The hiding classes of the common CSS toolkits (Bootstrap's `d-none`, Tailwind's `hidden` and
+ * `!hidden`, WordPress's `screen-reader-text`, `sr-only`, `visually-hidden`): a class token that
+ * is only that word hides its element at every screen size (`hidden-xs`, `d-md-none` do not).
+ */
+const HIDING_CLASS = /^(?:!?hidden|d-none|is-hidden|u-hidden|sr-only|visually-?hidden|screen-reader-text)$/i;
+
+function hiddenByClass(el: Element): boolean {
+  const names = el.getAttribute('class');
+  return names !== null && names !== '' && names.split(/\s+/).some((name) => HIDING_CLASS.test(name));
+}
+
 /** A menu or a hidden block: never the article, unless it holds the article's media. */
 const isShell = (el: Element): boolean => el.localName === 'nav'
+  || hiddenByClass(el)
   || el.getAttribute('role') === 'navigation'
   || el.hasAttribute('hidden')
   || el.getAttribute('aria-hidden') === 'true';

@@ -42,6 +42,19 @@ describe('pruneForReadability', () => {
     expect(doc.body.textContent).toContain('Story');
   });
 
+  it("takes blocks hidden by a toolkit's hiding class, not ones hidden at one screen size", () => {
+    const doc = pruned([
+      '<div class="teaser d-none" id="bootstrap">Teaser</div>',
+      '<div class="!hidden popup" id="tailwind">Your browser is out of date.</div>',
+      '<span class="screen-reader-text" id="wordpress">Posted on</span>',
+      '<div class="box hidden-xs" id="responsive">Shown on larger screens</div>',
+      '<div class="d-md-none" id="small">Shown on small screens</div>',
+      '<p>Story</p>',
+    ].join(''));
+    for (const id of ['bootstrap', 'tailwind', 'wordpress']) expect(doc.getElementById(id), id).toBeNull();
+    for (const id of ['responsive', 'small']) expect(doc.getElementById(id), id).not.toBeNull();
+  });
+
   it('leaves the head alone but for code and styles', () => {
     const doc = pruned('<p>x</p>', '<title>T</title><meta name="description" content="d">');
     expect(doc.title).toBe('T');
