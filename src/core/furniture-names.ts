@@ -3,6 +3,7 @@
  * (./name-words.ts) are looked up in small vocabularies of page furniture.
  */
 import { nameWords, namesOf } from './name-words.ts';
+import { shownAtSomeWidth } from './hiding-classes.ts';
 
 export type FurnitureKind =
   | 'ad' | 'share' | 'subscribe' | 'related' | 'author' | 'meta' | 'tags' | 'comments' | 'rating'
@@ -121,5 +122,7 @@ export function furnitureKinds(el: Element, picture = false): FurnitureKind[] {
   if (names.length === 0) return [];
   const kinds = new Set<FurnitureKind>();
   for (const name of names) for (const kind of kindsOfName(name, picture)) kinds.add(kind);
+  // `d-none d-md-block`: hidden on a phone, shown from a tablet's width on.
+  if (kinds.has('hidden') && shownAtSomeWidth(el)) kinds.delete('hidden');
   return [...kinds];
 }

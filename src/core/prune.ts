@@ -12,6 +12,8 @@
  * tree again, minutes on a page of 10,000 elements.)
  */
 
+import { hiddenByClass } from './hiding-classes.ts';
+
 /** `NodeFilter.SHOW_ELEMENT`, written out: Node has no `NodeFilter` global. */
 const SHOW_ELEMENT = 1;
 
@@ -46,18 +48,6 @@ function holdersOfKept(elements: Element[]): Set<Element> {
     for (let at = el.parentElement; at !== null && !holders.has(at); at = at.parentElement) holders.add(at);
   }
   return holders;
-}
-
-/**
- * The hiding classes of the common CSS toolkits (Bootstrap's `d-none`, Tailwind's `hidden` and
- * `!hidden`, WordPress's `screen-reader-text`, `sr-only`, `visually-hidden`): a class token that
- * is only that word hides its element at every screen size (`hidden-xs`, `d-md-none` do not).
- */
-const HIDING_CLASS = /^(?:!?hidden|d-none|is-hidden|u-hidden|sr-only|visually-?hidden|screen-reader-text)$/i;
-
-function hiddenByClass(el: Element): boolean {
-  const names = el.getAttribute('class');
-  return names !== null && names !== '' && names.split(/\s+/).some((name) => HIDING_CLASS.test(name));
 }
 
 /** A menu or a hidden block: never the article, unless it holds the article's media. */

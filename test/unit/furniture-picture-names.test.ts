@@ -41,3 +41,16 @@ describe('an article picture named for how it is shown', () => {
     expect(sources(root)).toEqual([]);
   });
 });
+
+describe('a block hidden on a phone only', () => {
+  it('is not taken for hidden furniture when a class shows it from some width on', () => {
+    const root = cleaned([
+      prose(1),
+      '<div class="mb-3 d-none d-sm-block"><img src="/map.png" alt="Map of the route"></div>',
+      '<span class="d-none">Menu</span>',
+      prose(2),
+    ].join(''));
+    expect(sources(root)).toEqual(['/map.png']);
+    expect(root.textContent).not.toContain('Menu');
+  });
+});

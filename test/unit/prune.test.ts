@@ -49,10 +49,12 @@ describe('pruneForReadability', () => {
       '<span class="screen-reader-text" id="wordpress">Posted on</span>',
       '<div class="box hidden-xs" id="responsive">Shown on larger screens</div>',
       '<div class="d-md-none" id="small">Shown on small screens</div>',
+      '<div class="d-none d-sm-block" id="bootstrapwide">Shown from a tablet on</div>',
+      '<div class="hidden md:flex" id="tailwindwide">Shown from a tablet on</div>',
       '<p>Story</p>',
     ].join(''));
     for (const id of ['bootstrap', 'tailwind', 'wordpress']) expect(doc.getElementById(id), id).toBeNull();
-    for (const id of ['responsive', 'small']) expect(doc.getElementById(id), id).not.toBeNull();
+    for (const id of ['responsive', 'small', 'bootstrapwide', 'tailwindwide']) expect(doc.getElementById(id), id).not.toBeNull();
   });
 
   it('leaves the head alone but for code and styles', () => {
