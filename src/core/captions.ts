@@ -6,7 +6,7 @@
  */
 import { furnitureKinds } from './furniture-names.ts';
 import { CAPTION_LABEL } from './furniture-text.ts';
-import { detach, textOf } from './dom-measure.ts';
+import { detach, hasMedia, retext, textOf } from './dom-measure.ts';
 import { foldSpaces } from './fold.ts';
 
 /** "Figure 3: ...", "Abb. 2 ...": a numbered caption, not a credit, though it starts like a label. */
@@ -27,25 +27,29 @@ export const isCreditLine = (text: string): boolean => {
 /**
  * Where a credit written into the caption's own last words starts: after a stop, a bracket or a
  * dash ("Pumps at dusk. Bild: A. Berg", "The pier (Photo: City Works)", "Gulls – © A. Berg"), up
- * to the caption's end. A credit is a label and a name or two, so the tail is short.
+ * to the caption's end. A credit is a label and a name or two, so the tail is short. A stop ends
+ * the caption's sentence and stays; a bracket or a dash goes with the credit.
  */
 const CREDIT_START = /(?:[.!?…]\s+|\s*[([]\s*|\s+[–—|/-]\s+)(?=\S)/gu;
 const CREDIT_TAIL_MAX = 90;
 
 function creditTailAt(text: string): number {
   for (const m of text.matchAll(CREDIT_START)) {
-    const from = (m.index ?? 0) + m[0].length;
-    if (m.index === 0) continue;
-    const tail = text.slice(from).trim();
-    if (tail.length > CREDIT_TAIL_MAX) continue;
-    if (CAPTION_LABEL.test(tail) && !FIGURE_NUMBER.test(tail)) return /[.!?…]/u.test(m[0]) ? from : m.index ?? from;
+    const at = m.index ?? 0;
+    if (at === 0) continue;
+    const from = at + m[0].length;
+    const tail = text.slice(from);
+    if (tail.trim().length <= CREDIT_TAIL_MAX && isCreditLine(tail)) return /[.!?…]/u.test(m[0]) ? from : at;
   }
   return -1;
 }
 
-/** Cuts a credit off the end of the caption's words ('Pumps at dusk. Bild: A. Berg' → 'Pumps at dusk.'). */
+/**
+ * Cuts a credit off the end of the caption's words ('Pumps at dusk. Bild: A. Berg' → 'Pumps at
+ * dusk.'), in place; an element the credit filled (a link to the photographer) goes with it.
+ */
 function dropCreditTail(caption: Element): void {
-  const walker = caption.ownerDocument.createTreeWalker(caption, 4);
+  const walker = caption.ownerDocument.createTreeWalker(caption, 4 /* NodeFilter.SHOW_TEXT */);
   const nodes: Text[] = [];
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) nodes.push(node as Text);
   const at = creditTailAt(nodes.map((n) => n.nodeValue ?? '').join(''));
@@ -53,12 +57,21 @@ function dropCreditTail(caption: Element): void {
   let start = 0;
   for (const node of nodes) {
     const text = node.nodeValue ?? '';
-    if (start + text.length > at) node.nodeValue = at > start ? text.slice(0, at - start).trimEnd() : '';
-    start += text.length;
+    const end = start + text.length;
+    if (end > at && at > start) retext(node, text.slice(0, at - start).trimEnd());
+    else if (end > at) dropEmptied(node, caption);
+    start = end;
   }
-  // Elements the credit filled (a link to the photographer) go with it.
-  for (const el of Array.from(caption.querySelectorAll('*')).reverse()) {
-    if (!el.querySelector('img, picture, video, audio, iframe, svg') && !el.matches('img, picture, video, audio, iframe, svg, br') && (el.textContent ?? '').trim() === '') el.remove();
+}
+
+/** Removes a text node of the credit, and each element around it, below `caption`, left empty. */
+function dropEmptied(node: Text, caption: Element): void {
+  let parent: Element | null = node.parentElement;
+  detach(node);
+  while (parent !== null && parent !== caption && textOf(parent) === '' && !hasMedia(parent)) {
+    const up: Element | null = parent.parentElement;
+    detach(parent);
+    parent = up;
   }
 }
 
@@ -70,29 +83,20 @@ function figureImage(caption: Element): HTMLImageElement | null {
   return img && figure && textOf(figure).length <= textOf(caption).length + 5 ? img : null;
 }
 
-/** A caption's words without the credit line inside it ('' for a credit alone). */
-function captionWords(caption: Element): string {
-  const copy = caption.cloneNode(true) as Element;
-  for (const part of Array.from(copy.querySelectorAll('*'))) if (isCredit(part)) part.remove();
-  dropCreditTail(copy);
-  const words = foldSpaces(copy.textContent ?? '');
-  return isCreditLine(words) ? '' : words;
-}
-
 /**
  * Settles a caption (a `figcaption`, or an element named `caption`) or a credit (an element named
  * `credit`) in place: the caption stays without its credit and names an image that has no
- * alternative text; a credit goes.
+ * alternative text; a credit, and a caption that was only a credit, go.
  */
 export function settleCaption(el: Element): void {
-  const caption = el.tagName === 'FIGCAPTION' || furnitureKinds(el).includes('caption');
-  const words = caption ? captionWords(el) : '';
+  let words = '';
+  if (el.tagName === 'FIGCAPTION' || furnitureKinds(el).includes('caption')) {
+    for (const part of Array.from(el.querySelectorAll('*'))) if (el.contains(part) && isCredit(part)) detach(part);
+    dropCreditTail(el);
+    words = textOf(el);
+    if (isCreditLine(words)) words = '';
+  }
   const img = figureImage(el);
   if (img && !img.getAttribute('alt')?.trim() && words) img.setAttribute('alt', words);
-  if (!words) {
-    detach(el);
-    return;
-  }
-  for (const part of Array.from(el.querySelectorAll('*'))) if (el.contains(part) && isCredit(part)) detach(part);
-  dropCreditTail(el);
+  if (!words) detach(el);
 }

@@ -51,6 +51,16 @@ export function changed(): void {
 export function detach(node: ChildNode): void {
   const parent = node.parentElement;
   node.remove();
+  forgetFrom(parent);
+}
+
+/** Rewrites a text node and forgets what was measured of its ancestors, as `detach` does. */
+export function retext(node: Text, value: string): void {
+  node.nodeValue = value;
+  forgetFrom(node.parentElement);
+}
+
+function forgetFrom(parent: Element | null): void {
   if (!texts || !links || !leaves) return;
   for (let el = parent; el !== null; el = el.parentElement) {
     texts.delete(el);
