@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { JSDOM } from 'jsdom';
-import { removeFurniture } from '../../src/core/boilerplate.ts';
-import { foldSpaces } from '../../src/core/fold.ts';
+import { cleanedText as cleaned, prose } from '../helpers/furniture.ts';
 
-const prose = (n: number): string =>
-  `<p>Paragraph ${n} of the article tells its story in full sentences, long enough to be the article's own text and not a label or a line of page furniture around it.</p>`;
 const article = Array.from({ length: 8 }, (_, i) => prose(i + 1)).join('');
-
-function cleaned(html: string): string {
-  const doc = new JSDOM(`<body><div id="root">${html}</div></body>`, { url: 'https://site.example/story' }).window.document;
-  const root = doc.getElementById('root')!;
-  removeFurniture(root);
-  return foldSpaces(root.textContent ?? '');
-}
 
 const box = (call: string) => `<div><h3>Independent reporting</h3>
   <p>For many years our newsroom has reported on the town and the valley, and readers like you make that work possible.</p>

@@ -1,41 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { JSDOM } from 'jsdom';
-import { removeFurniture } from '../../src/core/boilerplate.ts';
+import { cleanedRoot, prose } from '../helpers/furniture.ts';
 
-const prose = (n: number): string =>
-  `<p>Paragraph ${n} of the article tells its story in full sentences, long enough to be the article's own text and not a label or a line of page furniture around it.</p>`;
-
-function cleaned(html: string): Element {
-  const doc = new JSDOM(`<body><div id="root">${html}</div></body>`, { url: 'https://site.example/story' }).window.document;
-  const root = doc.getElementById('root')!;
-  removeFurniture(root);
-  return root;
-}
-
+/** The furniture rules on `blocks` set between two paragraphs of the article's prose. */
+const cleaned = (...blocks: string[]): Element => cleanedRoot([prose(1), ...blocks, prose(2)].join(''));
 const sources = (root: Element): string[] => Array.from(root.querySelectorAll('img'), (img) => img.getAttribute('src') ?? '');
 
 describe('an article picture named for how it is shown', () => {
   it('stays: a link that opens it in a modal or overlay viewer, an image named as the img tag', () => {
-    const root = cleaned([
-      prose(1),
+    const root = cleaned(
       '<a class="td-modal-image" href="/big/pier.jpg"><img class="entry-thumb" src="/pier.jpg" alt="The pier"></a>',
       '<figure><a class="overlayLink" href="/big/deck.jpg"><img src="/deck.jpg" alt="The deck"></a><figcaption>The deck before the test.</figcaption></figure>',
       '<figure><img class="asset-image__image-tag" src="/crane.jpg" alt="The crane"></figure>',
-      prose(2),
-    ].join(''));
+    );
     expect(sources(root)).toEqual(['/pier.jpg', '/deck.jpg', '/crane.jpg']);
     expect(root.textContent).toContain('The deck before the test.');
   });
 
   it('does not keep a box of text named so, nor a picture named as furniture of another kind', () => {
-    const root = cleaned([
-      prose(1),
+    const root = cleaned(
       '<div class="modal">Sign in to keep reading: it takes a minute.</div>',
       '<ul class="tags"><li><a href="/t/bridges">Bridges</a></li><li><a href="/t/steel">Steel</a></li></ul>',
       '<a class="ad-banner" href="https://ads.example/"><img src="/ad.gif" alt=""></a>',
       '<div class="popup-icons"><img src="/icon.png" alt=""></div>',
-      prose(2),
-    ].join(''));
+    );
     expect(root.textContent).not.toContain('Sign in to keep reading');
     expect(root.textContent).not.toContain('Bridges');
     expect(sources(root)).toEqual([]);
@@ -44,12 +31,10 @@ describe('an article picture named for how it is shown', () => {
 
 describe('a block hidden on a phone only', () => {
   it('is not taken for hidden furniture when a class shows it from some width on', () => {
-    const root = cleaned([
-      prose(1),
+    const root = cleaned(
       '<div class="mb-3 d-none d-sm-block"><img src="/map.png" alt="Map of the route"></div>',
       '<span class="d-none">Menu</span>',
-      prose(2),
-    ].join(''));
+    );
     expect(sources(root)).toEqual(['/map.png']);
     expect(root.textContent).not.toContain('Menu');
   });

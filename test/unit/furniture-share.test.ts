@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JSDOM } from 'jsdom';
-import { removeFurniture } from '../../src/core/boilerplate.ts';
-import { foldSpaces } from '../../src/core/fold.ts';
-
-const prose = (n: number): string =>
-  `<p>Paragraph ${n} of the article tells its story in full sentences, long enough to be the article's own text and not a label or a line of page furniture around it.</p>`;
-
-function cleaned(html: string): string {
-  const doc = new JSDOM(`<body><div id="root">${html}</div></body>`, { url: 'https://site.example/story' }).window.document;
-  const root = doc.getElementById('root')!;
-  removeFurniture(root);
-  return foldSpaces(root.textContent ?? '');
-}
+import { cleanedText as cleaned, prose } from '../helpers/furniture.ts';
 
 describe('a line asking the reader to share the article', () => {
   it('goes, in its many wordings and languages', () => {
