@@ -29,19 +29,15 @@ export function blockText(root: Node): string {
   return parts.join('');
 }
 
-/** The text a reader sees in an article's HTML (`doc`: any document of the page, to parse in). */
-export function htmlText(html: string, doc: Document): string {
+/** An article's HTML parsed into an element of an inert document (`doc`: any document of the page). */
+export function parseArticle(html: string, doc: Document): Element {
   const holder = doc.implementation.createHTMLDocument('').createElement('div');
   holder.innerHTML = html;
-  return blockText(holder);
+  return holder;
 }
 
-/** The text of each figure caption (`<figcaption>`) in an article's HTML. */
-export function captionTexts(html: string, doc: Document): string[] {
-  const holder = doc.implementation.createHTMLDocument('').createElement('div');
-  holder.innerHTML = html;
-  return Array.from(holder.querySelectorAll('figcaption'), (caption) => blockText(caption));
-}
+/** The text a reader sees in an article's HTML. */
+export const htmlText = (html: string, doc: Document): string => blockText(parseArticle(html, doc));
 
 /** The text a reader sees in a Markdown body written by Frontclip's Turndown settings. */
 export function markdownText(md: string): string {

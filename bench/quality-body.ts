@@ -33,7 +33,7 @@ import { openRefsCache, pageKey, referenceVersion } from './refs-cache.ts';
 import { fold } from './text-fold.ts';
 import { halfOf } from './cases.ts';
 import { loadDom } from './page-load.ts';
-import { captionTexts, htmlText, markdownText } from './article-text.ts';
+import { blockText, htmlText, markdownText, parseArticle } from './article-text.ts';
 
 export interface BodyCase { file: string; url: string; with: string[]; without: string[]; position: number }
 
@@ -72,18 +72,18 @@ function figures(t: Tally): { precision: number; recall: number; f1: number } {
 /** Pages where an engine threw something other than "no article": listed, scored as empty. */
 const crashes: string[] = [];
 
-/** Words of Frontclip's figure captions on the page being scored (its HTML run sets them). */
-let captions: string[] = [];
+interface Clip { text: string; captions: string[] }
 
-function frontclip(doc: Document, url: string, body: 'markdown' | 'html'): string {
-  if (body === 'html') captions = [];
+/** Frontclip's text in one body format; with the HTML body, the folded words of its figure captions too. */
+function frontclip(doc: Document, url: string, body: 'markdown' | 'html'): Clip {
   try {
     const article = extract(doc, url, { now: NOW, body });
-    if (body === 'html') captions = captionTexts(article.body, doc).map(fold);
-    return body === 'html' ? htmlText(article.body, doc) : markdownText(article.body);
+    if (body === 'markdown') return { text: markdownText(article.body), captions: [] };
+    const holder = parseArticle(article.body, doc);
+    return { text: blockText(holder), captions: Array.from(holder.querySelectorAll('figcaption'), (caption) => fold(blockText(caption))) };
   } catch (error) {
     if (!(error instanceof NoArticleError)) crashes.push(`Frontclip (${body}) on ${url}: ${String(error)}`);
-    return '';
+    return { text: '', captions: [] };
   }
 }
 
@@ -153,15 +153,15 @@ export async function runBody(cases: BodyCase[], casesFile: string, opts: { miss
       const cached = refs.entries[key];
       // BENCH_REFERENCES=0: Defuddle (seconds a page) only from the cache, else left out.
       const skipDefuddle = cached === undefined && process.env.BENCH_REFERENCES === '0';
+      const clip = frontclip(doc, c.url, 'html');
       const texts: Partial<Record<System, string>> = {
-        Frontclip: frontclip(doc, c.url, 'html'),
-        'Frontclip (Markdown body as text)': frontclip(doc, c.url, 'markdown'),
+        Frontclip: clip.text,
+        'Frontclip (Markdown body as text)': frontclip(doc, c.url, 'markdown').text,
         'Readability alone': cached?.readability ?? readabilityAlone(doc, c.url),
         Defuddle: cached?.defuddle ?? (skipDefuddle ? undefined : await defuddle(doc, c.url)),
+        [CAPTIONS_UNSCORED]: clip.text,
       };
-      texts[CAPTIONS_UNSCORED] = texts.Frontclip;
-      const pageCaptions = captions;
-      const inCaption = (snippet: string) => pageCaptions.some((caption) => caption.includes(fold(snippet)));
+      const inCaption = (snippet: string) => clip.captions.some((caption) => caption.includes(fold(snippet)));
       if (cached === undefined && texts.Defuddle !== undefined) {
         refs.entries[key] = { readability: texts['Readability alone'] ?? '', defuddle: texts.Defuddle };
         if (++fresh % 25 === 0) refs.save();
