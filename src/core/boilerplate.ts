@@ -154,8 +154,34 @@ function captionOrCredit(el: Element): void {
   settleCaption(el);
 }
 
-/** "Photo: ...", "© ..." beside an image: the text goes, the image stays. */
+/** The credits set apart in elements of their own inside a line ("<span>© Getty</span> The pier"). */
+function creditParts(line: Element): Element[] {
+  return Array.from(line.querySelectorAll('*'))
+    .filter((part) => !part.querySelector('img, picture') && isCreditLine(textOf(part)));
+}
+
+/** The line's text outside `parts`. */
+function textBeside(line: Element, parts: Element[]): string {
+  const walker = line.ownerDocument.createTreeWalker(line, 4 /* NodeFilter.SHOW_TEXT */);
+  let text = '';
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    if (!parts.some((part) => part.contains(node))) text += node.nodeValue ?? '';
+  }
+  return foldSpaces(text);
+}
+
+/**
+ * "Photo: ...", "© ..." beside an image: the text goes, the image stays. Where the credit is an
+ * element of its own and words that are no credit stand beside it, those are the caption: only the
+ * credit goes.
+ */
 function removeCaptionLine(el: Element): void {
+  const credits = creditParts(el);
+  const rest = credits.length > 0 ? textBeside(el, credits) : '';
+  if (/\p{L}/u.test(rest) && !isCreditLine(rest)) {
+    for (const credit of credits) if (el.contains(credit)) detach(credit);
+    return;
+  }
   for (const node of Array.from(el.childNodes)) {
     if (node.nodeType === 1 && ((node as Element).matches('img, picture') || (node as Element).querySelector('img, picture'))) continue;
     node.parentNode?.removeChild(node);
@@ -232,21 +258,37 @@ function removeLeafFurniture(root: Element): void {
 
 /** Containers our removals left without text or media. */
 const EMPTIABLE = new Set(['DIV', 'SECTION', 'P', 'SPAN', 'UL', 'OL', 'LI', 'ASIDE', 'HEADER', 'FOOTER', 'FIGURE', 'STRONG', 'B', 'EM']);
+/** Of those, the ones that sit inside a line of text. */
+const INLINE_EMPTIABLE = new Set(['SPAN', 'STRONG', 'B', 'EM']);
 const CONTENT_TAGS = new Set(['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'IFRAME', 'SVG', 'svg', 'TABLE', 'HR', 'BR', 'CANVAS', 'OBJECT', 'EMBED', 'MATH', 'math']);
+
+/** What an element holds, as far as `dropEmpty` cares: nothing, only whitespace, or content. */
+const NOTHING = 0;
+const SPACES = 1;
+const CONTENT = 2;
 
 function dropEmpty(root: Element): void {
   // One walk from the leaves up: an element has content when a text or a media child has.
-  const walk = (el: Element): boolean => {
-    let content = CONTENT_TAGS.has(el.tagName);
+  const walk = (el: Element, inPre: boolean): number => {
+    const pre = inPre || el.tagName === 'PRE';
+    let holds = CONTENT_TAGS.has(el.tagName) ? CONTENT : NOTHING;
     for (let c = el.firstChild; c; ) {
       const next = c.nextSibling;
-      if (c.nodeType === 3) content ||= /\S/.test(c.nodeValue ?? '');
-      else if (c.nodeType === 1) content = walk(c as Element) || content;
+      const child = c.nodeType === 3 ? (/\S/.test(c.nodeValue ?? '') ? CONTENT : c.nodeValue ? SPACES : NOTHING)
+        : c.nodeType === 1 ? walk(c as Element, pre) : NOTHING;
+      holds = Math.max(holds, child);
       c = next;
     }
-    if (!content && el !== root && EMPTIABLE.has(el.tagName)) el.remove();
-    return content;
+    if (holds === CONTENT || el === root || !EMPTIABLE.has(el.tagName)) return holds;
+    // Whitespace inside a line of text or preformatted text is part of it (the space between two
+    // words, a code line's break): the element goes, its whitespace stays.
+    if (holds === SPACES && (pre || INLINE_EMPTIABLE.has(el.tagName))) {
+      el.replaceWith(el.ownerDocument.createTextNode(el.textContent ?? ''));
+    } else {
+      el.remove();
+    }
+    return holds;
   };
-  walk(root);
+  walk(root, root.closest('pre') !== null);
 }
 

@@ -91,7 +91,9 @@ function figureImage(caption: Element): HTMLImageElement | null {
 export function settleCaption(el: Element): void {
   let words = '';
   if (el.tagName === 'FIGCAPTION' || furnitureKinds(el).includes('caption')) {
-    for (const part of Array.from(el.querySelectorAll('*'))) if (el.contains(part) && isCredit(part)) detach(part);
+    // Deepest parts first: a box that holds the credit and the caption's words is not a credit once
+    // its credit part is gone ("<div><div>© Getty</div><div>The pier at dusk</div></div>").
+    for (const part of Array.from(el.querySelectorAll('*')).reverse()) if (el.contains(part) && isCredit(part)) detach(part);
     dropCreditTail(el);
     words = textOf(el);
     if (isCreditLine(words)) words = '';

@@ -88,11 +88,25 @@ const BLOCK = new Set([
   'SUMMARY', 'PICTURE',
 ]);
 
-function isBlockOrEdge(node: Node | null): boolean {
-  if (node === null) return true;
+function isBlock(node: Node): boolean {
   if (node.nodeType !== 1) return false;
   const el = node as Element;
   return BLOCK.has(el.tagName) || (el.localName === 'math' && el.getAttribute('display') === 'block');
+}
+
+/**
+ * Does a block (or the edge of one) come first on this side of `node`? Where `node` is the first
+ * or last child of an inline element, the answer lies beyond that element: the only space in
+ * `«<small>&nbsp;</small>mot` stands between two words of a line.
+ */
+function blockOrEdgeBeside(node: Node, side: 'previousSibling' | 'nextSibling', root: Node): boolean {
+  for (let at = node; ;) {
+    const beside = at[side];
+    if (beside) return isBlock(beside);
+    const parent = at.parentNode;
+    if (!parent || parent === root || isBlock(parent)) return true;
+    at = parent;
+  }
 }
 
 /** Indentation between block elements is layout of the source page, not text of the article. */
@@ -104,7 +118,7 @@ function dropLayoutWhitespace(root: Node): void {
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     if (/\S/.test(n.nodeValue ?? '')) continue;
     if (n.parentElement?.closest('pre')) continue;
-    if (isBlockOrEdge(n.previousSibling) && isBlockOrEdge(n.nextSibling)) drop.push(n);
+    if (blockOrEdgeBeside(n, 'previousSibling', root) && blockOrEdgeBeside(n, 'nextSibling', root)) drop.push(n);
   }
   for (const n of drop) n.parentNode?.removeChild(n);
 }

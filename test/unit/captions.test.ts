@@ -93,3 +93,21 @@ describe('a credit written at the end of a caption', () => {
     expect(md).toContain('taken at dawn from the east bank');
   });
 });
+
+describe('a credit beside the caption\'s words, in an element of its own', () => {
+  it('goes alone when a box in the caption holds both the credit and the words', () => {
+    const md = clipped(`${prose}<figure><img src="/door.jpg" alt="Door"><figcaption><div><div class="image-copyright">© Tomas Berg / Stock (detail)</div><div class="image-text">Entrance | The east door was closed while the tanks were filled.</div></div></figcaption></figure>${prose}`);
+    expect(md).toContain('_Entrance | The east door was closed while the tanks were filled._');
+    expect(md).not.toMatch(/Tomas Berg|©/);
+  });
+
+  it('goes alone from a caption line beside its image, and the line stays', () => {
+    const md = clipped(`${prose}<div class="image-box"><img src="/map.jpg" alt=""><p class="to-image-box"><span class="copyright">Screenshot, City Works</span> Points of interest now show on the planning map.</p></div>${prose}`);
+    expect(md).toContain('Points of interest now show on the planning map.');
+    expect(md).not.toContain('City Works');
+    // A line that is nothing but the credit still goes whole.
+    const alone = clipped(`${prose}<div class="image-box"><img src="/map.jpg" alt=""><p><span class="copyright">Screenshot, City Works</span></p></div>${prose}`);
+    expect(alone).not.toContain('City Works');
+    expect(alone).toContain('![](https://spanandbeam.example/map.jpg)');
+  });
+});

@@ -53,6 +53,11 @@ describe('sanitizeHtml', () => {
     expect(out).toBe('<div><p>One <a href="https://news.example.com/a">a</a> <strong>b</strong></p><p>Two</p></div><pre>  x\n    y</pre>');
   });
 
+  it('keeps the space an inline element holds alone, as in French typography\'s «<small>&nbsp;</small>mot<small>&nbsp;</small>»', () => {
+    const out = clean('<p>La section «<small class="fine">&nbsp;</small>économie<small class="fine">&nbsp;</small>» et<span> </span>la suite</p>\n<div><span>\n</span></div>');
+    expect(out).toBe('<p>La section «<small>&nbsp;</small>économie<small>&nbsp;</small>» et<span> </span>la suite</p><div><span></span></div>');
+  });
+
   it('parses the input inertly: nothing in it runs while it is sanitized', () => {
     const win = doc.defaultView as unknown as { trap?: number };
     clean('<img src="x" onerror="window.trap = 1"><script>window.trap = 2</script>');
