@@ -63,9 +63,19 @@ export function removeEdges(root: Element): void {
     else if (text.length <= 300 && CALL_TO_ACTION.test(text) && !/^["„“”«»‚‘'"]/.test(text)) dropClosing(el);
     else if (i === last && text.length <= 600 && allEmphasis(el) && AUTHOR_NOTE.test(text)) detach(el);
   }
-  // A heading that nothing follows any more heads nothing.
+  // A heading that nothing follows any more heads nothing; one that a picture, a player or a table
+  // follows heads that.
   const rest = leafBlocks(root);
-  for (let i = rest.length - 1; i >= 0 && HEADING_TAGS.has(rest[i]!.tagName); i--) detach(rest[i]!);
+  for (let i = rest.length - 1; i >= 0 && HEADING_TAGS.has(rest[i]!.tagName) && !mediaAfter(root, rest[i]!); i--) detach(rest[i]!);
+}
+
+const HEADED_MEDIA = 'img, picture, video, audio, iframe, table';
+
+/** Is there a picture, a player or a table after `el` inside `root`? */
+function mediaAfter(root: Element, el: Element): boolean {
+  const media = root.querySelectorAll(HEADED_MEDIA);
+  const last = media[media.length - 1];
+  return last !== undefined && (el.compareDocumentPosition(last) & 4 /* Node.DOCUMENT_POSITION_FOLLOWING */) !== 0;
 }
 
 /**
