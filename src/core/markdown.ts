@@ -13,6 +13,38 @@ function languageOf(pre: Element): string {
   return LANGUAGE.exec(classes)?.[1] ?? '';
 }
 
+const LINE_BLOCKS = new Set(['DIV', 'P', 'LI', 'TR', 'TABLE', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+/**
+ * A code block's text as it shows: `textContent`, but a `<br>` is a line break, and a block inside
+ * the `<pre>` (a highlighter's `<div class="line">`) a line of its own. Pages write both; Turndown
+ * reads only the text.
+ */
+function preText(pre: Element): string {
+  let out = '';
+  const breakLine = (): void => {
+    if (out !== '' && !out.endsWith('\n')) out += '\n';
+  };
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) {
+      out += node.nodeValue ?? '';
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const tag = (node as Element).tagName;
+    if (tag === 'BR') {
+      out += '\n';
+      return;
+    }
+    const block = LINE_BLOCKS.has(tag);
+    if (block) breakLine();
+    for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
+    if (block) breakLine();
+  };
+  for (let child = pre.firstChild; child; child = child.nextSibling) walk(child);
+  return out;
+}
+
 /** The longest run of backticks inside the code decides the fence, so the block cannot end early. */
 function fenceFor(text: string): string {
   let longest = 0;
@@ -37,10 +69,16 @@ function createService(): TurndownService {
     filter: (node) => node.nodeName === 'PRE',
     replacement: (_content, node) => {
       const pre = node as Element;
-      const text = (pre.textContent ?? '').replace(/\n$/, '');
+      const text = preText(pre).replace(/\n$/, '');
       const fence = fenceFor(text);
       return `\n\n${fence}${languageOf(pre)}\n${text}\n${fence}\n\n`;
     },
+  });
+  // Turndown writes emphasis with no words in it as nothing at all, and a line break inside it goes
+  // too: `<strong>Title</strong><strong><br> </strong>by A. Berg` came out as "**Title**by A. Berg".
+  service.addRule('emphasisWithoutWords', {
+    filter: (node) => /^(?:STRONG|B|EM|I)$/.test(node.nodeName) && !/\S/.test(node.textContent ?? '') && node.querySelector('br') !== null,
+    replacement: (content) => content,
   });
   addFigureRules(service);
   addMediaRules(service);

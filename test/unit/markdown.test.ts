@@ -20,6 +20,18 @@ describe('toMarkdown', () => {
     expect(toMarkdown(el('<pre>plain</pre>'))).toBe('```\nplain\n```');
   });
 
+  it('keeps the lines of a code block written with <br> or with a block per line', () => {
+    expect(toMarkdown(el('<pre class="language-text"><code>S₀: balance:100<br>S₁: balance:80<br>...</code></pre>'))).toBe('```text\nS₀: balance:100\nS₁: balance:80\n...\n```');
+    expect(toMarkdown(el('<pre><code><div class="line">a = 1</div><div class="line">b = 2</div></code></pre>'))).toBe('```\na = 1\nb = 2\n```');
+    // Line breaks in the text itself are not doubled.
+    expect(toMarkdown(el('<pre><code><span>x</span>\n<span>y</span>\n</code></pre>'))).toBe('```\nx\ny\n```');
+  });
+
+  it('keeps a line break that stands alone in bold or italics', () => {
+    expect(toMarkdown(el('<p><strong>Year-end rally?</strong><strong><br> </strong><span>by A. Berg</span><em><br></em>Saturday</p>')))
+      .toBe('**Year-end rally?**  \nby A. Berg  \nSaturday');
+  });
+
   it('uses a longer fence when the code itself holds backticks', () => {
     expect(toMarkdown(el('<pre><code>a ``` b</code></pre>'))).toBe('````\na ``` b\n````');
   });
