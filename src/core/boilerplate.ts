@@ -9,7 +9,7 @@
  */
 import { furnitureKinds, type FurnitureKind } from './furniture-names.ts';
 import { classNames } from './name-words.ts';
-import { isCreditLine, settleCaption } from './captions.ts';
+import { CREDIT_LINE_MAX, isCreditLine, settleCaption } from './captions.ts';
 import { FURNITURE_LABEL, READ_ALSO, READ_MORE_LINK, SHARE_PROMPT, SHARE_PROMPT_MAX, isEmbedPlaceholder } from './furniture-text.ts';
 import {
   HEADING_TAGS, changed, detach, measuring, isBlock, leafBlocks, linkDensity, linkLength, proseLength, textLength, textOf,
@@ -189,8 +189,6 @@ function removeCaptionLine(el: Element): void {
   changed();
 }
 
-/** A credit line is a label and a name or two, not a sentence about the picture. */
-const CREDIT_LINE_MAX = 150;
 const LONE_CREDIT_TAGS = new Set(['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'ADDRESS', 'FOOTER', 'SECTION']);
 
 /** Labels that stand where an ad was, wherever they are. */
@@ -281,9 +279,10 @@ function dropEmpty(root: Element): void {
     }
     if (holds === CONTENT || el === root || !EMPTIABLE.has(el.tagName)) return holds;
     // Whitespace inside a line of text or preformatted text is part of it (the space between two
-    // words, a code line's break): the element goes, its whitespace stays.
+    // words, a code line's break): the element goes, its whitespace stays; in a line, as one space
+    // (a run of no-break spaces there only padded a column).
     if (holds === SPACES && (pre || INLINE_EMPTIABLE.has(el.tagName))) {
-      el.replaceWith(el.ownerDocument.createTextNode(el.textContent ?? ''));
+      el.replaceWith(el.ownerDocument.createTextNode(pre ? el.textContent ?? '' : ' '));
     } else {
       el.remove();
     }

@@ -75,7 +75,19 @@ function dropEmptied(node: Text, caption: Element): void {
   }
 }
 
-const isCredit = (el: Element): boolean => furnitureKinds(el).includes('credit') || isCreditLine(foldSpaces(el.textContent ?? ''));
+/** A credit line is a label and a name or two, not a sentence about the picture. */
+export const CREDIT_LINE_MAX = 150;
+
+/**
+ * Is this part of a caption its credit? Named so, or a credit line by its words; a longer text
+ * that starts with one is a box holding the credit and the caption's words
+ * ("<div><div>© Getty</div><div>The pier at dusk, where …</div></div>"), and only its credit goes.
+ */
+function isCredit(el: Element): boolean {
+  if (furnitureKinds(el).includes('credit')) return true;
+  const text = foldSpaces(el.textContent ?? '');
+  return text.length <= CREDIT_LINE_MAX && isCreditLine(text);
+}
 
 function figureImage(caption: Element): HTMLImageElement | null {
   const figure = caption.closest('figure') ?? caption.parentElement;
@@ -91,9 +103,7 @@ function figureImage(caption: Element): HTMLImageElement | null {
 export function settleCaption(el: Element): void {
   let words = '';
   if (el.tagName === 'FIGCAPTION' || furnitureKinds(el).includes('caption')) {
-    // Deepest parts first: a box that holds the credit and the caption's words is not a credit once
-    // its credit part is gone ("<div><div>© Getty</div><div>The pier at dusk</div></div>").
-    for (const part of Array.from(el.querySelectorAll('*')).reverse()) if (el.contains(part) && isCredit(part)) detach(part);
+    for (const part of Array.from(el.querySelectorAll('*'))) if (el.contains(part) && isCredit(part)) detach(part);
     dropCreditTail(el);
     words = textOf(el);
     if (isCreditLine(words)) words = '';

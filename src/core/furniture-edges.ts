@@ -63,19 +63,28 @@ export function removeEdges(root: Element): void {
     else if (text.length <= 300 && CALL_TO_ACTION.test(text) && !/^["„“”«»‚‘'"]/.test(text)) dropClosing(el);
     else if (i === last && text.length <= 600 && allEmphasis(el) && AUTHOR_NOTE.test(text)) detach(el);
   }
-  // A heading that nothing follows any more heads nothing; one that a picture, a player or a table
-  // follows heads that.
+  // A heading that nothing follows any more heads nothing; one that a picture or a table follows
+  // (a chart, a gallery, a table of results) heads that.
   const rest = leafBlocks(root);
-  for (let i = rest.length - 1; i >= 0 && HEADING_TAGS.has(rest[i]!.tagName) && !mediaAfter(root, rest[i]!); i--) detach(rest[i]!);
+  for (let i = rest.length - 1; i >= 0 && HEADING_TAGS.has(rest[i]!.tagName) && !headsMedia(root, rest[i]!); i--) detach(rest[i]!);
 }
 
-const HEADED_MEDIA = 'img, picture, video, audio, iframe, table';
+/** A link to a picture file: the larger view of the picture it holds, not another page. */
+const PICTURE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#]|$)/i;
 
-/** Is there a picture, a player or a table after `el` inside `root`? */
-function mediaAfter(root: Element, el: Element): boolean {
-  const media = root.querySelectorAll(HEADED_MEDIA);
-  const last = media[media.length - 1];
-  return last !== undefined && (el.compareDocumentPosition(last) & 4 /* Node.DOCUMENT_POSITION_FOLLOWING */) !== 0;
+/**
+ * Does the heading head a picture or a table after it? Not when the heading is itself a link (a
+ * teaser's title, a link to a profile), nor for a picture that links to another page (a teaser's,
+ * an icon's).
+ */
+function headsMedia(root: Element, heading: Element): boolean {
+  if (linkDensity(heading, textLength(heading)) >= 0.5) return false;
+  for (const media of Array.from(root.querySelectorAll('img, picture, video, table')).reverse()) {
+    if (!(heading.compareDocumentPosition(media) & 4 /* Node.DOCUMENT_POSITION_FOLLOWING */)) return false;
+    const link = media.closest('a[href]');
+    if (!link || PICTURE_FILE.test(link.getAttribute('href') ?? '')) return true;
+  }
+  return false;
 }
 
 /**

@@ -13,7 +13,8 @@ function languageOf(pre: Element): string {
   return LANGUAGE.exec(classes)?.[1] ?? '';
 }
 
-const LINE_BLOCKS = new Set(['DIV', 'P', 'LI', 'TR', 'TABLE', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+/** Elements highlighters wrap each line of code in. */
+const LINE_BLOCKS = new Set(['DIV', 'P']);
 
 /**
  * A code block's text as it shows: `textContent`, but a `<br>` is a line break, and a block inside
@@ -43,6 +44,17 @@ function preText(pre: Element): string {
   };
   for (let child = pre.firstChild; child; child = child.nextSibling) walk(child);
   return out;
+}
+
+const INLINE_PARENT = /^(?:A|ABBR|B|BDI|BDO|CITE|CODE|DATA|DFN|EM|FONT|I|KBD|MARK|Q|S|SAMP|SMALL|SPAN|STRONG|SUB|SUP|TIME|U|VAR)$/;
+
+/** Do words follow `node` in its line's block (a line break at a paragraph's end breaks nothing)? */
+function wordsFollow(node: Node): boolean {
+  for (let at: Node | null = node; at !== null; at = at.parentNode) {
+    for (let next = at.nextSibling; next !== null; next = next.nextSibling) if (/\S/.test(next.textContent ?? '')) return true;
+    if (!at.parentNode || !INLINE_PARENT.test(at.parentNode.nodeName)) return false;
+  }
+  return false;
 }
 
 /** The longest run of backticks inside the code decides the fence, so the block cannot end early. */
@@ -77,7 +89,8 @@ function createService(): TurndownService {
   // Turndown writes emphasis with no words in it as nothing at all, and a line break inside it goes
   // too: `<strong>Title</strong><strong><br> </strong>by A. Berg` came out as "**Title**by A. Berg".
   service.addRule('emphasisWithoutWords', {
-    filter: (node) => /^(?:STRONG|B|EM|I)$/.test(node.nodeName) && !/\S/.test(node.textContent ?? '') && node.querySelector('br') !== null,
+    filter: (node) => /^(?:STRONG|B|EM|I)$/.test(node.nodeName) && !/\S/.test(node.textContent ?? '')
+      && node.querySelector('br') !== null && wordsFollow(node),
     replacement: (content) => content,
   });
   addFigureRules(service);

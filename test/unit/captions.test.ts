@@ -96,9 +96,14 @@ describe('a credit written at the end of a caption', () => {
 
 describe('a credit beside the caption\'s words, in an element of its own', () => {
   it('goes alone when a box in the caption holds both the credit and the words', () => {
-    const md = clipped(`${prose}<figure><img src="/door.jpg" alt="Door"><figcaption><div><div class="image-copyright">© Tomas Berg / Stock (detail)</div><div class="image-text">Entrance | The east door was closed while the tanks were filled.</div></div></figcaption></figure>${prose}`);
-    expect(md).toContain('_Entrance | The east door was closed while the tanks were filled._');
+    const words = 'Entrance | The east door stayed closed while the tanks were filled, so that the crews on the bank could not walk under the deck before the last laser target was read.';
+    const md = clipped(`${prose}<figure><img src="/door.jpg" alt="Door"><figcaption><div><div class="image-copyright">© Tomas Berg / Stock (detail)</div><div class="image-text">${words}</div></div></figcaption></figure>${prose}`);
+    expect(md).toContain(`_${words}_`);
     expect(md).not.toMatch(/Tomas Berg|©/);
+    // A short box that starts with the label is the credit, its name in an element of its own too.
+    const short = clipped(`${prose}<figure><img src="/crew.jpg" alt="Crew"><figcaption><div><p>The crew on the bank.</p></div><div class="foto">Foto: <div><p>WITTERS</p></div></div></figcaption></figure>${prose}`);
+    expect(short).toContain('_The crew on the bank._');
+    expect(short).not.toMatch(/WITTERS|Foto/);
   });
 
   it('goes alone from a caption line beside its image, and the line stays', () => {

@@ -30,6 +30,8 @@ describe('toMarkdown', () => {
   it('keeps a line break that stands alone in bold or italics', () => {
     expect(toMarkdown(el('<p><strong>Year-end rally?</strong><strong><br> </strong><span>by A. Berg</span><em><br></em>Saturday</p>')))
       .toBe('**Year-end rally?**  \nby A. Berg  \nSaturday');
+    // At the paragraph's end it breaks no line.
+    expect(toMarkdown(el('<p><strong>Accepted.</strong><strong><br></strong></p><p>Next</p>'))).toBe('**Accepted.**\n\nNext');
   });
 
   it('uses a longer fence when the code itself holds backticks', () => {

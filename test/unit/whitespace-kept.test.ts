@@ -11,6 +11,11 @@ describe('whitespace held alone by an element, once the furniture rules have run
     expect(root.textContent).toContain('Spaced words and more');
   });
 
+  it('stays as one space where a run of no-break spaces padded a column', () => {
+    const root = cleanedRoot(`${prose(1)}<ul><li><span class="amount">5</span><span>&nbsp;&nbsp;&nbsp;</span>eggs</li></ul>${prose(2)}`);
+    expect(root.querySelector('li')!.textContent).toBe('5 eggs');
+  });
+
   it('stays as the line breaks of a highlighted code block', () => {
     const root = cleanedRoot(`${prose(1)}<pre><code><span class="k">FROM</span><span> python:3.7</span><span class="err">\n</span><span class="err">\n</span><span class="err"></span><span class="k">WORKDIR</span><span> /opt/app</span></code></pre>${prose(2)}`);
     expect(root.querySelector('pre')!.textContent).toBe('FROM python:3.7\n\nWORKDIR /opt/app');
