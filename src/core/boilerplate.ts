@@ -51,23 +51,31 @@ function removeAll(root: Element): void {
   dropEmpty(root);
 }
 
+/** Characters of line text around an element that make it part of a sentence, not a lone label. */
+const SENTENCE_AROUND = 25;
+
 /**
- * Is this inline element part of a sentence? Its run of inline neighbours (up to the nearest
- * block boundaries) holds more text than itself.
+ * Is this inline element part of a sentence? The text around it, up to the nearest block
+ * boundaries, runs longer than a label: its own inline neighbours', and those of each inline
+ * element it sits in (`<p><strong>… my <a class="newsletter-popup">free newsletter</a>!</strong></p>`);
+ * or, `throughParents` false, only the neighbours of the outermost inline element holding it.
  */
-function isMidSentence(el: Element): boolean {
-  if (isBlock(el)) return false;
+function isMidSentence(el: Element, throughParents = true): boolean {
+  // An element without words leaves no gap in a sentence (an icon, a button's picture).
+  if (isBlock(el) || textLength(el) === 0) return false;
   let top = el;
-  while (top.parentElement && !isBlock(top.parentElement)) top = top.parentElement;
+  if (!throughParents) while (top.parentElement && !isBlock(top.parentElement)) top = top.parentElement;
   let run = 0;
-  for (const dir of ['previousSibling', 'nextSibling'] as const) {
-    for (let n = top[dir]; n; n = n[dir]) {
-      if (n.nodeType === 1 && isBlock(n as Element)) break;
-      run += foldSpaces(n.textContent ?? '').length;
-      if (run > 25) return true;
+  for (let at: Element = top; ; at = at.parentElement) {
+    for (const dir of ['previousSibling', 'nextSibling'] as const) {
+      for (let n = at[dir]; n; n = n[dir]) {
+        if (n.nodeType === 1 && isBlock(n as Element)) break;
+        run += foldSpaces(n.textContent ?? '').length;
+        if (run > SENTENCE_AROUND) return true;
+      }
     }
+    if (!at.parentElement || isBlock(at.parentElement)) return false;
   }
-  return false;
 }
 
 /**
@@ -150,7 +158,9 @@ function captionOrCredit(el: Element): void {
   if (el.matches('img, picture, figure') || el.querySelector('img, picture, video, audio, iframe, table')) return;
   const text = textOf(el);
   const inCaption = Boolean(el.parentElement?.closest('figcaption'));
-  if (text.length > 400 || (isMidSentence(el) && !inCaption)) return;
+  // Only the caption's own neighbours count: a credit set after a caption's words inside the same
+  // emphasis (`<em>The pier at dusk. <span class="credit">Photo: …</span></em>`) is still a credit.
+  if (text.length > 400 || (isMidSentence(el, false) && !inCaption)) return;
   settleCaption(el);
 }
 
