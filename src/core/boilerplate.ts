@@ -9,7 +9,7 @@
  */
 import { furnitureKinds, type FurnitureKind } from './furniture-names.ts';
 import { classNames } from './name-words.ts';
-import { CREDIT_LINE_MAX, isCreditLine, settleCaption } from './captions.ts';
+import { CREDIT_LINE_MAX, isCredit, isCreditLine, settleCaption } from './captions.ts';
 import { FURNITURE_LABEL, READ_ALSO, READ_MORE_LINK, SHARE_PROMPT, SHARE_PROMPT_MAX, isEmbedPlaceholder } from './furniture-text.ts';
 import {
   HEADING_TAGS, changed, detach, measuring, isBlock, leafBlocks, linkDensity, linkLength, proseLength, textLength, textOf,
@@ -167,7 +167,7 @@ function captionOrCredit(el: Element): void {
 /** The credits set apart in elements of their own inside a line ("<span>© Getty</span> The pier"). */
 function creditParts(line: Element): Element[] {
   return Array.from(line.querySelectorAll('*'))
-    .filter((part) => !part.querySelector('img, picture') && isCreditLine(textOf(part)));
+    .filter((part) => !part.querySelector('img, picture') && isCredit(part));
 }
 
 /** The line's text outside `parts`. */

@@ -7,7 +7,6 @@
 import { furnitureKinds } from './furniture-names.ts';
 import { CAPTION_LABEL } from './furniture-text.ts';
 import { detach, hasMedia, retext, textOf } from './dom-measure.ts';
-import { foldSpaces } from './fold.ts';
 
 /** "Figure 3: ...", "Abb. 2 ...": a numbered caption, not a credit, though it starts like a label. */
 const FIGURE_NUMBER = /^(?:fig(?:ure|\.)|abbildung|abb\.)/i;
@@ -83,9 +82,9 @@ export const CREDIT_LINE_MAX = 150;
  * that starts with one is a box holding the credit and the caption's words
  * ("<div><div>© Getty</div><div>The pier at dusk, where …</div></div>"), and only its credit goes.
  */
-function isCredit(el: Element): boolean {
+export function isCredit(el: Element): boolean {
   if (furnitureKinds(el).includes('credit')) return true;
-  const text = foldSpaces(el.textContent ?? '');
+  const text = textOf(el);
   return text.length <= CREDIT_LINE_MAX && isCreditLine(text);
 }
 

@@ -4,6 +4,7 @@
  * author's note), part of the removals of ./boilerplate.ts.
  */
 import { CALL_TO_ACTION, FURNITURE_LABEL, META_LABEL, POSTED_LINE, isAuthorLine, isDateLine } from './furniture-text.ts';
+import { isTeaserThumbnail } from './teaser-thumbnail.ts';
 import { HEADING_TAGS, detach, isProse, leafBlocks, linkDensity, proseLength, textLength, textOf } from './dom-measure.ts';
 
 /** Is the whole text of `el` in italics or emphasis? */
@@ -69,9 +70,6 @@ export function removeEdges(root: Element): void {
   for (let i = rest.length - 1; i >= 0 && HEADING_TAGS.has(rest[i]!.tagName) && !headsMedia(root, rest[i]!); i--) detach(rest[i]!);
 }
 
-/** A link to a picture file: the larger view of the picture it holds, not another page. */
-const PICTURE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#]|$)/i;
-
 /**
  * Does the heading head a picture or a table after it? Not when the heading is itself a link (a
  * teaser's title, a link to a profile), nor for a picture that links to another page (a teaser's,
@@ -81,8 +79,7 @@ function headsMedia(root: Element, heading: Element): boolean {
   if (linkDensity(heading, textLength(heading)) >= 0.5) return false;
   for (const media of Array.from(root.querySelectorAll('img, picture, video, table')).reverse()) {
     if (!(heading.compareDocumentPosition(media) & 4 /* Node.DOCUMENT_POSITION_FOLLOWING */)) return false;
-    const link = media.closest('a[href]');
-    if (!link || PICTURE_FILE.test(link.getAttribute('href') ?? '')) return true;
+    if (!isTeaserThumbnail(media)) return true;
   }
   return false;
 }

@@ -8,6 +8,7 @@
  */
 import { absoluteHttpUrl } from './urls.ts';
 import { nameMatcher, separatedWords } from './name-words.ts';
+import { isTeaserThumbnail } from './teaser-thumbnail.ts';
 
 /** An image smaller than this on either side (by its attributes) is an icon, a bullet or a pixel. */
 const MIN_SIDE = 100;
@@ -140,15 +141,6 @@ function inFurniture(img: Element, stop: Element): boolean {
     if (NOT_LEAD_CONTAINER(node)) return true;
   }
   return false;
-}
-
-/** Whether a link around the image leads elsewhere on the site: a teaser's thumbnail. */
-function isTeaserThumbnail(img: Element): boolean {
-  const link = img.closest('a');
-  if (link === null) return false;
-  const href = link.getAttribute('href') ?? '';
-  // A link to the image itself (a lightbox) is the picture, not a teaser.
-  return href !== '' && !/\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)/i.test(href);
 }
 
 /** Not a vector drawing (icons, logos, charts) nor a video or sound file put in an `<img>`. */

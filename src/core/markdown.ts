@@ -1,4 +1,5 @@
 import TurndownService from 'turndown';
+import { isBlock } from './dom-measure.ts';
 import { gfm } from '@joplin/turndown-plugin-gfm';
 import { addMathRule } from './markdown-math.ts';
 import { addFigureRules } from './markdown-figures.ts';
@@ -46,13 +47,12 @@ function preText(pre: Element): string {
   return out;
 }
 
-const INLINE_PARENT = /^(?:A|ABBR|B|BDI|BDO|CITE|CODE|DATA|DFN|EM|FONT|I|KBD|MARK|Q|S|SAMP|SMALL|SPAN|STRONG|SUB|SUP|TIME|U|VAR)$/;
-
 /** Do words follow `node` in its line's block (a line break at a paragraph's end breaks nothing)? */
 function wordsFollow(node: Node): boolean {
   for (let at: Node | null = node; at !== null; at = at.parentNode) {
     for (let next = at.nextSibling; next !== null; next = next.nextSibling) if (/\S/.test(next.textContent ?? '')) return true;
-    if (!at.parentNode || !INLINE_PARENT.test(at.parentNode.nodeName)) return false;
+    const parent = at.parentElement;
+    if (parent === null || isBlock(parent)) return false;
   }
   return false;
 }
