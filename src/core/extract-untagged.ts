@@ -22,6 +22,7 @@ import { pageLanguage } from './page-language.ts';
 import { buildFilename, DEFAULT_FILENAME_TEMPLATE } from './filename.ts';
 import { parseUrl, siteHost } from './urls.ts';
 import { resolveLazyImages } from './lazy-images.ts';
+import { dropTrackingPixels } from './tracking-pixels.ts';
 import { collectImages, imagesOfArticle } from './article-images.ts';
 import type { ArticleImage } from './article.ts';
 import { withoutSoftHyphens } from './soft-hyphens.ts';
@@ -165,8 +166,10 @@ export function extractUntagged(doc: Document, url: string, options: ExtractOpti
       : readArticle(doc, doc.baseURI || url, timed);
   const clock = typeof options.now === 'string' ? new Date(`${today}T12:00:00Z`) : options.now;
   const base = doc.baseURI || url;
-  // Before the lead-image rule and the sanitizer look at the pictures: both should see the real ones.
+  // Before the lead-image rule and the sanitizer look at the pictures: both should see the real
+  // ones, and no tracker's pixel among them.
   const found = timed('cleanup', () => {
+    dropTrackingPixels(body.element);
     resolveLazyImages(body.element);
     return collectImages(body.element, base);
   });

@@ -18,6 +18,11 @@ function firstOf(el: Element, names: readonly string[], accept: (value: string) 
   return null;
 }
 
+/** Whether the picture's real address is elsewhere than its `src` (a lazy-loading attribute, a `srcset`). */
+export function hasOtherSource(img: Element): boolean {
+  return [...LAZY_SRC, ...LAZY_SRCSET, 'srcset'].some((name) => (img.getAttribute(name) ?? '').trim() !== '');
+}
+
 /**
  * Puts the real picture where every later step looks: a lazy-loading attribute's URL into `src`
  * and `srcset` (the `src` it replaces is the page's placeholder), and, for an image that has only

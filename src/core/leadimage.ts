@@ -9,6 +9,7 @@
 import { absoluteHttpUrl } from './urls.ts';
 import { nameMatcher, separatedWords } from './name-words.ts';
 import { isTeaserThumbnail } from './teaser-thumbnail.ts';
+import { declaredSize } from './declared-size.ts';
 
 /** An image smaller than this on either side (by its attributes) is an icon, a bullet or a pixel. */
 const MIN_SIDE = 100;
@@ -27,26 +28,6 @@ const SKIP_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'HEADER', 'BUTTON', 'FORM']
 /** Attributes lazy-loading scripts keep the real address in, most specific first. */
 const LAZY_SRC = ['data-src', 'data-lazy-src', 'data-original', 'data-lazy', 'data-url', 'data-hi-res-src', 'data-full-src'];
 const LAZY_SRCSET = ['data-srcset', 'data-lazy-srcset', 'srcset'];
-
-function numberAttr(el: Element, name: string): number | null {
-  const raw = el.getAttribute(name);
-  if (raw === null) return null;
-  const value = Number.parseFloat(raw);
-  return Number.isFinite(value) ? value : null;
-}
-
-/** Width and height from attributes or an inline style, `null` where the page gives none. */
-function declaredSize(img: Element): { width: number | null; height: number | null } {
-  const style = img.getAttribute('style') ?? '';
-  const fromStyle = (prop: string): number | null => {
-    const m = new RegExp(`(?:^|[;\\s])${prop}\\s*:\\s*(\\d+(?:\\.\\d+)?)px`, 'i').exec(style);
-    return m === null ? null : Number(m[1]);
-  };
-  return {
-    width: numberAttr(img, 'width') ?? fromStyle('width'),
-    height: numberAttr(img, 'height') ?? fromStyle('height'),
-  };
-}
 
 /**
  * The widest candidate of a `srcset` (`a.jpg 320w, b.jpg 1024w` or `a.jpg 1x, b.jpg 2x`). Read as

@@ -61,6 +61,7 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH))('images saved with
     }
     for (const url of images.remote) expect(fields.body, url).toContain(`](${url})`);
     expect(fields.body).not.toContain('data:image');
+    expect(fields.body).not.toContain('count.gif'); // the page's tracking pixel: neither linked nor saved
     const names = {
       [server.url('img/plain.png')]: 'plain.png', [server.url('img/bridge-1600.jpg')]: 'bridge-1600.jpg',
       [server.url('img/deck.webp')]: 'deck.webp', [server.url('img/lazy.png')]: 'lazy.png',

@@ -98,6 +98,8 @@ export function serveImageArticle(server: FixtureServer, path = 'images/bridge.h
   server.route('img/evil.svg', serve(EVIL_SVG, 'image/svg+xml'));
   server.route('img/lead.jpg', serve(lead, 'image/jpeg'));
   server.route('img/huge.jpg', serve(huge, 'image/jpeg'));
+  // A counter's tracking pixel: the page's own load fetches it, Frontclip never saves it.
+  server.route('img/count.gif', serve(Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64'), 'image/gif'));
   // For Frontclip's fetch (not the page's own <img>, which would keep the tab loading for ever):
   // headers at once, then nothing, past the test build's timeout.
   server.route('img/slow.jpg', (req, res) => {
@@ -133,6 +135,7 @@ ${p(6)}
 ${p(7)}
 <p><img src="/img/plain.png" alt="The bridge again"></p>
 ${p(8)}
+<img src="/img/count.gif" width="1" height="1" alt="">
 </article></main></body></html>`;
   server.set(path, html);
   return {
