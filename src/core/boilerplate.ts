@@ -4,9 +4,11 @@
  * author boxes, tag lists, image credits. They are recognised by general signals: the names
  * publishers give them (class and id words), their wording (short labels in many languages),
  * their place (before the first or after the last paragraph of prose: ./furniture-edges.ts) and
- * their shape (links, repeated teaser cards). Every rule is bounded: it never takes a block of the
+ * their shape (links, repeated teaser cards), and where a link leads (a network's share form:
+ * ./share-links.ts). Every rule is bounded: it never takes a block of the
  * article's own prose, so a mislabelled container cannot take the article's paragraphs with it.
  */
+import { removeShareLinks } from './share-links.ts';
 import { furnitureKinds, type FurnitureKind } from './furniture-names.ts';
 import { classNames } from './name-words.ts';
 import { CREDIT_LINE_MAX, isCredit, isCreditLine, settleCaption } from './captions.ts';
@@ -43,6 +45,7 @@ export function removeFurniture(root: Element): void {
 
 function removeAll(root: Element): void {
   repairTables(root);
+  removeShareLinks(root);
   removeNamed(root);
   removeSections(root);
   removeLeafFurniture(root);
