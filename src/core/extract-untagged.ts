@@ -23,6 +23,7 @@ import { buildFilename, DEFAULT_FILENAME_TEMPLATE } from './filename.ts';
 import { parseUrl, siteHost } from './urls.ts';
 import { resolveLazyImages } from './lazy-images.ts';
 import { dropTrackingPixels } from './tracking-pixels.ts';
+import { removeEdgeRules } from './furniture-edges.ts';
 import { collectImages, imagesOfArticle } from './article-images.ts';
 import type { ArticleImage } from './article.ts';
 import { withoutSoftHyphens } from './soft-hyphens.ts';
@@ -183,7 +184,10 @@ export function extractUntagged(doc: Document, url: string, options: ExtractOpti
       dropRepeatedHeadline(body.element, meta.title);
       recoverStandfirst(doc, body.element, meta.headline);
     }
-    return sanitizeElement(body.element, base, doc);
+    const sanitized = sanitizeElement(body.element, base, doc);
+    // Last, once scripts, pixels and furniture are gone: a rule left at either end separates nothing.
+    if (mode === 'article') removeEdgeRules(sanitized);
+    return sanitized;
   });
   const bodyText = timed('convert', () =>
     options.body === 'html' ? clean.innerHTML.trim() : toMarkdown(clean as HTMLElement));

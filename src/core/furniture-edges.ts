@@ -135,3 +135,32 @@ function isPostedLine(text: string): boolean {
 function isEdgeMeta(text: string): boolean {
   return isDateLine(text) || isAuthorLine(text) || META_LABEL.test(text);
 }
+
+/** The first or last element in `root` at `side`, looked for through wrappers and past whitespace. */
+function edgeElement(root: Element, side: 'firstChild' | 'lastChild'): Element | null {
+  const next = side === 'firstChild' ? 'nextSibling' : 'previousSibling';
+  let node = root[side];
+  while (node) {
+    if (node.nodeType === 3 && !/\S/.test(node.nodeValue ?? '')) node = node[next];
+    else if (node.nodeType !== 1) return null;
+    else if ((node as Element).tagName !== 'BR' && (node as Element).tagName !== 'HR' && (node as Element).firstChild) node = (node as Element)[side];
+    else return node as Element;
+  }
+  return null;
+}
+
+/**
+ * A rule (`<hr>`) or a line break before everything else in the article or after all of it
+ * separated the article from the page around it, and separates nothing once that is gone.
+ */
+export function removeEdgeRules(root: Element): void {
+  for (const side of ['firstChild', 'lastChild'] as const) {
+    for (let el = edgeElement(root, side); el && (el.tagName === 'HR' || el.tagName === 'BR'); el = edgeElement(root, side)) {
+      // The wrappers it leaves empty go with it.
+      let gone: Element = el;
+      while (gone.parentElement && gone.parentElement !== root && gone.parentElement.childElementCount === 1
+        && !/\S/.test(gone.parentElement.textContent ?? '')) gone = gone.parentElement;
+      gone.remove();
+    }
+  }
+}

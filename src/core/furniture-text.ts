@@ -124,6 +124,8 @@ export const CALL_TO_ACTION = new RegExp(
     String.raw`\bdownload (?:the|our)\b.{0,30}\bapps?\b`, String.raw`\bfollow us\b`, `\\bfollow (?:\\S+ ){1,4}on ${SOCIAL}`, String.raw`\bletters? to the editor\b`,
     String.raw`\bsubmit (?:a|your) letter`, String.raw`\bwrite to us\b`, String.raw`\bwe want to hear\b`, String.raw`\bjoin (?:now|us today)\b`,
     String.raw`\bfree trial\b`,
+    // The publisher's own newsletter, named as "our" in the languages written out here.
+    String.raw`\b(?:our|unser(?:e[mnrs]?)?|notre|nuestro|nostra|nosso|onze)\s+(?:\S+\s+){0,2}newsletter\b`,
     // German
     String.raw`\b(?:rss|feed)\b.{0,20}\babonnieren\b`, String.raw`\bsubscribe to (?:the |our )?(?:rss|feed)`, String.raw`\babonnieren sie\b`, String.raw`\bjetzt (?:\S+ )?(?:abonnieren|abo|testen|registrieren|spenden|unterstützen)\b`,
     String.raw`\bnewsletter (?:abonnieren|bestellen)\b`,

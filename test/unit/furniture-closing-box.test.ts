@@ -31,4 +31,17 @@ describe('a membership or donation box closing the article', () => {
       expect(cleaned(`${article}<p>${call}</p>`), call).not.toContain(call);
     }
   });
+
+  it("takes a pitch for the publisher's own newsletter, with the box it stands in, and keeps a report on someone else's", () => {
+    const pitch = `<div><p>Anmeldung zum Kurier-Newsletter</p><hr>
+      <p>Mit unserem kostenlosen Newsletter erhalten Sie täglich einen Überblick über die Nachrichten aus dem Kreis.<br><br><a href="/newsletter">zur Anmeldung</a></p></div>`;
+    const text = cleaned(article + pitch);
+    expect(text).not.toMatch(/Newsletter|Anmeldung/);
+    expect(text).toContain('Paragraph 8 of the article');
+    for (const call of ['Sign up to our free weekly newsletter.', 'Inscrivez vous à notre newsletter quotidienne.']) {
+      expect(cleaned(`${article}<p>${call}</p>`), call).not.toContain(call);
+    }
+    const report = 'The ministry said its newsletter would no longer be printed.';
+    expect(cleaned(`${article}<p>${report}</p>`)).toContain(report);
+  });
 });
