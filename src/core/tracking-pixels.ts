@@ -26,6 +26,9 @@ export function isTrackingPixel(img: Element): boolean {
 /** What else may make a wrapper worth keeping though it holds no text. */
 const CONTENT = 'img, picture, video, audio, iframe, svg, math, canvas, object, embed, table, hr, br';
 
+/** A table's cells keep their place, empty or not: removing one would shift the columns after it. */
+const TABLE_PARTS = new Set(['TD', 'TH', 'TR', 'TBODY', 'THEAD', 'TFOOT', 'TABLE', 'CAPTION']);
+
 /** Whether `wrapper` holds nothing but `part`: no text, no other picture or content. */
 function holdsOnly(wrapper: Element, part: Element): boolean {
   if ((wrapper.textContent ?? '').trim() !== '') return false;
@@ -37,7 +40,7 @@ export function dropTrackingPixels(root: Element): void {
   for (const img of Array.from(root.getElementsByTagName('img'))) {
     if (!isTrackingPixel(img)) continue;
     let gone: Element = img;
-    for (let up = img.parentElement; up !== null && up !== root && holdsOnly(up, gone); up = up.parentElement) gone = up;
+    for (let up = img.parentElement; up !== null && up !== root && !TABLE_PARTS.has(up.tagName) && holdsOnly(up, gone); up = up.parentElement) gone = up;
     gone.remove();
   }
 }

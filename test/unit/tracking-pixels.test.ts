@@ -46,6 +46,13 @@ describe('dropTrackingPixels', () => {
       .toEqual(['First paragraph.', 'Words stay around it.', '']);
   });
 
+  it('leaves a table cell in its place when the spacer was all it held', () => {
+    const root = holder('<table><tr><td>Wired</td><td><img src="/space.gif" width="1" height="1"></td><td>Plugs into the computer.</td></tr></table>');
+    dropTrackingPixels(root);
+    expect(root.querySelectorAll('td')).toHaveLength(3);
+    expect(root.querySelector('img')).toBeNull();
+  });
+
   it('keeps a wrapper that holds another picture beside the pixel', () => {
     const root = holder('<a href="/gallery"><img src="/photo.jpg" width="300" height="200"><img src="/p.gif" width="1" height="1"></a>');
     dropTrackingPixels(root);
