@@ -1,6 +1,6 @@
 /**
  * The headline repeated at the top of the body: the file's `title` holds it already, so a heading
- * that opens the body and shows the same headline (typeset differently, with a kicker or a site
+ * that opens the body's text (a picture may stand before it) and shows the same headline (typeset differently, with a kicker or a site
  * name around it, or cut short) is dropped, with the empty wrappers it leaves.
  */
 import { headingText, relateHeadline, withoutKicker } from './headline.ts';
@@ -8,12 +8,15 @@ import { headingText, relateHeadline, withoutKicker } from './headline.ts';
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const MEDIA = 'img, picture, video, audio, iframe, svg, math, table, figure';
 
-/** The first element of `root` in document order that holds text or media, and is not a wrapper of others. */
+/**
+ * The first element of `root` in document order that holds text, and is not a wrapper of others.
+ * A picture before it (the story's hero image above its headline) is passed over.
+ */
 function firstBlock(root: Element): Element | null {
   let node: Element | null = root.firstElementChild;
   while (node !== null) {
     const text = (node.textContent ?? '').trim();
-    if (text === '' && !node.matches(MEDIA) && node.querySelector(MEDIA) === null) {
+    if (text === '') {
       node = node.nextElementSibling;
       continue;
     }

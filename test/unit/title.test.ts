@@ -134,6 +134,16 @@ describe('the headline is not repeated at the top of the body', () => {
     expect(body).toContain('## Storm closes the coast road');
   });
 
+  it("drops it under the story's picture too, and keeps the picture", () => {
+    const doc = page('<meta property="og:title" content="Storm closes the coast road">',
+      `<article><div class="story"><p><img src="/media/storm.jpg" alt="Waves over the sea wall"></p><h3>Storm closes the coast road</h3>
+      <p>${'The coast road stayed closed on Wednesday as the storm showed no sign of moving out to sea. '.repeat(3)}</p></div></article>`);
+    const body = extract(doc, URL_, { now: '2026-04-01' }).body;
+    expect(body).toContain('![Waves over the sea wall](');
+    expect(body).not.toContain('Storm closes the coast road');
+    expect(body).toContain('The coast road stayed closed');
+  });
+
   it('keeps an opening heading that says something else', () => {
     const doc = page('<meta property="og:title" content="Storm closes the coast road">',
       `<article><h1>Storm closes the coast road</h1><div class="story"><h2>What the highways office says</h2>
