@@ -1,9 +1,11 @@
 /**
  * The headline repeated at the top of the body: the file's `title` holds it already, so a heading
- * that opens the body's text (a picture may stand before it) and shows the same headline (typeset differently, with a kicker or a site
+ * that opens the body's text (a picture may stand before it) and shows the same headline
+ * (typeset differently, with a kicker or a site
  * name around it, or cut short) is dropped, with the empty wrappers it leaves.
  */
 import { headingText, relateHeadline, withoutKicker } from './headline.ts';
+import { isBlock } from './dom-measure.ts';
 
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const MEDIA = 'img, picture, video, audio, iframe, svg, math, table, figure';
@@ -45,5 +47,14 @@ export function dropRepeatedHeadline(root: Element, title: string): void {
     && gone.parentElement.querySelector(MEDIA) === null) {
     gone = gone.parentElement;
   }
-  gone.remove();
+  // Between a picture and the text after it, the heading was what set them on lines of their own.
+  if (inlineBeside(gone, 'previousSibling') && inlineBeside(gone, 'nextSibling')) gone.replaceWith(gone.ownerDocument.createElement('br'));
+  else gone.remove();
+}
+
+/** Whether the nearest sibling on `side` that is not whitespace is text or an inline element. */
+function inlineBeside(el: Element, side: 'previousSibling' | 'nextSibling'): boolean {
+  let node = el[side];
+  while (node !== null && node.nodeType === 3 && !/\S/.test(node.nodeValue ?? '')) node = node[side];
+  return node !== null && (node.nodeType === 3 || (node.nodeType === 1 && !isBlock(node as Element)));
 }

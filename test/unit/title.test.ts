@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/core/extract.ts';
+import { dropRepeatedHeadline } from '../../src/core/repeated-headline.ts';
 import { readMetadata } from '../../src/core/metadata.ts';
 import { dropSiteName } from '../../src/core/site-title.ts';
 
@@ -142,6 +143,14 @@ describe('the headline is not repeated at the top of the body', () => {
     expect(body).toContain('![Waves over the sea wall](');
     expect(body).not.toContain('Storm closes the coast road');
     expect(body).toContain('The coast road stayed closed');
+  });
+
+  it('leaves the picture and the line after it on lines of their own', () => {
+    const root = new JSDOM(`<div id="root"><div><a href="/media/storm.jpg"><img src="/media/storm.jpg" alt="Waves"></a>
+      <h1>Storm closes the coast road</h1><a href="/authors/ana">Ana Ruiz</a></div><p>The coast road stayed closed.</p></div>`).window.document.getElementById('root')!;
+    dropRepeatedHeadline(root, 'Storm closes the coast road');
+    expect(root.querySelector('h1')).toBeNull();
+    expect(root.querySelector('a + br + a, a + br')).not.toBeNull();
   });
 
   it('keeps an opening heading that says something else', () => {
