@@ -6,6 +6,8 @@
  * longer link (a "click to tweet" quote from the article) stays without its link.
  */
 
+import { blockOf, hasMedia } from './dom-measure.ts';
+
 /** Host and path beginnings of sharing endpoints (`www.` and `m.` hosts included). */
 const SHARE_PATHS = [
   String.raw`(?:twitter|x)\.com/(?:intent/(?:tweet|post)|share|home/?\?status=)`,
@@ -38,11 +40,26 @@ export function isShareLink(a: Element): boolean {
   return SHARE_URL.test(href) || SHARE_SCHEME.test(href);
 }
 
-/** Removes the share buttons in `root` (the clip's own copy); a long share link keeps its text. */
+/** What a share bar's label leaves once its buttons are gone ("Share:", "Teile mich:", "Partager"). */
+const LABEL_LEFT = 25;
+
+/**
+ * Removes the share buttons in `root` (the clip's own copy); a long share link keeps its text. A
+ * block the buttons stood in goes with them when all they leave is a short label and no picture.
+ */
 export function removeShareLinks(root: Element): void {
+  const bars = new Set<Element>();
   for (const a of Array.from(root.getElementsByTagName('a'))) {
     if (!isShareLink(a)) continue;
-    if ((a.textContent ?? '').replace(/\s+/g, ' ').trim().length <= BUTTON_CHARS) a.remove();
-    else a.replaceWith(...Array.from(a.childNodes));
+    if ((a.textContent ?? '').replace(/\s+/g, ' ').trim().length <= BUTTON_CHARS) {
+      const bar = blockOf(a);
+      if (bar !== null && bar !== root && root.contains(bar)) bars.add(bar);
+      a.remove();
+    } else {
+      a.replaceWith(...Array.from(a.childNodes));
+    }
+  }
+  for (const bar of bars) {
+    if (!hasMedia(bar) && (bar.textContent ?? '').replace(/\s+/g, ' ').trim().length <= LABEL_LEFT) bar.remove();
   }
 }

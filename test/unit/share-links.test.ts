@@ -49,6 +49,18 @@ describe('removeShareLinks', () => {
   });
 });
 
+describe('the label of a share bar', () => {
+  it('goes with its buttons, and a paragraph with more to say stays', () => {
+    const root = doc.createElement('div');
+    root.innerHTML = `<p>The late boat sails an hour earlier.</p>
+      <div class="bar">Teile mich: <a href="https://www.facebook.com/sharer/sharer.php?u=x"></a><a href="https://twitter.com/home?status=x"></a></div>
+      <p>Readers asked the harbour office for the old timetable; <a href="mailto:?subject=x">mail it</a> to a friend who still needs it.</p>`;
+    removeShareLinks(root);
+    expect(root.querySelector('.bar')).toBeNull();
+    expect(root.textContent).toContain('Readers asked the harbour office');
+  });
+});
+
 describe('extract leaves share buttons out of the body', () => {
   it('with the line that held only them', () => {
     const url = 'https://harbour.example/news/2026/05/ferry-timetable';
