@@ -40,12 +40,15 @@ export function isShareLink(a: Element): boolean {
   return SHARE_URL.test(href) || SHARE_SCHEME.test(href);
 }
 
+/** A heading or a line that still links elsewhere is more than a share bar's label. */
+const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 /** What a share bar's label leaves once its buttons are gone ("Share:", "Teile mich:", "Partager"). */
 const LABEL_LEFT = 25;
 
 /**
  * Removes the share buttons in `root` (the clip's own copy); a long share link keeps its text. A
- * block the buttons stood in goes with them when all they leave is a short label and no picture.
+ * block the buttons stood in goes with them when all they leave is a short label: no picture, no
+ * other link, not a heading.
  */
 export function removeShareLinks(root: Element): void {
   const bars = new Set<Element>();
@@ -60,6 +63,7 @@ export function removeShareLinks(root: Element): void {
     }
   }
   for (const bar of bars) {
-    if (!hasMedia(bar) && (bar.textContent ?? '').replace(/\s+/g, ' ').trim().length <= LABEL_LEFT) bar.remove();
+    if (HEADINGS.has(bar.tagName) || hasMedia(bar) || bar.querySelector('a') !== null) continue;
+    if ((bar.textContent ?? '').replace(/\s+/g, ' ').trim().length <= LABEL_LEFT) bar.remove();
   }
 }

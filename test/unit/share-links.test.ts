@@ -55,8 +55,12 @@ describe('the label of a share bar', () => {
     root.innerHTML = `<p>The late boat sails an hour earlier.</p>
       <div class="bar">Teile mich: <a href="https://www.facebook.com/sharer/sharer.php?u=x"></a><a href="https://twitter.com/home?status=x"></a></div>
       <p>Readers asked the harbour office for the old timetable; <a href="mailto:?subject=x">mail it</a> to a friend who still needs it.</p>`;
+    root.insertAdjacentHTML('beforeend', `<ul><li><a href="/2026/05/ferry-fares">Ferry fares</a> <a href="http://b.hatena.ne.jp/entry/x"><img src="/count.png"></a></li></ul>
+      <h4>14 May 2026 <a href="http://b.hatena.ne.jp/entry/y">B!</a></h4>`);
     removeShareLinks(root);
     expect(root.querySelector('.bar')).toBeNull();
+    expect(root.querySelector('li')!.textContent!.trim()).toBe('Ferry fares');
+    expect(root.querySelector('h4')!.textContent!.trim()).toBe('14 May 2026');
     expect(root.textContent).toContain('Readers asked the harbour office');
   });
 });
