@@ -143,7 +143,7 @@ function edgeElement(root: Element, side: 'firstChild' | 'lastChild'): Element |
   while (node) {
     if (node.nodeType === 3 && !/\S/.test(node.nodeValue ?? '')) node = node[next];
     else if (node.nodeType !== 1) return null;
-    else if ((node as Element).tagName !== 'BR' && (node as Element).tagName !== 'HR' && (node as Element).firstChild) node = (node as Element)[side];
+    else if ((node as Element).firstChild) node = (node as Element)[side];
     else return node as Element;
   }
   return null;

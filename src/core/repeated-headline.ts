@@ -1,13 +1,12 @@
 /**
  * The headline repeated at the top of the body: the file's `title` holds it already, so a heading
  * that opens the body's text (a picture may stand before it) and shows the same headline
- * (typeset differently, with a kicker or a site
- * name around it, or cut short) is dropped, with the empty wrappers it leaves.
+ * (typeset differently, with a kicker or a site name around it, or cut short) is dropped, with the
+ * empty wrappers it leaves.
  */
 import { headingText, relateHeadline, withoutKicker } from './headline.ts';
-import { isBlock } from './dom-measure.ts';
+import { HEADING_TAGS, isBlock } from './dom-measure.ts';
 
-const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const MEDIA = 'img, picture, video, audio, iframe, svg, math, table, figure';
 
 /**
@@ -22,7 +21,7 @@ function firstBlock(root: Element): Element | null {
       node = node.nextElementSibling;
       continue;
     }
-    if (HEADINGS.has(node.tagName)) return node;
+    if (HEADING_TAGS.has(node.tagName)) return node;
     // Text of its own before its first child element means this is the block that opens the body.
     const own = Array.from(node.childNodes).find((child) => child.nodeType === 3 && (child.nodeValue ?? '').trim() !== '');
     if (own !== undefined || node.firstElementChild === null) return node;
@@ -34,7 +33,7 @@ function firstBlock(root: Element): Element | null {
 export function dropRepeatedHeadline(root: Element, title: string): void {
   if (title.trim() === '') return;
   const first = firstBlock(root);
-  if (first === null || !HEADINGS.has(first.tagName) || first.querySelector(MEDIA) !== null) return;
+  if (first === null || !HEADING_TAGS.has(first.tagName) || first.querySelector(MEDIA) !== null) return;
   const texts = [headingText(first), withoutKicker(first)].filter((text): text is string => text !== null);
   const repeats = texts.some((text) => {
     const relation = relateHeadline(text, title);

@@ -6,7 +6,8 @@
  * longer link (a "click to tweet" quote from the article) stays without its link.
  */
 
-import { blockOf, hasMedia } from './dom-measure.ts';
+import { HEADING_TAGS, blockOf, hasMedia } from './dom-measure.ts';
+import { foldSpaces } from './fold.ts';
 
 /** Host and path beginnings of sharing endpoints (`www.` and `m.` hosts included). */
 const SHARE_PATHS = [
@@ -40,8 +41,6 @@ export function isShareLink(a: Element): boolean {
   return SHARE_URL.test(href) || SHARE_SCHEME.test(href);
 }
 
-/** A heading or a line that still links elsewhere is more than a share bar's label. */
-const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 /** What a share bar's label leaves once its buttons are gone ("Share:", "Teile mich:", "Partager"). */
 const LABEL_LEFT = 25;
 
@@ -54,7 +53,7 @@ export function removeShareLinks(root: Element): void {
   const bars = new Set<Element>();
   for (const a of Array.from(root.getElementsByTagName('a'))) {
     if (!isShareLink(a)) continue;
-    if ((a.textContent ?? '').replace(/\s+/g, ' ').trim().length <= BUTTON_CHARS) {
+    if (foldSpaces(a.textContent).length <= BUTTON_CHARS) {
       const bar = blockOf(a);
       if (bar !== null && bar !== root && root.contains(bar)) bars.add(bar);
       a.remove();
@@ -63,7 +62,8 @@ export function removeShareLinks(root: Element): void {
     }
   }
   for (const bar of bars) {
-    if (HEADINGS.has(bar.tagName) || hasMedia(bar) || bar.querySelector('a') !== null) continue;
-    if ((bar.textContent ?? '').replace(/\s+/g, ' ').trim().length <= LABEL_LEFT) bar.remove();
+    // A heading or a line that still links elsewhere is more than a share bar's label.
+    if (HEADING_TAGS.has(bar.tagName) || hasMedia(bar) || bar.querySelector('a') !== null) continue;
+    if (foldSpaces(bar.textContent).length <= LABEL_LEFT) bar.remove();
   }
 }
